@@ -1,0 +1,52 @@
+package com.counterlink.platform.db;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The only way application code reaches tenant data: a transaction in which PostgreSQL knows the
+ * tenant (and the person) through {@code SET LOCAL}-scoped settings that the row-level-security
+ * policies read. Outside such a transaction the policies show no rows at all.
+ */
+@Singleton
+public class TenantTransactions {
+
+    private final TransactionOperations<Connection> transactions;
+
+    public TenantTransactions(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    /** Work inside one tenant; {@code subject} may be null for background jobs. */
+    public <T> T inTenant(UUID tenantId, String subject, Supplier<T> work) {
+        return transactions.executeWrite(status -> {
+            scope(status.getConnection(), tenantId.toString(), subject);
+            return work.get();
+        });
+    }
+
+    /** Work as a person before a tenant is chosen: they see only their own memberships and tenants. */
+    public <T> T asPerson(String subject, Supplier<T> work) {
+        return transactions.executeWrite(status -> {
+            scope(status.getConnection(), null, subject);
+            return work.get();
+        });
+    }
+
+    private static void scope(Connection connection, String tenantId, String subject) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT set_config('app.tenant_id', ?, true), set_config('app.subject', ?, true)")) {
+            statement.setString(1, tenantId == null ? "" : tenantId);
+            statement.setString(2, subject == null ? "" : subject);
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not scope the transaction to the tenant", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package com.counterlink.platform.web;
+
+import io.micronaut.http.HttpStatus;
+
+/** Every error the API answers with; the portal and the docs show these codes. */
+public enum ErrorCode {
+    VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "The request has invalid fields"),
+    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "The request could not be read"),
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Sign in again"),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "Not allowed"),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
+    CONFLICT(HttpStatus.CONFLICT, "Conflict"),
+    PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The request is too large"),
+    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
+
+    private final HttpStatus status;
+    private final String title;
+
+    ErrorCode(HttpStatus status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String type() {
+        return "https://counterlink.dev/problems/" + name().toLowerCase().replace('_', '-');
+    }
+
+    public static ErrorCode forStatus(int status) {
+        for (ErrorCode code : values()) {
+            if (code.status.getCode() == status) {
+                return code;
+            }
+        }
+        return status >= 500 ? INTERNAL : MALFORMED_REQUEST;
+    }
+}

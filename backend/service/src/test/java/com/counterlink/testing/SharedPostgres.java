@@ -1,0 +1,50 @@
+package com.counterlink.testing;
+
+import com.counterlink.devstack.LocalPostgres;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+
+/** One embedded PostgreSQL per test JVM; every test works in tenants of its own. */
+public final class SharedPostgres {
+
+    private static LocalPostgres instance;
+
+    private SharedPostgres() {
+    }
+
+    public static synchronized LocalPostgres get() {
+        if (instance == null) {
+            instance = LocalPostgres.startEphemeral();
+            LocalPostgres started = instance;
+            // closed at JVM exit, after every Micronaut context (and JobRunr) has shut down
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return instance;
+    }
+
+    public static Map<String, String> datasourceProperties() {
+        LocalPostgres pg = get();
+        return Map.of(
+                "datasources.default.url", pg.jdbcUrl(),
+                "datasources.default.username", LocalPostgres.APP,
+                "datasources.default.password", pg.appPassword(),
+                "datasources.owner.url", pg.jdbcUrl(),
+                "datasources.owner.username", LocalPostgres.OWNER,
+                "datasources.owner.password", pg.ownerPassword());
+    }
+
+    /** A raw connection as the application role, outside any Micronaut transaction. */
+    public static Connection appConnection() throws SQLException {
+        LocalPostgres pg = get();
+        return DriverManager.getConnection(pg.jdbcUrl(), LocalPostgres.APP, pg.appPassword());
+    }
+
+    /** A raw connection as the schema owner (used to check what really is in the tables). */
+    public static Connection ownerConnection() throws SQLException {
+        LocalPostgres pg = get();
+        return DriverManager.getConnection(pg.jdbcUrl(), LocalPostgres.OWNER, pg.ownerPassword());
+    }
+}
