@@ -71,6 +71,11 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /** A superuser's view of the counterlink database, above row-level security: for checks in tests only. */
+    public DataSource superuserDataSource() {
+        return postgres.getDatabase("postgres", DATABASE);
+    }
+
     public int port() {
         return postgres.getPort();
     }

@@ -130,7 +130,7 @@ class TenantApiTest extends BackendTest {
     }
 
     private static long countTenants() throws SQLException {
-        try (Connection c = SharedPostgres.ownerConnection(); ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM tenants")) {
+        try (Connection c = SharedPostgres.superuserConnection(); ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM tenants")) {
             rs.next();
             return rs.getLong(1);
         }

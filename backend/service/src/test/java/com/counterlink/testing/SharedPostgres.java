@@ -42,9 +42,14 @@ public final class SharedPostgres {
         return DriverManager.getConnection(pg.jdbcUrl(), LocalPostgres.APP, pg.appPassword());
     }
 
-    /** A raw connection as the schema owner (used to check what really is in the tables). */
+    /** A raw connection as the schema owner (row-level security is forced on the owner too). */
     public static Connection ownerConnection() throws SQLException {
         LocalPostgres pg = get();
         return DriverManager.getConnection(pg.jdbcUrl(), LocalPostgres.OWNER, pg.ownerPassword());
+    }
+
+    /** A superuser connection, above row-level security: to check what really is in the tables. */
+    public static Connection superuserConnection() throws SQLException {
+        return get().superuserDataSource().getConnection();
     }
 }

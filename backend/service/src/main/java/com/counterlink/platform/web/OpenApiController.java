@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 
 /** The OpenAPI document generated at compile time from the controllers. */
 @Hidden
-@Controller("/api/openapi.yml")
+@Controller("/api/openapi")
 @Secured(SecurityRule.IS_ANONYMOUS)
 public class OpenApiController {
 
@@ -28,7 +28,7 @@ public class OpenApiController {
         this.resources = resources;
     }
 
-    @Get(produces = "application/yaml")
+    @Get
     public HttpResponse<String> document() {
         return resources.getResourceAsStream(DOCUMENT)
                 .map(OpenApiController::read)
