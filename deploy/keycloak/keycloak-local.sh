@@ -59,7 +59,7 @@ start() {
   # setsid: Keycloak and its JVM child get their own process group, which stop() kills as one.
   JAVA_HOME="$java_home" KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     setsid "$KC_HOME/bin/kc.sh" start-dev --http-port "$PORT" --import-realm --db dev-mem \
-      --hostname "$URL" --http-management-port "$((PORT + 1))" >"$LOG_FILE" 2>&1 < /dev/null &
+      --hostname "$URL" --http-management-port "${KEYCLOAK_MGMT_PORT:-19000}" >"$LOG_FILE" 2>&1 < /dev/null &
   echo $! > "$PID_FILE"
   for _ in $(seq 1 240); do
     if ready 2>/dev/null; then echo "Keycloak ready at $URL (admin/admin)"; return 0; fi

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test: the Maven reactor (unit and integration tests on embedded PostgreSQL and a real
+# Keycloak), the portal's unit tests, and the end-to-end tests in Debian's Chromium against the
+# real stack. Exits non-zero if anything fails.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+use_java21
+require_node
+[[ -x "${CHROMIUM:-/usr/bin/chromium}" ]] || { echo "Chromium is required for the end-to-end tests: apt-get install chromium" >&2; exit 1; }
+
+E2E_PORT=18085
+E2E_PG_PORT=55439
+E2E_DIR="$(mktemp -d)"
+STARTED_KEYCLOAK=false
+
+cleanup() {
+  stop_pid "${BACKEND_PID:-}"
+  stop_pid "${PG_PID:-}"
+  if $STARTED_KEYCLOAK; then "$REPO/deploy/keycloak/keycloak-local.sh" stop >/dev/null || true; fi
+  rm -rf "$E2E_DIR"
+}
+trap cleanup EXIT INT TERM
+
+if ! "$REPO/deploy/keycloak/keycloak-local.sh" status >/dev/null 2>&1; then
+  "$REPO/deploy/keycloak/keycloak-local.sh" start
+  STARTED_KEYCLOAK=true
+fi
+
+echo "==> Maven: build and test every module"
+"$REPO/mvnw" -B -f "$REPO/pom.xml" install
+
+echo "==> Portal: install, type-check, build, unit tests"
+build_portal
+(cd "$REPO/frontend" && npm test)
+
+echo "==> End to end: real backend, PostgreSQL and Keycloak, driven in Chromium"
+start_postgres "$E2E_DIR/pgdata" "$E2E_PG_PORT" "$E2E_DIR/postgres.log"
+start_backend "$E2E_PORT" "$E2E_PG_PORT" "$E2E_DIR/backend.log"
+if ! (cd "$REPO/frontend" && E2E_BASE_URL="http://localhost:$E2E_PORT" npm run e2e); then
+  echo "End-to-end tests failed; backend log tail:" >&2
+  tail -50 "$E2E_DIR/backend.log" >&2
+  exit 1
+fi
+echo "==> All tests passed (screenshots: frontend/e2e/artifacts/)"

@@ -1,0 +1,50 @@
+// A person who has never heard of us signs up in the real Keycloak, creates their company and sees
+// it in the portal served by the real backend.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { allowPortalOrigin, baseUrl, openBrowser } from "./support.mjs";
+
+test("a new retailer signs up, creates their company and sees it", async () => {
+  await allowPortalOrigin(new URL(baseUrl).origin);
+  const { context, page, consoleErrors, screenshot } = await openBrowser();
+  const email = `retailer-${Date.now()}@example.test`;
+  const company = `Harbor Outfitters ${Date.now() % 100000}`;
+  try {
+    await page.goto(baseUrl + "/");
+    await page.getByRole("heading", { name: "Counterlink", level: 1 }).waitFor();
+    await screenshot("01-landing");
+
+    await page.getByRole("button", { name: "Create an account" }).click();
+    await page.waitForURL(/\/realms\/counterlink\//);
+    await page.locator("#email").fill(email);
+    await page.locator("#password").fill("Str0ng-passw0rd!");
+    await page.locator("#password-confirm").fill("Str0ng-passw0rd!");
+    await page.locator("#firstName").fill("Rita");
+    await page.locator("#lastName").fill("Retailer");
+    await screenshot("02-keycloak-registration");
+    await page.locator("input[type=submit], button[type=submit]").first().click();
+
+    await page.getByRole("heading", { name: "Create your company" }).waitFor({ timeout: 30000 });
+    await screenshot("03-create-company");
+
+    await page.getByRole("button", { name: "Create company" }).click();
+    await page.getByText(/company name/i).first().waitFor();
+
+    await page.getByLabel("Company name").fill(company);
+    await page.getByRole("button", { name: "Create company" }).click();
+    await page.getByRole("heading", { name: company, level: 1 }).waitFor({ timeout: 15000 });
+    assert.match(new URL(page.url()).pathname, /^\/t\/[0-9a-f-]{36}$/);
+    await page.getByText(email).first().waitFor();
+    await screenshot("04-tenant-overview");
+
+    // The page is reachable by URL: a reload keeps the person signed in on the same company.
+    await page.reload();
+    await page.getByRole("heading", { name: company, level: 1 }).waitFor({ timeout: 15000 });
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot("05-tenant-overview-phone");
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,56 @@
+// Shared helpers for the end-to-end tests: a fresh headless Debian Chromium (never a downloaded
+// browser), console-error capture, screenshots saved as test artifacts, and Keycloak admin calls.
+import { chromium } from "playwright-core";
+import { mkdtempSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export const baseUrl = process.env.E2E_BASE_URL ?? "http://localhost:18085";
+export const keycloakUrl = process.env.E2E_KEYCLOAK_URL ?? "http://localhost:18080";
+export const artifactsDir = process.env.E2E_ARTIFACTS ?? new URL("./artifacts/", import.meta.url).pathname;
+
+export async function openBrowser() {
+  mkdirSync(artifactsDir, { recursive: true });
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "cl-e2e-")), {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const consoleErrors = [];
+  page.on("console", (m) => {
+    // The browser itself logs every 4xx/5xx a page fetches; expected ones are not app errors.
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  const screenshot = (name) => page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+  return { context, page, consoleErrors, screenshot };
+}
+
+async function adminToken() {
+  const response = await fetch(`${keycloakUrl}/realms/master/protocol/openid-connect/token`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "password", client_id: "admin-cli", username: "admin", password: "admin" }),
+  });
+  if (!response.ok) throw new Error(`Keycloak admin login failed: ${response.status}`);
+  return (await response.json()).access_token;
+}
+
+/** Lets the portal client redirect back to the origin under test (the realm ships with :8080 only). */
+export async function allowPortalOrigin(origin) {
+  const token = await adminToken();
+  const headers = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
+  const clients = await (await fetch(`${keycloakUrl}/admin/realms/counterlink/clients?clientId=counterlink-portal`, { headers })).json();
+  const client = clients[0];
+  const redirect = `${origin}/*`;
+  if (client.redirectUris.includes(redirect)) return;
+  client.redirectUris.push(redirect);
+  client.attributes["post.logout.redirect.uris"] = [client.attributes["post.logout.redirect.uris"], redirect].filter(Boolean).join("##");
+  const updated = await fetch(`${keycloakUrl}/admin/realms/counterlink/clients/${client.id}`, {
+    method: "PUT", headers, body: JSON.stringify(client),
+  });
+  if (!updated.ok) throw new Error(`could not allow ${origin} in Keycloak: ${updated.status}`);
+}

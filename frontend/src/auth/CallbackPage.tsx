@@ -1,0 +1,79 @@
+import { useEffect, useRef, useState } from "react";
+import { Link, useNavigate } from "react-router-dom";
+import { useApi } from "../api/ApiContext";
+import { FullPageLoading } from "../components/States";
+import { toLanding } from "../landing/routes/Landing";
+import { useTitle } from "../utils/useTitle";
+import { returnToFromState, useAuth } from "./AuthContext";
+import { homeFor } from "./destination";
+import { CALLBACK_PATH } from "./userManager";
+import { errorMessage } from "../api/errors";
+
+function describe(e: unknown): string {
+  // oidc-client-ts ErrorResponse carries Keycloak's error / error_description.
+  const err = e as { error?: string; error_description?: string };
+  if (err?.error === "access_denied") return "Sign-in was cancelled.";
+  if (err?.error_description) return err.error_description;
+  if (err?.error) return `Keycloak reported: ${err.error}`;
+  return errorMessage(e);
+}
+
+/** /auth/callback: finish the Keycloak redirect, then route the user on. */
+export default function CallbackPage() {
+  useTitle("Signing in");
+  const { completeSignIn, login } = useAuth();
+  const api = useApi();
+  const navigate = useNavigate();
+  const [error, setError] = useState<unknown>();
+  const [attempt, setAttempt] = useState(0);
+  // The code can only be exchanged once, even under StrictMode's double effects.
+  const signIn = useRef<ReturnType<typeof completeSignIn> | null>(null);
+  const signedIn = useRef(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    signIn.current ??= completeSignIn();
+    signIn.current
+      .then(async (user) => {
+        signedIn.current = true;
+        const returnTo = returnToFromState(user.state);
+        if (returnTo && returnTo !== "/" && !returnTo.startsWith(CALLBACK_PATH)) return returnTo;
+        return homeFor(await api.me.get());
+      })
+      .then(
+        (to) => {
+          if (!cancelled) navigate(to, { replace: true });
+        },
+        (e: unknown) => {
+          if (!cancelled) setError(e);
+        },
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [completeSignIn, api, navigate, attempt]);
+
+  if (!error) return <FullPageLoading label="Signing you in…" />;
+
+  return (
+    <main className="full-page" id="main">
+      <div className="state state-error" role="alert">
+        <h1 className="state-title">{signedIn.current ? "Couldn't load your account" : "Sign-in didn't complete"}</h1>
+        <p>{describe(error)}</p>
+        <div className="actions">
+          <button type="button" className="btn btn-primary" onClick={() => void login("/")}>
+            Log in again
+          </button>
+          {signedIn.current && (
+            <button type="button" className="btn" onClick={() => { setError(undefined); setAttempt((a) => a + 1); }}>
+              Try again
+            </button>
+          )}
+          <Link className="btn btn-link" to={toLanding()}>
+            Back to start
+          </Link>
+        </div>
+      </div>
+    </main>
+  );
+}

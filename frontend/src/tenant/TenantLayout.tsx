@@ -1,0 +1,59 @@
+import { Suspense, useEffect, useMemo } from "react";
+import { Link, Outlet, useParams } from "react-router-dom";
+import { useApi } from "../api/ApiContext";
+import { isNotFound } from "../api/errors";
+import { ErrorState, LoadingState } from "../components/States";
+import { toLanding } from "../landing/routes/Landing";
+import { setLastTenantId } from "../utils/lastTenant";
+import { useFetch } from "../utils/useFetch";
+import { useTitle } from "../utils/useTitle";
+import { TenantContext } from "./TenantContext";
+import { TopBar } from "./TopBar";
+
+export function TenantLayout() {
+  const { tenantId = "" } = useParams();
+  const api = useApi();
+  const { data: tenant, error, reload } = useFetch((signal) => api.tenants.get(tenantId, { signal }), [api, tenantId]);
+  const ctx = useMemo(() => (tenant ? { tenant, reload } : undefined), [tenant, reload]);
+  useTitle(tenant?.name);
+
+  useEffect(() => {
+    if (tenant) setLastTenantId(tenant.id);
+  }, [tenant]);
+
+  let content;
+  if (ctx) {
+    content = (
+      <TenantContext.Provider value={ctx}>
+        <Suspense fallback={<LoadingState />}>
+          <Outlet />
+        </Suspense>
+      </TenantContext.Provider>
+    );
+  } else if (isNotFound(error)) {
+    content = (
+      <ErrorState
+        error={error}
+        title="Company not found"
+        message="It may have been removed, or you are not a member of it."
+      >
+        <Link className="btn" to={toLanding()}>
+          Go to my company
+        </Link>
+      </ErrorState>
+    );
+  } else if (error) {
+    content = <ErrorState error={error} onRetry={reload} />;
+  } else {
+    content = <LoadingState label="Loading company…" />;
+  }
+
+  return (
+    <>
+      <TopBar tenantId={tenantId} tenantName={tenant?.name} />
+      <main className="page" id="main">
+        {content}
+      </main>
+    </>
+  );
+}
