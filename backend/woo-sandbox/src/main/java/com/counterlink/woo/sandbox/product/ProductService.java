@@ -1,0 +1,309 @@
+package com.counterlink.woo.sandbox.product;
+
+import com.counterlink.woo.sandbox.http.Json;
+import com.counterlink.woo.sandbox.http.RestException;
+import com.counterlink.woo.sandbox.store.Store;
+import com.counterlink.woo.sandbox.webhook.Topic;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Product and variation writes with WooCommerce's side effects (slug, SKU checks, derived stock status). Lock held by callers. */
+public final class ProductService {
+    private static final Set<String> TYPES = Set.of("simple", "grouped", "external", "variable");
+    private static final Set<String> STATUSES = Set.of("draft", "pending", "private", "publish", "future");
+    private static final Set<String> STOCK_STATUSES = Set.of("instock", "outofstock", "onbackorder");
+    private static final Set<String> BACKORDERS = Set.of("no", "notify", "yes");
+
+    private final Store store;
+
+    public ProductService(Store store) { this.store = store; }
+
+    public Product find(long id) {
+        return store.products.get(id);
+    }
+
+    public Product create(JsonNode body) {
+        Product p = new Product();
+        String type = Json.text(body, "type", "simple");
+        if (!TYPES.contains(type)) throw enumError("type", type, "simple, grouped, external, and variable");
+        p.type = type;
+        apply(p, body, true);
+        if (!body.has("categories") || body.get("categories").isEmpty()) {
+            p.categories = Json.array();
+            p.categories.addObject().put("id", 15).put("name", "Uncategorized").put("slug", "uncategorized");
+        }
+        p.id = store.nextPostId();
+        p.slug = uniqueSlug(body.hasNonNull("slug") ? Slugs.sanitize(body.get("slug").asText()) : Slugs.sanitize(p.name), p.id);
+        p.dateCreated = store.clock().now();
+        p.dateModified = p.dateCreated;
+        validateStock(p);
+        store.products.put(p.id, p);
+        store.webhookDispatcher().enqueue(Topic.resourceEvent("product", "created"), p.id);
+        return p;
+    }
+
+    public Product update(Product p, JsonNode body) {
+        apply(p, body, false);
+        if (body.has("slug")) p.slug = uniqueSlug(Slugs.sanitize(body.get("slug").asText()), p.id);
+        p.dateModified = store.clock().now();
+        validateStock(p);
+        if (p.isVariation()) refreshParent(p.parentId);
+        store.webhookDispatcher().enqueue(Topic.resourceEvent("product", "updated"), p.id);
+        return p;
+    }
+
+    public Product createVariation(Product parent, JsonNode body) {
+        Product v = new Product();
+        v.type = "variation";
+        v.parentId = parent.id;
+        v.taxClass = "parent";
+        v.reviewsAllowed = false;
+        v.categories = Json.array();
+        apply(v, body, true);
+        v.id = store.nextPostId();
+        v.name = parent.name + " - " + ProductJson.summary(v);
+        v.slug = uniqueSlug(Slugs.sanitize(v.name), v.id);
+        v.dateCreated = store.clock().now();
+        v.dateModified = v.dateCreated;
+        validateStock(v);
+        store.products.put(v.id, v);
+        parent.variationIds.add(v.id);
+        store.webhookDispatcher().enqueue(Topic.resourceEvent("product", "created"), v.id);
+        return v;
+    }
+
+    /** Permanently removes a product (and a variable product's variations). */
+    public void delete(Product p) {
+        for (Long childId : List.copyOf(p.variationIds)) store.products.remove(childId);
+        store.products.remove(p.id);
+        if (p.isVariation()) {
+            Product parent = store.products.get(p.parentId);
+            if (parent != null) parent.variationIds.remove(p.id);
+        }
+        store.webhookDispatcher().enqueueDeleted(Topic.resourceEvent("product", "deleted"), p.id);
+    }
+
+    public void trash(Product p) {
+        p.status = "trash";
+        p.dateModified = store.clock().now();
+        store.webhookDispatcher().enqueueDeleted(Topic.resourceEvent("product", "deleted"), p.id);
+    }
+
+    private void refreshParent(long parentId) {
+        Product parent = store.products.get(parentId);
+        if (parent != null) parent.dateModified = store.clock().now();
+    }
+
+    private void apply(Product p, JsonNode b, boolean create) {
+        if (b.has("name")) p.name = Json.text(b, "name", "");
+        if (b.has("status")) {
+            String s = Json.text(b, "status", "publish");
+            if (!STATUSES.contains(s)) throw enumError("status", s, "draft, pending, private, publish, and future");
+            p.status = s;
+        }
+        if (b.has("featured")) p.featured = b.get("featured").asBoolean();
+        if (b.has("catalog_visibility")) p.catalogVisibility = Json.text(b, "catalog_visibility", "visible");
+        if (b.has("description")) p.description = Json.text(b, "description", "");
+        if (b.has("short_description")) p.shortDescription = Json.text(b, "short_description", "");
+        if (b.has("sku")) setSku(p, Json.text(b, "sku", ""));
+        if (b.has("global_unique_id")) p.globalUniqueId = Json.text(b, "global_unique_id", "");
+        if (b.has("regular_price")) p.regularPrice = price(Json.text(b, "regular_price", ""));
+        if (b.has("sale_price")) p.salePrice = price(Json.text(b, "sale_price", ""));
+        if (b.has("virtual")) p.virtual = b.get("virtual").asBoolean();
+        if (b.has("downloadable")) p.downloadable = b.get("downloadable").asBoolean();
+        if (b.has("tax_status")) p.taxStatus = Json.text(b, "tax_status", "taxable");
+        if (b.has("tax_class")) p.taxClass = Json.text(b, "tax_class", "");
+        if (b.has("manage_stock")) {
+            JsonNode ms = b.get("manage_stock");
+            p.manageStock = ms.isBoolean() ? ms.asBoolean() : "true".equals(ms.asText()) || "1".equals(ms.asText());
+        }
+        if (b.has("stock_quantity")) p.stockQuantity = b.get("stock_quantity").isNull() ? null : b.get("stock_quantity").asInt();
+        if (b.has("inventory_delta") && p.manageStock) {
+            p.stockQuantity = (p.stockQuantity == null ? 0 : p.stockQuantity) + b.get("inventory_delta").asInt();
+        }
+        if (b.has("stock_status")) {
+            String s = Json.text(b, "stock_status", "instock");
+            if (!STOCK_STATUSES.contains(s)) throw enumError("stock_status", s, "instock, outofstock, and onbackorder");
+            p.stockStatus = s;
+        }
+        if (b.has("backorders")) {
+            String s = Json.text(b, "backorders", "no");
+            if (!BACKORDERS.contains(s)) throw enumError("backorders", s, "no, notify, and yes");
+            p.backorders = s;
+        }
+        if (b.has("low_stock_amount")) p.lowStockAmount = b.get("low_stock_amount").isNull() ? null : b.get("low_stock_amount").asInt();
+        if (b.has("sold_individually")) p.soldIndividually = b.get("sold_individually").asBoolean();
+        if (b.has("weight")) p.weight = Json.text(b, "weight", "");
+        if (b.has("dimensions")) {
+            JsonNode d = b.get("dimensions");
+            if (d.has("length")) p.length = Json.text(d, "length", "");
+            if (d.has("width")) p.width = Json.text(d, "width", "");
+            if (d.has("height")) p.height = Json.text(d, "height", "");
+        }
+        if (b.has("reviews_allowed")) p.reviewsAllowed = b.get("reviews_allowed").asBoolean();
+        if (b.has("purchase_note")) p.purchaseNote = Json.text(b, "purchase_note", "");
+        if (b.has("menu_order")) p.menuOrder = b.get("menu_order").asInt();
+        if (b.has("categories") && !p.isVariation()) p.categories = terms(b.get("categories"), "category");
+        if (b.has("tags")) p.tags = terms(b.get("tags"), "tag");
+        if (b.has("images")) p.images = images(b.get("images"));
+        if (b.has("image") && b.get("image").isObject()) {
+            ArrayNode arr = Json.array();
+            arr.add(b.get("image"));
+            p.images = images(arr);
+        }
+        if (b.has("meta_data")) mergeMeta(p.metaData, b.get("meta_data"));
+        if (b.has("attributes")) {
+            if (p.isVariation()) {
+                p.variationAttributes = new ArrayList<>();
+                for (JsonNode a : b.get("attributes")) {
+                    p.variationAttributes.add(new VariationAttribute(Json.text(a, "name", ""), Json.text(a, "option", "")));
+                }
+            } else {
+                p.attributes = new ArrayList<>();
+                int i = 0;
+                for (JsonNode a : b.get("attributes")) {
+                    List<String> options = new ArrayList<>();
+                    a.path("options").forEach(o -> options.add(o.asText()));
+                    p.attributes.add(new ProductAttribute(Json.text(a, "name", ""), a.path("position").asInt(i),
+                            a.path("visible").asBoolean(false), a.path("variation").asBoolean(false), options));
+                    i++;
+                }
+            }
+        }
+        if (b.has("default_attributes")) {
+            p.defaultAttributes = new ArrayList<>();
+            for (JsonNode a : b.get("default_attributes")) {
+                p.defaultAttributes.add(new VariationAttribute(Json.text(a, "name", ""), Json.text(a, "option", "")));
+            }
+        }
+    }
+
+    private void setSku(Product p, String sku) {
+        String trimmed = sku.trim();
+        if (!trimmed.isEmpty()) {
+            Product owner = findBySku(trimmed, p.id);
+            if (owner != null) {
+                ObjectNode data = Json.object();
+                data.put("resource_id", owner.id);
+                data.put("unique_sku", uniqueSku(trimmed));
+                throw new RestException(400, "product_invalid_sku", "Invalid or duplicated SKU.", data);
+            }
+        }
+        p.sku = trimmed;
+    }
+
+    private Product findBySku(String sku, long exceptId) {
+        for (Product o : store.products.values()) {
+            if (o.id != exceptId && sku.equals(o.sku) && !"trash".equals(o.status)) return o;
+        }
+        return null;
+    }
+
+    private String uniqueSku(String sku) {
+        for (int i = 1; ; i++) {
+            String candidate = sku + "-" + i;
+            if (findBySku(candidate, -1) == null) return candidate;
+        }
+    }
+
+    private String uniqueSlug(String slug, long selfId) {
+        String base = slug.isEmpty() ? String.valueOf(selfId) : slug;
+        String candidate = base;
+        for (int i = 2; slugTaken(candidate, selfId); i++) candidate = base + "-" + i;
+        return candidate;
+    }
+
+    private boolean slugTaken(String slug, long selfId) {
+        return store.products.values().stream().anyMatch(o -> o.id != selfId && slug.equals(o.slug));
+    }
+
+    /** WC_Product::validate_props: a managed item's stock status follows its quantity. */
+    private void validateStock(Product p) {
+        if (!p.manageStock) {
+            if (!p.isVariable()) p.stockQuantity = null;
+            p.lowStockAmount = null;
+            return;
+        }
+        if (!store.stockManagementEnabled()) return;
+        int qty = p.stockQuantity == null ? 0 : p.stockQuantity;
+        int threshold = store.notifyNoStockAmount();
+        if (qty > threshold) p.stockStatus = "instock";
+        else if (p.backordersAllowed()) p.stockStatus = "onbackorder";
+        else p.stockStatus = "outofstock";
+    }
+
+    /** Re-derives stock status after an order changed a quantity. */
+    public void afterStockChange(Product p) {
+        validateStock(p);
+        p.dateModified = store.clock().now();
+        store.webhookDispatcher().enqueue(Topic.resourceEvent("product", "updated"), p.id);
+    }
+
+    private static String price(String s) {
+        if (s == null || s.isBlank()) return "";
+        try {
+            return new BigDecimal(s.trim()).toPlainString().equals(s.trim()) ? s.trim() : s.trim();
+        } catch (NumberFormatException e) {
+            return "";
+        }
+    }
+
+    private static ArrayNode terms(JsonNode given, String kind) {
+        ArrayNode out = Json.array();
+        for (JsonNode t : given) {
+            long id = t.path("id").asLong();
+            if (id == 15 && "category".equals(kind)) {
+                out.addObject().put("id", 15).put("name", "Uncategorized").put("slug", "uncategorized");
+            } else {
+                String name = Json.text(t, "name", kind + "-" + id);
+                out.addObject().put("id", id).put("name", name).put("slug", Json.text(t, "slug", Slugs.sanitize(name)));
+            }
+        }
+        return out;
+    }
+
+    private ArrayNode images(JsonNode given) {
+        ArrayNode out = Json.array();
+        for (JsonNode img : given) {
+            ObjectNode o = out.addObject();
+            o.put("id", img.path("id").asLong(0) > 0 ? img.path("id").asLong() : store.nextPostId());
+            o.put("date_created", com.counterlink.woo.sandbox.store.WpFormat.date(store.clock().now()));
+            o.put("date_created_gmt", com.counterlink.woo.sandbox.store.WpFormat.date(store.clock().now()));
+            o.put("date_modified", com.counterlink.woo.sandbox.store.WpFormat.date(store.clock().now()));
+            o.put("date_modified_gmt", com.counterlink.woo.sandbox.store.WpFormat.date(store.clock().now()));
+            o.put("src", Json.text(img, "src", ""));
+            o.put("name", Json.text(img, "name", ""));
+            o.put("alt", Json.text(img, "alt", ""));
+        }
+        return out;
+    }
+
+    /** meta_data writes update an existing key (or id) in place, else append with a new meta id. */
+    public void mergeMeta(ArrayNode target, JsonNode given) {
+        for (JsonNode m : given) {
+            String key = Json.text(m, "key", null);
+            ObjectNode existing = null;
+            for (JsonNode t : target) {
+                if (m.has("id") && t.path("id").asLong() == m.get("id").asLong() || key != null && key.equals(t.path("key").asText())) {
+                    existing = (ObjectNode) t;
+                }
+            }
+            if (existing == null) {
+                existing = target.addObject();
+                existing.put("id", store.nextMetaId());
+                existing.put("key", key);
+            }
+            existing.set("value", m.get("value") == null ? Json.object().nullNode() : m.get("value").deepCopy());
+        }
+    }
+
+    private static RestException enumError(String param, String value, String allowed) {
+        return RestException.invalidParam(param, "rest_not_in_enum", param + " is not one of " + allowed + ".");
+    }
+}
