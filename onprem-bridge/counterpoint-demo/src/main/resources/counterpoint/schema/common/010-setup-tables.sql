@@ -1,0 +1,147 @@
+-- Counterpoint setup tables: locations, stores, stations, drawers, pay codes, tax, control records.
+-- Names and columns follow shared/reference/counterpoint.md 1.4, 1.6, 1.10 and the NCR API samples.
+-- Statements are separated by lines holding only GO, as sqlcmd does.
+
+CREATE TABLE IM_LOC (
+  LOC_ID            VARCHAR(10)  NOT NULL,
+  DESCR             VARCHAR(30)  NOT NULL,
+  DESCR_UPR         VARCHAR(30)  NULL,
+  LST_MAINT_DT      DATETIME     NULL,
+  LST_MAINT_USR_ID  VARCHAR(10)  NULL,
+  RS_UTC_DT         DATETIME     NULL,
+  RS_STAT           INT          NOT NULL DEFAULT 0,
+  CONSTRAINT PK_IM_LOC PRIMARY KEY (LOC_ID)
+)
+GO
+
+CREATE TABLE PS_STR (
+  STR_ID                VARCHAR(10)  NOT NULL,
+  DESCR                 VARCHAR(30)  NOT NULL,
+  DESCR_UPR             VARCHAR(30)  NULL,
+  STK_LOC_ID            VARCHAR(10)  NOT NULL,
+  PRC_LOC_ID            VARCHAR(10)  NOT NULL,
+  WALK_IN_CUST_NO       VARCHAR(15)  NULL,
+  NXT_TKT_NO            VARCHAR(15)  NULL,
+  NXT_TKT_NO_AUTO       VARCHAR(1)   NOT NULL DEFAULT 'Y',
+  NXT_ORD_NO            VARCHAR(15)  NULL,
+  NXT_ORD_NO_AUTO       VARCHAR(1)   NOT NULL DEFAULT 'Y',
+  USE_ORD_NO_AS_TKT_NO  VARCHAR(1)   NOT NULL DEFAULT 'N',
+  DFLT_TAX_COD_METH     VARCHAR(1)   NULL,
+  USE_MISC_1            VARCHAR(1)   NOT NULL DEFAULT 'N',
+  USE_MISC_2            VARCHAR(1)   NOT NULL DEFAULT 'N',
+  USE_MISC_3            VARCHAR(1)   NOT NULL DEFAULT 'N',
+  USE_MISC_4            VARCHAR(1)   NOT NULL DEFAULT 'N',
+  USE_MISC_5            VARCHAR(1)   NOT NULL DEFAULT 'N',
+  LST_MAINT_DT          DATETIME     NULL,
+  LST_MAINT_USR_ID      VARCHAR(10)  NULL,
+  RS_UTC_DT             DATETIME     NULL,
+  RS_STAT               INT          NOT NULL DEFAULT 0,
+  CONSTRAINT PK_PS_STR PRIMARY KEY (STR_ID)
+)
+GO
+
+CREATE TABLE PS_STA (
+  STR_ID            VARCHAR(10)  NOT NULL,
+  STA_ID            VARCHAR(10)  NOT NULL,
+  DESCR             VARCHAR(30)  NOT NULL,
+  DESCR_UPR         VARCHAR(30)  NULL,
+  USE_OE            VARCHAR(1)   NOT NULL DEFAULT 'N',
+  STA_NO            INT          NULL,
+  LST_MAINT_DT      DATETIME     NULL,
+  LST_MAINT_USR_ID  VARCHAR(10)  NULL,
+  RS_UTC_DT         DATETIME     NULL,
+  RS_STAT           INT          NOT NULL DEFAULT 0,
+  CONSTRAINT PK_PS_STA PRIMARY KEY (STR_ID, STA_ID)
+)
+GO
+
+-- Drawer sessions: the only drawer table our sources name (BA reads DRW_SESSION_ID by STR_ID + DRW_ID).
+CREATE TABLE PS_DRW_SESSION (
+  STR_ID          VARCHAR(10)  NOT NULL,
+  DRW_ID          VARCHAR(10)  NOT NULL,
+  DRW_SESSION_ID  BIGINT       NOT NULL,
+  CONSTRAINT PK_PS_DRW_SESSION PRIMARY KEY (STR_ID, DRW_ID, DRW_SESSION_ID)
+)
+GO
+
+CREATE TABLE SY_PAY_COD (
+  PAY_COD           VARCHAR(10)  NOT NULL,
+  PAY_TYP           VARCHAR(1)   NOT NULL,
+  DESCR             VARCHAR(30)  NOT NULL,
+  DESCR_UPR         VARCHAR(30)  NULL,
+  PAY_COD_ACCT_NO   VARCHAR(20)  NULL,
+  OPN_DRW           VARCHAR(1)   NOT NULL DEFAULT 'N',
+  EDC_AUTH_FLG      VARCHAR(1)   NULL,
+  CURNCY_COD        VARCHAR(10)  NOT NULL DEFAULT 'HOME',
+  ALLOW_FOR_ORDS    VARCHAR(1)   NOT NULL DEFAULT 'Y',
+  ALLOW_FOR_LWYS    VARCHAR(1)   NOT NULL DEFAULT 'Y',
+  IS_FOREIGN        VARCHAR(1)   NOT NULL DEFAULT 'N',
+  LST_MAINT_DT      DATETIME     NULL,
+  LST_MAINT_USR_ID  VARCHAR(10)  NULL,
+  RS_UTC_DT         DATETIME     NULL,
+  RS_STAT           INT          NOT NULL DEFAULT 0,
+  CONSTRAINT PK_SY_PAY_COD PRIMARY KEY (PAY_COD)
+)
+GO
+
+CREATE TABLE SY_TAX_AUTH (
+  AUTH_COD          VARCHAR(10)  NOT NULL,
+  DESCR             VARCHAR(30)  NOT NULL,
+  TAX_ACCT_NO       VARCHAR(20)  NULL,
+  LST_MAINT_DT      DATETIME     NULL,
+  LST_MAINT_USR_ID  VARCHAR(10)  NULL,
+  RS_UTC_DT         DATETIME     NULL,
+  RS_STAT           INT          NOT NULL DEFAULT 0,
+  CONSTRAINT PK_SY_TAX_AUTH PRIMARY KEY (AUTH_COD)
+)
+GO
+
+-- Ours (USR_): our sources give the tax-code columns (GET /TaxCodes) but not Counterpoint's table name.
+CREATE TABLE USR_TAX_COD (
+  TAX_COD           VARCHAR(10)  NOT NULL,
+  DESCR             VARCHAR(30)  NOT NULL,
+  DESCR_UPR         VARCHAR(30)  NULL,
+  AUTH_COD          VARCHAR(10)  NULL,
+  LST_MAINT_DT      DATETIME     NULL,
+  LST_MAINT_USR_ID  VARCHAR(10)  NULL,
+  RS_UTC_DT         DATETIME     NULL,
+  RS_STAT           INT          NOT NULL DEFAULT 0,
+  CONSTRAINT PK_USR_TAX_COD PRIMARY KEY (TAX_COD)
+)
+GO
+
+-- Single-row control record; misc charges are numbered slots 1..5 (MISC_n_ACCT_NO), not rows.
+CREATE TABLE PS_CTL (
+  MISC_1_ACCT_NO    VARCHAR(20)  NULL,
+  MISC_2_ACCT_NO    VARCHAR(20)  NULL,
+  MISC_3_ACCT_NO    VARCHAR(20)  NULL,
+  MISC_4_ACCT_NO    VARCHAR(20)  NULL,
+  MISC_5_ACCT_NO    VARCHAR(20)  NULL,
+  LST_MAINT_DT      DATETIME     NULL,
+  LST_MAINT_USR_ID  VARCHAR(10)  NULL
+)
+GO
+
+-- Single-row e-commerce control record (NCR's own web-order setup, APIGuide GET /EC).
+CREATE TABLE EC_CTL (
+  USE_ECOMM                VARCHAR(1)   NOT NULL DEFAULT 'N',
+  STR_ID                   VARCHAR(10)  NULL,
+  ITEM_PRC_CUST_NO         VARCHAR(15)  NULL,
+  ITEM_SELL_PRC_METH       VARCHAR(1)   NULL,
+  ITEM_LIST_PRC_METH       VARCHAR(1)   NULL,
+  ITEM_QTY_METH            VARCHAR(1)   NULL,
+  ORD_STA_ID               VARCHAR(10)  NULL,
+  ORD_DRW_ID               VARCHAR(10)  NULL,
+  ORD_CUST_NO              VARCHAR(15)  NULL,
+  ORD_PAY_COD_VISA         VARCHAR(10)  NULL,
+  ORD_PAY_COD_MC           VARCHAR(10)  NULL,
+  ORD_PAY_COD_AMEX         VARCHAR(10)  NULL,
+  ORD_PAY_COD_DISC         VARCHAR(10)  NULL,
+  TMPLT_CUST_NO            VARCHAR(15)  NULL,
+  NXT_CUST_NO              VARCHAR(15)  NULL,
+  ORD_BASE_TAX_COD         VARCHAR(10)  NULL,
+  ORD_MISC_CHRG_NO         INT          NULL,
+  LST_MAINT_DT             DATETIME     NULL,
+  LST_MAINT_USR_ID         VARCHAR(10)  NULL
+)
+GO

@@ -1,0 +1,222 @@
+-- Counterpoint item, price, barcode, inventory and e-commerce catalog tables
+-- (shared/reference/counterpoint.md 1.1 - 1.6). QTY_AVAIL / NET_QTY and ROW_TS are added by the
+-- per-dialect fragments because their syntax differs between SQL Server and H2.
+
+CREATE TABLE IM_ITEM (
+  ITEM_NO                 VARCHAR(20)    NOT NULL,
+  DESCR                   VARCHAR(30)    NOT NULL,
+  DESCR_UPR               VARCHAR(30)    NULL,
+  SHORT_DESCR             VARCHAR(15)    NULL,
+  LONG_DESCR              VARCHAR(80)    NULL,
+  ADDL_DESCR_1            VARCHAR(30)    NULL,
+  ADDL_DESCR_2            VARCHAR(30)    NULL,
+  ADDL_DESCR_3            VARCHAR(30)    NULL,
+  ITEM_TYP                VARCHAR(1)     NOT NULL DEFAULT 'I',
+  CATEG_COD               VARCHAR(10)    NULL,
+  SUBCAT_COD              VARCHAR(10)    NULL,
+  ACCT_COD                VARCHAR(10)    NULL,
+  TRK_METH                VARCHAR(1)     NOT NULL DEFAULT 'N',
+  DIM_COUNT               INT            NOT NULL DEFAULT 0,
+  GRID_DIM_1_TAG          VARCHAR(10)    NULL,
+  GRID_DIM_2_TAG          VARCHAR(10)    NULL,
+  GRID_DIM_3_TAG          VARCHAR(10)    NULL,
+  STAT                    VARCHAR(1)     NOT NULL DEFAULT 'A',
+  STAT_DAT                DATETIME       NULL,
+  IS_TXBL                 VARCHAR(1)     NOT NULL DEFAULT 'Y',
+  TAX_CATEG_COD           VARCHAR(10)    NULL,
+  IS_DISCNTBL             VARCHAR(1)     NOT NULL DEFAULT 'Y',
+  STK_UNIT                VARCHAR(15)    NOT NULL DEFAULT 'EACH',
+  QTY_DECS                INT            NOT NULL DEFAULT 0,
+  PRC_DECS                INT            NOT NULL DEFAULT 2,
+  PRC_1                   DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  REG_PRC                 DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  LST_COST                DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  BARCOD                  VARCHAR(20)    NULL,
+  ITEM_VEND_NO            VARCHAR(15)    NULL,
+  VEND_ITEM_NO            VARCHAR(20)    NULL,
+  WEIGHT                  DECIMAL(15,4)  NULL,
+  MIX_MATCH_COD           VARCHAR(10)    NULL,
+  IS_ECOMM_ITEM           VARCHAR(1)     NOT NULL DEFAULT 'N',
+  ECOMM_NEW               VARCHAR(1)     NOT NULL DEFAULT 'N',
+  ECOMM_ON_SPECL          VARCHAR(1)     NOT NULL DEFAULT 'N',
+  ECOMM_CHRG_FRT          VARCHAR(1)     NOT NULL DEFAULT 'Y',
+  ECOMM_ITEM_IS_DISCNTBL  VARCHAR(1)     NOT NULL DEFAULT 'Y',
+  ECOMM_IMG_FILE          VARCHAR(100)   NULL,
+  ECOMM_LST_PUB_DT        DATETIME       NULL,
+  URL                     VARCHAR(100)   NULL,
+  LST_RECV_DAT            DATETIME       NULL,
+  LST_MAINT_DT            DATETIME       NULL,
+  LST_MAINT_USR_ID        VARCHAR(10)    NULL,
+  LST_LCK_DT              DATETIME       NULL,
+  RS_UTC_DT               DATETIME       NULL,
+  RS_STAT                 INT            NOT NULL DEFAULT 0,
+  CONSTRAINT PK_IM_ITEM PRIMARY KEY (ITEM_NO)
+)
+GO
+
+-- REG_PRC here mirrors IM_ITEM.REG_PRC [inferred]; PRC_4..PRC_6 need Advanced Pricing and are left out.
+CREATE TABLE IM_PRC (
+  ITEM_NO           VARCHAR(20)    NOT NULL,
+  REG_PRC           DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  PRC_1             DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  PRC_2             DECIMAL(15,4)  NULL,
+  PRC_3             DECIMAL(15,4)  NULL,
+  LST_MAINT_DT      DATETIME       NULL,
+  LST_MAINT_USR_ID  VARCHAR(10)    NULL,
+  RS_UTC_DT         DATETIME       NULL,
+  RS_STAT           INT            NOT NULL DEFAULT 0,
+  CONSTRAINT PK_IM_PRC PRIMARY KEY (ITEM_NO)
+)
+GO
+
+CREATE TABLE IM_PRC_GRP (
+  GRP_TYP           VARCHAR(1)     NOT NULL,
+  GRP_COD           VARCHAR(10)    NOT NULL,
+  GRP_SEQ_NO        INT            NOT NULL DEFAULT 1,
+  DESCR             VARCHAR(30)    NULL,
+  CUST_FILT         VARCHAR(MAX)   NULL,
+  NO_BEG_DAT        VARCHAR(1)     NOT NULL DEFAULT 'N',
+  BEG_DAT           DATETIME       NULL,
+  BEG_TIM_FLG       VARCHAR(1)     NULL,
+  NO_END_DAT        VARCHAR(1)     NOT NULL DEFAULT 'N',
+  END_DAT           DATETIME       NULL,
+  END_TIM_FLG       VARCHAR(1)     NULL,
+  ENABLED           VARCHAR(1)     NOT NULL DEFAULT 'Y',
+  MIX_MATCH_COD     VARCHAR(10)    NULL,
+  LST_MAINT_DT      DATETIME       NULL,
+  LST_MAINT_USR_ID  VARCHAR(10)    NULL,
+  RS_UTC_DT         DATETIME       NULL,
+  RS_STAT           INT            NOT NULL DEFAULT 0,
+  CONSTRAINT PK_IM_PRC_GRP PRIMARY KEY (GRP_TYP, GRP_COD)
+)
+GO
+
+CREATE TABLE IM_PRC_RUL (
+  GRP_TYP                       VARCHAR(1)    NOT NULL,
+  GRP_COD                       VARCHAR(10)   NOT NULL,
+  RUL_SEQ_NO                    INT           NOT NULL,
+  DESCR                         VARCHAR(30)   NULL,
+  CUST_FILT                     VARCHAR(MAX)  NULL,
+  ITEM_FILT                     VARCHAR(MAX)  NULL,
+  ITEM_FILT_TEXT                VARCHAR(MAX)  NULL,
+  SAL_FILT                      VARCHAR(MAX)  NULL,
+  IS_CUSTOM                     VARCHAR(1)    NOT NULL DEFAULT 'N',
+  USE_BOGO_TWOFER               VARCHAR(1)    NOT NULL DEFAULT 'N',
+  REQ_FULL_GRP_FOR_BOGO_TWOFER  VARCHAR(1)    NOT NULL DEFAULT 'N',
+  LST_MAINT_DT                  DATETIME      NULL,
+  RS_UTC_DT                     DATETIME      NULL,
+  RS_STAT                       INT           NOT NULL DEFAULT 0,
+  CONSTRAINT PK_IM_PRC_RUL PRIMARY KEY (GRP_TYP, GRP_COD, RUL_SEQ_NO)
+)
+GO
+
+-- GRP_TYP is carried so a break belongs to exactly one group [inferred]; the sources list the other columns.
+CREATE TABLE IM_PRC_RUL_BRK (
+  GRP_TYP       VARCHAR(1)     NOT NULL,
+  GRP_COD       VARCHAR(10)    NOT NULL,
+  RUL_SEQ_NO    INT            NOT NULL,
+  MIN_QTY       DECIMAL(15,4)  NOT NULL,
+  PRC_METH      VARCHAR(1)     NOT NULL,
+  PRC_BASIS     VARCHAR(1)     NOT NULL DEFAULT '1',
+  AMT_OR_PCT    DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  LST_MAINT_DT  DATETIME       NULL,
+  RS_UTC_DT     DATETIME       NULL,
+  RS_STAT       INT            NOT NULL DEFAULT 0,
+  CONSTRAINT PK_IM_PRC_RUL_BRK PRIMARY KEY (GRP_TYP, GRP_COD, RUL_SEQ_NO, MIN_QTY)
+)
+GO
+
+CREATE TABLE IM_BARCOD (
+  ITEM_NO       VARCHAR(20)  NOT NULL,
+  BARCOD        VARCHAR(20)  NOT NULL,
+  BARCOD_ID     VARCHAR(10)  NOT NULL,
+  DIM_1_UPR     VARCHAR(15)  NOT NULL DEFAULT '*',
+  DIM_2_UPR     VARCHAR(15)  NOT NULL DEFAULT '*',
+  DIM_3_UPR     VARCHAR(15)  NOT NULL DEFAULT '*',
+  UNIT          VARCHAR(15)  NULL,
+  LST_MAINT_DT  DATETIME     NULL,
+  RS_UTC_DT     DATETIME     NULL,
+  RS_STAT       INT          NOT NULL DEFAULT 0,
+  CONSTRAINT PK_IM_BARCOD PRIMARY KEY (ITEM_NO, BARCOD)
+)
+GO
+
+CREATE TABLE IM_INV (
+  ITEM_NO           VARCHAR(20)    NOT NULL,
+  LOC_ID            VARCHAR(10)    NOT NULL,
+  MIN_QTY           DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  MAX_QTY           DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  QTY_ON_HND        DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  QTY_COMMIT        DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  QTY_ON_PO         DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  QTY_ON_BO         DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  QTY_ON_XFER_OUT   DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  QTY_ON_XFER_IN    DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  QTY_ON_ORD        DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  QTY_ON_LWY        DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  QTY_ON_SO         DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  LST_COST          DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  LST_CNT_DAT       DATETIME       NULL,
+  LST_ORD_DAT       DATETIME       NULL,
+  LST_MAINT_DT      DATETIME       NULL,
+  LST_MAINT_USR_ID  VARCHAR(10)    NULL,
+  LST_LCK_DT        DATETIME       NULL,
+  RS_UTC_DT         DATETIME       NULL,
+  RS_STAT           INT            NOT NULL DEFAULT 0,
+  CONSTRAINT PK_IM_INV PRIMARY KEY (ITEM_NO, LOC_ID)
+)
+GO
+
+-- One row per grid cell per location; an unused dimension holds '*'.
+CREATE TABLE IM_INV_CELL (
+  ITEM_NO           VARCHAR(20)    NOT NULL,
+  LOC_ID            VARCHAR(10)    NOT NULL,
+  DIM_1_UPR         VARCHAR(15)    NOT NULL DEFAULT '*',
+  DIM_2_UPR         VARCHAR(15)    NOT NULL DEFAULT '*',
+  DIM_3_UPR         VARCHAR(15)    NOT NULL DEFAULT '*',
+  QTY_ON_HND        DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  QTY_COMMIT        DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  QTY_ON_PO         DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  QTY_ON_SO         DECIMAL(15,4)  NOT NULL DEFAULT 0,
+  LST_MAINT_DT      DATETIME       NULL,
+  LST_MAINT_USR_ID  VARCHAR(10)    NULL,
+  RS_UTC_DT         DATETIME       NULL,
+  RS_STAT           INT            NOT NULL DEFAULT 0,
+  CONSTRAINT PK_IM_INV_CELL PRIMARY KEY (ITEM_NO, LOC_ID, DIM_1_UPR, DIM_2_UPR, DIM_3_UPR)
+)
+GO
+
+CREATE TABLE EC_ITEM_DESCR (
+  ITEM_NO       VARCHAR(20)    NOT NULL,
+  HTML_DESCR    NVARCHAR(MAX)  NULL,
+  LST_MAINT_DT  DATETIME       NULL,
+  RS_UTC_DT     DATETIME       NULL,
+  RS_STAT       INT            NOT NULL DEFAULT 0,
+  CONSTRAINT PK_EC_ITEM_DESCR PRIMARY KEY (ITEM_NO)
+)
+GO
+
+CREATE TABLE EC_CATEG (
+  CATEG_ID      INT            NOT NULL,
+  DESCR         NVARCHAR(50)   NOT NULL,
+  DESCR_UPR     NVARCHAR(50)   NULL,
+  IMG_FILE      VARCHAR(100)   NULL,
+  HTML_DESCR    NVARCHAR(MAX)  NULL,
+  DISP_SEQ_NO   INT            NOT NULL DEFAULT 0,
+  LST_MAINT_DT  DATETIME       NULL,
+  RS_UTC_DT     DATETIME       NULL,
+  RS_STAT       INT            NOT NULL DEFAULT 0,
+  CONSTRAINT PK_EC_CATEG PRIMARY KEY (CATEG_ID)
+)
+GO
+
+CREATE TABLE EC_CATEG_ITEM (
+  CATEG_ID      INT          NOT NULL,
+  ITEM_NO       VARCHAR(20)  NOT NULL,
+  ENTRY_SEQ_NO  INT          NOT NULL DEFAULT 0,
+  LST_MAINT_DT  DATETIME     NULL,
+  RS_UTC_DT     DATETIME     NULL,
+  RS_STAT       INT          NOT NULL DEFAULT 0,
+  CONSTRAINT PK_EC_CATEG_ITEM PRIMARY KEY (CATEG_ID, ITEM_NO)
+)
+GO

@@ -1,0 +1,40 @@
+package com.counterlink.counterpoint.demo;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class DemoServerOptionsTest {
+    @Test
+    void defaultsToPort19092AHundredItemsAndADataFolderInTarget() {
+        DemoServerOptions options = DemoServerOptions.parse();
+        assertEquals(19092, options.port());
+        assertEquals(100, options.items());
+        assertEquals(Path.of("counterpoint-demo-data"), options.dataDir().getFileName());
+        assertEquals(Path.of("target"), options.dataDir().getParent().getFileName(), "data stays out of the source tree");
+        assertEquals("counterpoint", options.databaseName());
+        assertEquals(CounterpointSeeder.DEFAULT_SEED, options.seed());
+        assertEquals("sa", options.user());
+        assertEquals("counterpoint", options.password());
+    }
+
+    @Test
+    void readsEveryOption() {
+        DemoServerOptions options = DemoServerOptions.parse(
+                "--port", "19100", "--items", "50_000", "--data-dir", "/tmp/cp", "--database", "cp2", "--seed", "7",
+                "--user", "bridge", "--password", "s3cret");
+        assertEquals(new DemoServerOptions(19100, 50_000, Path.of("/tmp/cp"), "cp2", 7, "bridge", "s3cret"), options);
+    }
+
+    @Test
+    void rejectsUnknownOptionsMissingValuesAndNonsense() {
+        assertThrows(IllegalArgumentException.class, () -> DemoServerOptions.parse("--verbose", "yes"));
+        assertThrows(IllegalArgumentException.class, () -> DemoServerOptions.parse("--port"));
+        assertThrows(IllegalArgumentException.class, () -> DemoServerOptions.parse("--items", "many"));
+        assertThrows(IllegalArgumentException.class, () -> DemoServerOptions.parse("--items", "0"));
+        assertThrows(IllegalArgumentException.class, () -> DemoServerOptions.parse("--port", "70000"));
+        assertThrows(IllegalArgumentException.class, () -> DemoServerOptions.parse("--database", "../etc"));
+        assertThrows(IllegalArgumentException.class, () -> DemoServerOptions.parse("--user", " "));
+    }
+}
