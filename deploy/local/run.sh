@@ -18,17 +18,33 @@ build_portal >/dev/null
 cleanup() {
   echo "==> Stopping"
   stop_pid "${BACKEND_PID:-}"
+  stop_pid "${SANDBOX_PID:-}"
+  stop_pid "${COUNTERPOINT_PID:-}"
   stop_pid "${PG_PID:-}"
-  "$REPO/deploy/keycloak/keycloak-local.sh" stop || true
+  if $STARTED_KEYCLOAK; then "$REPO/deploy/keycloak/keycloak-local.sh" stop || true; fi
 }
+STARTED_KEYCLOAK=false
 trap cleanup EXIT INT TERM
 
 echo "==> Starting Keycloak"
-"$REPO/deploy/keycloak/keycloak-local.sh" start
+if ! "$REPO/deploy/keycloak/keycloak-local.sh" status >/dev/null 2>&1; then
+  "$REPO/deploy/keycloak/keycloak-local.sh" start
+  STARTED_KEYCLOAK=true
+fi
 "$REPO/deploy/keycloak/keycloak-local.sh" demo-user "$DEMO_EMAIL" "$DEMO_PASSWORD"
 
 echo "==> Starting PostgreSQL (data in $LOCAL/pgdata)"
 start_postgres "$LOCAL/pgdata" "$PG_PORT" "$LOCAL/postgres.log"
+
+echo "==> Starting the demo Counterpoint database (H2 in SQL Server mode, 100 items)"
+java -jar "$REPO/onprem-bridge/counterpoint-demo/target/counterpoint-demo.jar" --port 19092 --items 100 \
+  --data-dir "$LOCAL/counterpoint" >"$LOCAL/counterpoint.log" 2>&1 &
+COUNTERPOINT_PID=$!
+
+echo "==> Starting the WooCommerce sandbox with two demo stores"
+java -jar "$REPO/backend/woo-sandbox/target/woo-sandbox.jar" --port 18090 --store shop --store tickets \
+  >"$LOCAL/woo-sandbox.log" 2>&1 &
+SANDBOX_PID=$!
 
 echo "==> Starting the backend (log: $LOCAL/backend.log)"
 start_backend "$PORT" "$PG_PORT" "$LOCAL/backend.log"
@@ -40,6 +56,8 @@ cat <<INFO
     Demo login: $DEMO_EMAIL / $DEMO_PASSWORD   (or "Create an account" to sign up as a new retailer)
     Keycloak:  http://localhost:18080  (admin console: admin / admin)
     API docs:  http://localhost:$PORT/api/openapi
+    Demo Counterpoint (SQL Server-shaped H2): jdbc:h2:tcp://localhost:19092/counterpoint;MODE=MSSQLServer  (sa / counterpoint)
+    WooCommerce sandbox: http://localhost:18090  (stores "shop" and "tickets"; keys in $LOCAL/woo-sandbox.log)
     Logs:      $LOCAL/*.log
 
   Press Ctrl-C to stop.

@@ -16,6 +16,8 @@ public abstract class BackendTest implements TestPropertyProvider {
         SharedKeycloak.ensureRunning();
         Map<String, String> properties = new HashMap<>(SharedPostgres.datasourceProperties());
         properties.put("counterlink.oidc.issuer", SharedKeycloak.ISSUER);
+        properties.put("micronaut.security.token.jwt.signatures.jwks.keycloak.url",
+                SharedKeycloak.ISSUER + "/protocol/openid-connect/certs");
         properties.put("micronaut.server.port", "-1");
         properties.put("jobrunr.background-job-server.worker-count", "2");
         properties.putAll(extraProperties());

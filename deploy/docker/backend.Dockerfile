@@ -1,0 +1,30 @@
+# Backend + portal image. Build from the repository root:
+#   docker build -f deploy/docker/backend.Dockerfile -t counterlink/backend .
+
+FROM node:20-bookworm-slim AS portal
+WORKDIR /src/frontend
+COPY frontend/package.json frontend/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY frontend/ ./
+RUN npm run build
+
+FROM eclipse-temurin:21-jdk AS backend
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+COPY backend backend
+COPY onprem-bridge onprem-bridge
+RUN ./mvnw -q -B -DskipTests -pl backend/service -am package
+
+FROM eclipse-temurin:21-jre
+RUN useradd --system --uid 10001 counterlink
+WORKDIR /app
+COPY --from=backend /src/backend/service/target/counterlink-backend.jar /app/counterlink-backend.jar
+COPY --from=portal /src/frontend/dist /app/portal
+ENV COUNTERLINK_PORTAL_DIR=/app/portal \
+    LOG_FORMAT=json \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+USER counterlink
+EXPOSE 8080
+# Orchestrators probe GET /health/liveness and /health/readiness.
+ENTRYPOINT ["java", "-jar", "/app/counterlink-backend.jar"]
