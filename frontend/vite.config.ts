@@ -17,6 +17,8 @@ export default defineConfig(({ mode }) => {
     build: { outDir: "dist", sourcemap: true },
     test: {
       environment: "jsdom",
+      // e2e/ holds the browser tests against the real stack (node --test), not unit tests
+      include: ["src/**/*.test.{ts,tsx}"],
       globals: true,
       setupFiles: ["./src/test/setup.ts"],
       environmentOptions: { jsdom: { url: "http://localhost:5173/" } },
