@@ -11,6 +11,11 @@ public enum ErrorCode {
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
     CONFLICT(HttpStatus.CONFLICT, "Conflict"),
     PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The request is too large"),
+    ENROLLMENT_TOKEN_INVALID(HttpStatus.UNAUTHORIZED, "The enrollment token cannot be used"),
+    SIGNATURE_INVALID(HttpStatus.UNAUTHORIZED, "The bridge's request signature was rejected"),
+    BRIDGE_UNKNOWN(HttpStatus.UNAUTHORIZED, "This bridge is not enrolled"),
+    BRIDGE_REVOKED(HttpStatus.FORBIDDEN, "This bridge was revoked"),
+    RESULT_INVALID(HttpStatus.BAD_REQUEST, "The task result does not match its operation"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
 
     private final HttpStatus status;

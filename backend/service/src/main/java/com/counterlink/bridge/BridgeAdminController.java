@@ -1,0 +1,48 @@
+package com.counterlink.bridge;
+
+import com.counterlink.identity.CurrentUser;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The portal's view of a company's bridges: enroll one (owner), list them, revoke one (owner). */
+@Controller("/api/tenants/{tenantId}/bridges")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = "bearer")
+public class BridgeAdminController {
+
+    private final BridgeRegistry registry;
+
+    BridgeAdminController(BridgeRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Post("/enrollment-tokens")
+    public HttpResponse<EnrollmentTokenView> issueToken(@PathVariable UUID tenantId, Authentication authentication,
+                                                        HttpRequest<?> request) {
+        String server = request.getHeaders().get("X-Forwarded-Proto") != null
+                ? request.getHeaders().get("X-Forwarded-Proto") + "://" + request.getHeaders().get("Host")
+                : "http://" + request.getHeaders().get("Host");
+        return HttpResponse.created(registry.issueToken(CurrentUser.from(authentication), tenantId, server));
+    }
+
+    @Get
+    public List<BridgeView> list(@PathVariable UUID tenantId, Authentication authentication) {
+        return registry.list(CurrentUser.from(authentication), tenantId);
+    }
+
+    @Post("/{bridgeId}/revoke")
+    public BridgeView revoke(@PathVariable UUID tenantId, @PathVariable UUID bridgeId, Authentication authentication) {
+        return registry.revoke(CurrentUser.from(authentication), tenantId, bridgeId);
+    }
+}

@@ -1,0 +1,110 @@
+package com.counterlink.bridge;
+
+import com.counterlink.bridge.protocol.BridgeHeaders;
+import com.counterlink.bridge.protocol.RequestSignature;
+import com.counterlink.platform.db.TenantTransactions;
+import com.counterlink.platform.web.ApiException;
+import com.counterlink.platform.web.ErrorCode;
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+
+import java.net.URI;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Authenticates a bridge request: tenant and bridge from the headers, the transaction scoped to
+ * that tenant, the signature checked with the bridge's stored public key, then the clock skew
+ * and the nonce (each used once). Only an authentic caller learns that its bridge was revoked.
+ */
+@Singleton
+class BridgeAuthenticator {
+
+    private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_\\-]{16,64}");
+
+    private final TenantTransactions transactions;
+    private final BridgeSql sql;
+    private final BridgeSettings settings;
+
+    BridgeAuthenticator(TenantTransactions transactions, BridgeSql sql, BridgeSettings settings) {
+        this.transactions = transactions;
+        this.sql = sql;
+        this.settings = settings;
+    }
+
+    AuthenticatedBridge authenticate(HttpRequest<?> request, byte[] body) {
+        UUID tenantId = uuidHeader(request, BridgeHeaders.TENANT);
+        UUID bridgeId = uuidHeader(request, BridgeHeaders.BRIDGE);
+        long timestamp = timestamp(request);
+        String nonce = header(request, BridgeHeaders.NONCE);
+        if (!NONCE.matcher(nonce).matches()) {
+            throw invalid("the nonce must be 16-64 letters, digits, '-' or '_'");
+        }
+        String signature = header(request, BridgeHeaders.SIGNATURE);
+        URI uri = request.getUri();
+        String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        String canonical = RequestSignature.canonical(request.getMethodName(), pathAndQuery, timestamp, nonce, body);
+
+        return transactions.inTenant(tenantId, null, () -> {
+            BridgeRecord bridge = sql.queryOne("SELECT status, public_key FROM bridges WHERE id = ?",
+                            row -> new BridgeRecord(row.getString(1), row.getString(2)), bridgeId)
+                    .orElseThrow(() -> new ApiException(ErrorCode.BRIDGE_UNKNOWN,
+                            "No bridge " + bridgeId + " is enrolled for this company; enroll it again with a new token"));
+            if (!RequestSignature.verify(bridge.publicKey(), canonical, signature)) {
+                throw invalid("the signature does not match the request");
+            }
+            if ("REVOKED".equals(bridge.status())) {
+                throw new ApiException(ErrorCode.BRIDGE_REVOKED,
+                        "This bridge was revoked in the Counterlink portal; it must not connect again");
+            }
+            long skew = Math.abs(Duration.between(Instant.ofEpochMilli(timestamp), Instant.now()).toSeconds());
+            if (skew > settings.getMaxClockSkew().toSeconds()) {
+                throw invalid("the bridge's clock is " + skew + " s away from the server's; correct the server time");
+            }
+            int fresh = sql.update("INSERT INTO bridge_nonces (tenant_id, bridge_id, nonce) VALUES (?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING", tenantId, bridgeId, nonce);
+            if (fresh == 0) {
+                throw invalid("this request was already received (replayed nonce)");
+            }
+            sql.update("UPDATE bridges SET last_seen_at = now() WHERE id = ?", bridgeId);
+            return new AuthenticatedBridge(tenantId, bridgeId);
+        });
+    }
+
+    private record BridgeRecord(String status, PublicKey publicKey) {
+        BridgeRecord(String status, String publicKey) {
+            this(status, RequestSignature.decodePublicKey(publicKey));
+        }
+    }
+
+    private static long timestamp(HttpRequest<?> request) {
+        try {
+            return Long.parseLong(header(request, BridgeHeaders.TIMESTAMP));
+        } catch (NumberFormatException e) {
+            throw invalid(BridgeHeaders.TIMESTAMP + " must be milliseconds since the epoch");
+        }
+    }
+
+    private static UUID uuidHeader(HttpRequest<?> request, String name) {
+        try {
+            return UUID.fromString(header(request, name));
+        } catch (IllegalArgumentException e) {
+            throw invalid(name + " is not an id");
+        }
+    }
+
+    private static String header(HttpRequest<?> request, String name) {
+        String value = request.getHeaders().get(name);
+        if (value == null || value.isBlank()) {
+            throw invalid("the request has no " + name + " header");
+        }
+        return value.strip();
+    }
+
+    private static ApiException invalid(String detail) {
+        return new ApiException(ErrorCode.SIGNATURE_INVALID, detail);
+    }
+}

@@ -1,0 +1,20 @@
+package com.counterlink.bridge.protocol.operations;
+
+import com.counterlink.bridge.protocol.Check;
+import com.counterlink.bridge.protocol.InvalidParameterException;
+
+import java.time.LocalDateTime;
+
+/**
+ * A keyset position in IM_ITEM's change order: RS_UTC_DT (UTC, as Counterpoint stores it, without
+ * a zone) and ITEM_NO as the tie breaker. Opaque to callers; they store it and hand it back.
+ */
+public record ItemCursor(LocalDateTime changedAtUtc, String itemNo) {
+
+    public ItemCursor {
+        if (changedAtUtc == null) {
+            throw new InvalidParameterException("after.changedAtUtc", "is required");
+        }
+        Check.code("after.itemNo", itemNo, 20);
+    }
+}

@@ -1,0 +1,89 @@
+package com.counterlink.bridge.protocol;
+
+import com.counterlink.bridge.protocol.operations.ReadItemChanges;
+import com.counterlink.bridge.protocol.operations.ReadStock;
+import com.counterlink.bridge.protocol.operations.WriteDocument;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProtocolTest {
+
+    @Test
+    void aTaskFromTheWireBecomesItsTypedRequest() {
+        JsonNode params = ProtocolJson.parse("{\"locations\":[\"MAIN\",\"WEB\"],\"itemNos\":[\"A-1\"]}");
+        ReadStock request = assertInstanceOf(ReadStock.class, ProtocolJson.request("READ_STOCK", params));
+        assertEquals(2, request.locations().size());
+    }
+
+    @Test
+    void anUnknownOperationIsRejectedByName() {
+        UnknownOperationException e = assertThrows(UnknownOperationException.class,
+                () -> ProtocolJson.request("EXECUTE_SQL", ProtocolJson.parse("{\"sql\":\"DROP TABLE IM_ITEM\"}")));
+        assertTrue(e.getMessage().contains("EXECUTE_SQL"));
+    }
+
+    @Test
+    void invalidParametersNameTheField() {
+        InvalidParameterException quote = assertThrows(InvalidParameterException.class, () -> ProtocolJson.request("READ_STOCK",
+                ProtocolJson.parse("{\"locations\":[\"MAIN' OR 1=1 --\"],\"itemNos\":[\"A\"]}")));
+        assertEquals("locations[0]", quote.field());
+        InvalidParameterException page = assertThrows(InvalidParameterException.class, () -> ProtocolJson.request("READ_ITEM_CHANGES",
+                ProtocolJson.parse("{\"pageSize\":5000}")));
+        assertEquals("pageSize", page.field());
+        InvalidParameterException extra = assertThrows(InvalidParameterException.class, () -> ProtocolJson.request("READ_SETUP",
+                ProtocolJson.parse("{\"sql\":\"SELECT 1\"}")));
+        assertTrue(extra.getMessage().contains("sql"), extra.getMessage());
+        InvalidParameterException docType = assertThrows(InvalidParameterException.class, () -> ProtocolJson.request("WRITE_DOCUMENT",
+                ProtocolJson.parse("{\"orderKey\":\"woo-1\",\"documentType\":\"X\",\"storeId\":\"WEB\",\"stationId\":\"WEB-01\","
+                        + "\"drawerId\":\"WEB\",\"customerNo\":\"C1\",\"taxCode\":\"WEB\",\"payCode\":\"WEB\",\"lines\":[]}")));
+        assertEquals("documentType", docType.field());
+    }
+
+    @Test
+    void aRequestSurvivesTheRoundTrip() {
+        ReadItemChanges request = new ReadItemChanges(null, 250, true);
+        JsonNode json = ProtocolJson.tree(request);
+        assertEquals(request, ProtocolJson.request(request.operation().name(), json));
+        assertEquals(WriteDocument.Result.class, BridgeOperation.WRITE_DOCUMENT.resultType());
+    }
+
+    @Test
+    void aSignatureCoversMethodPathTimeNonceAndBody() {
+        KeyPair keys = RequestSignature.generateKeyPair();
+        byte[] body = "{\"status\":\"COMPLETED\"}".getBytes(StandardCharsets.UTF_8);
+        String canonical = RequestSignature.canonical("POST", "/api/bridge/tasks/1/result", 1000L, "n1", body);
+        String signature = RequestSignature.sign(keys.getPrivate(), canonical);
+        var publicKey = RequestSignature.decodePublicKey(RequestSignature.encodePublicKey(keys.getPublic()));
+
+        assertTrue(RequestSignature.verify(publicKey, canonical, signature));
+        byte[] tampered = "{\"status\":\"FAILED\"}".getBytes(StandardCharsets.UTF_8);
+        assertFalse(RequestSignature.verify(publicKey,
+                RequestSignature.canonical("POST", "/api/bridge/tasks/1/result", 1000L, "n1", tampered), signature));
+        assertFalse(RequestSignature.verify(publicKey,
+                RequestSignature.canonical("POST", "/api/bridge/tasks/2/result", 1000L, "n1", body), signature));
+        assertFalse(RequestSignature.verify(publicKey, canonical, "bm90IGEgc2lnbmF0dXJl"));
+        assertFalse(RequestSignature.verify(RequestSignature.generateKeyPair().getPublic(), canonical, signature));
+    }
+
+    @Test
+    void anEnrollmentTokenCarriesItsTenantAndOnlyItsHashIsKept() {
+        UUID tenant = UUID.randomUUID();
+        EnrollmentToken token = EnrollmentToken.generate(tenant);
+        EnrollmentToken parsed = EnrollmentToken.parse(" " + token + "\n");
+        assertEquals(tenant, parsed.tenantId());
+        assertEquals(token.secretHash(), parsed.secretHash());
+        assertFalse(token.secretHash().contains(token.secret()));
+        assertThrows(IllegalArgumentException.class, () -> EnrollmentToken.parse("clb1.not-a-uuid.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
+        assertThrows(IllegalArgumentException.class, () -> EnrollmentToken.parse("hello"));
+    }
+}
