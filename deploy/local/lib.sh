@@ -59,6 +59,10 @@ start_postgres() {
 # Starts the backend serving the built portal on PORT against PostgreSQL on PG_PORT; sets BACKEND_PID.
 start_backend() {
   local port="$1" pg_port="$2" log="$3"
+  # a local master key for secrets at rest, made once; dev mode also lets stores live on loopback
+  [[ -s "$LOCAL/secrets-master-key" ]] || { mkdir -p "$LOCAL"; head -c 32 /dev/urandom | base64 >"$LOCAL/secrets-master-key"; }
+  MICRONAUT_ENVIRONMENTS=dev \
+  COUNTERLINK_SECRETS_MASTER_KEY="$(cat "$LOCAL/secrets-master-key")" \
   COUNTERLINK_PORT="$port" \
   COUNTERLINK_DB_URL="jdbc:postgresql://localhost:$pg_port/counterlink" \
   COUNTERLINK_PORTAL_DIR="$REPO/frontend/dist" \
