@@ -14,14 +14,16 @@ COPY mvnw pom.xml ./
 COPY .mvn .mvn
 COPY backend backend
 COPY onprem-bridge onprem-bridge
-RUN ./mvnw -q -B -DskipTests -pl backend/service -am package
+RUN ./mvnw -q -B -DskipTests -pl backend/service,onprem-bridge/bridge-agent -am package
 
 FROM eclipse-temurin:21-jre
 RUN useradd --system --uid 10001 counterlink
 WORKDIR /app
 COPY --from=backend /src/backend/service/target/counterlink-backend.jar /app/counterlink-backend.jar
 COPY --from=portal /src/frontend/dist /app/portal
+COPY --from=backend /src/onprem-bridge/bridge-agent/target/counterlink-bridge.jar /app/downloads/counterlink-bridge.jar
 ENV COUNTERLINK_PORTAL_DIR=/app/portal \
+    COUNTERLINK_BRIDGE_JAR=/app/downloads/counterlink-bridge.jar \
     LOG_FORMAT=json \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 USER counterlink

@@ -37,10 +37,12 @@ class ServiceEndpointsTest extends BackendTest {
             Files.writeString(portal.resolve("index.html"), "<!doctype html><title>Counterlink</title>");
             Files.createDirectories(portal.resolve("assets"));
             Files.writeString(portal.resolve("assets/app.js"), "console.log('portal')");
+            Files.write(portal.resolve("bridge.jar"), new byte[]{'P', 'K', 3, 4});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("counterlink.portal.dir", portal.toString());
+        return Map.of("counterlink.portal.dir", portal.toString(),
+                "counterlink.downloads.bridge-jar", portal.resolve("bridge.jar").toString());
     }
 
     @BeforeAll
@@ -63,6 +65,13 @@ class ServiceEndpointsTest extends BackendTest {
         assertEquals(200, doc.status(), doc.toString());
         assertTrue(doc.body().contains("/api/tenants"), doc.body());
         assertTrue(doc.body().contains("Counterlink API"));
+    }
+
+    @Test
+    void theBridgeProgramCanBeDownloadedWithoutSigningIn() {
+        ApiClient.Response download = api.get("/api/public/downloads/counterlink-bridge.jar", null);
+        assertEquals(200, download.status(), download.toString());
+        assertTrue(download.body().startsWith("PK"));
     }
 
     @Test
