@@ -1,0 +1,5 @@
+package com.counterlink.sync;
+
+public enum ItemOutcome {
+    CREATED, UPDATED, UNCHANGED, ADOPTED, FAILED, SKIPPED
+}

@@ -1,0 +1,79 @@
+package com.counterlink.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Collects a run's counts and per-item outcomes while it goes, writing the items in batches so a
+ * catalog-sized run keeps memory flat.
+ */
+public class RunLog {
+
+    private static final int FLUSH_EVERY = 200;
+
+    private final RunRecorder recorder;
+    private final UUID tenantId;
+    private final UUID runId;
+    private final List<SyncRunItem> pending = new ArrayList<>();
+    private int read;
+    private int created;
+    private int updated;
+    private int unchanged;
+    private int failed;
+
+    RunLog(RunRecorder recorder, UUID tenantId, UUID runId) {
+        this.recorder = recorder;
+        this.tenantId = tenantId;
+        this.runId = runId;
+    }
+
+    public void read(int count) {
+        read += count;
+    }
+
+    public void outcome(String itemKey, ItemOutcome outcome) {
+        switch (outcome) {
+            case CREATED, ADOPTED -> created++;
+            case UPDATED -> updated++;
+            case UNCHANGED -> unchanged++;
+            case FAILED -> failed++;
+            case SKIPPED -> { }
+        }
+        // unchanged items are counted, not listed: a run over a whole catalog stays readable
+        if (outcome != ItemOutcome.UNCHANGED) {
+            add(new SyncRunItem(null, tenantId, runId, itemKey, outcome, null, null, null));
+        }
+    }
+
+    /** An item that could not be synced: what happened, in words, and what a person can do. */
+    public void failed(String itemKey, String errorCode, String reason, String actionHint) {
+        failed++;
+        add(new SyncRunItem(null, tenantId, runId, itemKey, ItemOutcome.FAILED, errorCode, reason, actionHint));
+    }
+
+    private void add(SyncRunItem item) {
+        pending.add(item);
+        if (pending.size() >= FLUSH_EVERY) {
+            flush();
+        }
+    }
+
+    void flush() {
+        if (!pending.isEmpty()) {
+            recorder.saveItems(tenantId, List.copyOf(pending));
+            pending.clear();
+        }
+    }
+
+    public int failedCount() {
+        return failed;
+    }
+
+    Counts counts() {
+        return new Counts(read, created, updated, unchanged, failed);
+    }
+
+    record Counts(int read, int created, int updated, int unchanged, int failed) {
+    }
+}

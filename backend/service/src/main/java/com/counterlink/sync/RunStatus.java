@@ -1,0 +1,11 @@
+package com.counterlink.sync;
+
+public enum RunStatus {
+    RUNNING,
+    SUCCEEDED,
+    /** Finished, but some items failed; their reasons are in the run's items. */
+    PARTIAL,
+    FAILED,
+    /** The store's Counterpoint bridge was offline; the job catches up when it returns. */
+    WAITING_FOR_BRIDGE
+}
