@@ -45,4 +45,9 @@ public interface SiteRepository extends CrudRepository<Site, UUID> {
 
     @Query("UPDATE sites SET webhook_secret_enc = :secretEnc, updated_at = :now WHERE id = :id AND tenant_id = :tenantId")
     int setWebhookSecret(UUID id, UUID tenantId, byte[] secretEnc, Instant now);
+
+    @Query("""
+            UPDATE sites SET link_state_hash = :stateHash, link_state_expires_at = :expiresAt, name = :name, updated_at = :now
+            WHERE id = :id AND tenant_id = :tenantId AND status = 'PENDING'""")
+    int renewLinkState(UUID id, UUID tenantId, String name, byte[] stateHash, Instant expiresAt, Instant now);
 }

@@ -84,18 +84,23 @@ public class StoreService {
         access.asOwner(user, tenantId, member -> member); // permission before guard clauses: no oracle for strangers
         String url = normalizeStoreUrl(command.url());
         return access.asOwner(user, tenantId, member -> {
-            boolean taken = sites.findByTenantIdAndStatusNotEqualOrderByCreatedAt(tenantId, SiteStatus.REMOVED).stream()
-                    .anyMatch(s -> s.baseUrl().equals(url));
-            if (taken) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Site existing = sites.findByTenantIdAndStatusNotEqualOrderByCreatedAt(tenantId, SiteStatus.REMOVED).stream()
+                    .filter(s -> s.baseUrl().equals(url)).findFirst().orElse(null);
+            if (existing != null && existing.status() != SiteStatus.PENDING) {
                 throw new ApiException(ErrorCode.CONFLICT, "This store is already linked", List.of());
             }
-            UUID siteId = UUID.randomUUID();
+            UUID siteId = existing != null ? existing.id() : UUID.randomUUID();
             LinkState state = LinkState.fresh(tenantId, siteId);
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            Site site = sites.save(new Site(siteId, tenantId, name, url, SiteStatus.PENDING, null, null, null, null,
-                    new HashMap<>(), now, now, state.secretHash(), now.plus(LINK_STATE_TTL), null, null));
+            if (existing != null) {
+                // an abandoned or expired approval: start again on the same pending store, old state void
+                sites.renewLinkState(siteId, tenantId, name, state.secretHash(), now.plus(LINK_STATE_TTL), now);
+            } else {
+                sites.save(new Site(siteId, tenantId, name, url, SiteStatus.PENDING, null, null, null, null,
+                        new HashMap<>(), now, now, state.secretHash(), now.plus(LINK_STATE_TTL), null, null));
+            }
             audit.record(tenantId, user, "store.link-started", "site", siteId.toString(), Map.of("url", url, "name", name));
-            return new LinkStoreResponse(StoreView.of(site), authorizeUrl(url, tenantId, siteId, state.token(box)));
+            return new LinkStoreResponse(StoreView.of(site(tenantId, siteId)), authorizeUrl(url, tenantId, siteId, state.token(box)));
         });
     }
 

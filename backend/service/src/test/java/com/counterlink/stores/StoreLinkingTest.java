@@ -111,8 +111,19 @@ class StoreLinkingTest extends BackendTest {
         assertEquals(404, api.post("/api/public/woo/callback", null, callback("not-a-token")).status());
         assertEquals("PENDING", api.get("/api/tenants/" + tenantId + "/stores/" + siteId, ownerToken).json().get("status").asText());
 
+        // starting again on the same URL voids the first approval link and reuses the pending store
+        ApiClient.Response restarted = api.post("/api/tenants/" + tenantId + "/stores", ownerToken,
+                "{\"url\":\"" + store.siteUrl() + "/\",\"name\":\"Replay\"}");
+        assertEquals(201, restarted.status(), restarted.toString());
+        assertEquals(siteId, restarted.json().get("store").get("id").asText());
+        assertEquals(404, api.post("/api/public/woo/callback", null, callback(state)).status(), "superseded state");
+        state = java.net.URLDecoder.decode(restarted.json().get("authorizeUrl").asText()
+                .replaceAll(".*[?&]user_id=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+
         assertEquals(200, api.post("/api/public/woo/callback", null, callback(state)).status());
         assertEquals(404, api.post("/api/public/woo/callback", null, callback(state)).status(), "state used twice");
+        assertEquals(409, api.post("/api/tenants/" + tenantId + "/stores", ownerToken,
+                "{\"url\":\"" + store.siteUrl() + "\",\"name\":\"Again\"}").status(), "already linked");
         try (Connection c = SharedPostgres.superuserConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT count(*) FROM audit_events WHERE target_id = ? AND action = 'store.linked'")) {
             ps.setString(1, siteId);

@@ -104,14 +104,15 @@ class StoreWebhooksTest extends BackendTest {
     @Test
     void aCheckoutsSignedDeliveriesAreVerifiedAndStoredOnceAsHints() throws Exception {
         String sku = "HOOK-" + UUID.randomUUID().toString().substring(0, 6);
-        createProduct(sku);
+        long productId = createProduct(sku);
         long before = hints();
         HttpResponse<String> order = sandbox("POST", "/__sandbox/stores/" + store.name() + "/checkout",
                 "{\"line_items\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}");
         assertEquals(2, order.statusCode() / 100, order.body());
         long orderId = SharedJson.read(order.body()).path("id").asLong();
 
-        await(() -> hintsFor("order.created", orderId) == 1 && hintsFor("order.updated", orderId) == 1);
+        await(() -> hintsFor("order.created", orderId) == 1 && hintsFor("order.updated", orderId) == 1
+                && hintsFor("product.updated", productId) == 1);
         List<WebhookDelivery> delivered = store.webhookDeliveries().stream()
                 .filter(d -> !d.ping() && d.resourceId() == orderId).toList();
         delivered.forEach(d -> assertEquals(200, d.responseCode(), d.toString()));
@@ -164,14 +165,14 @@ class StoreWebhooksTest extends BackendTest {
 
     // ---- helpers -------------------------------------------------------------------------
 
-    private void createProduct(String sku) throws Exception {
+    private long createProduct(String sku) throws Exception {
         JsonNode key = SharedJson.read(sandbox("POST", "/__sandbox/stores/" + store.name() + "/keys",
                 "{\"permissions\":\"read_write\"}").body());
         com.counterlink.woo.WooClient client = com.counterlink.woo.WooClient.forStore(store.siteUrl(),
                 new com.counterlink.woo.WooCredentials(key.path("consumer_key").asText(), key.path("consumer_secret").asText()),
                 com.counterlink.woo.WooClientConfig.defaults(), new com.counterlink.platform.net.OutboundUrlPolicy(true));
-        client.post("products", SharedJson.MAPPER.createObjectNode().put("name", "Hooked").put("sku", sku)
-                .put("regular_price", "5.00").put("manage_stock", true).put("stock_quantity", 10));
+        return client.post("products", SharedJson.MAPPER.createObjectNode().put("name", "Hooked").put("sku", sku)
+                .put("regular_price", "5.00").put("manage_stock", true).put("stock_quantity", 10)).path("id").asLong();
     }
 
     private HttpResponse<String> sandbox(String method, String path, String json) throws Exception {
