@@ -104,6 +104,20 @@ public class SecretBox {
         return new String(crypt(Cipher.DECRYPT_MODE, key, nonce, context, rest), StandardCharsets.UTF_8);
     }
 
+    /** A MAC under a key derived from the current master key for one purpose (e.g. signed state tokens). */
+    public byte[] mac(String purpose, byte[] data) {
+        try {
+            javax.crypto.Mac derive = javax.crypto.Mac.getInstance("HmacSHA256");
+            derive.init(keys.get(currentKeyId));
+            byte[] subKey = derive.doFinal(("counterlink:" + purpose).getBytes(StandardCharsets.UTF_8));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(subKey, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Whether the value was sealed with a key other than the current one (to re-seal on rotation). */
     public boolean needsRotation(byte[] sealedValue) {
         byte[] id = new byte[sealedValue[0]];

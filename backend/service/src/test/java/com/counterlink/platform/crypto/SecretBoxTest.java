@@ -33,4 +33,17 @@ class SecretBoxTest {
         assertThrows(IllegalStateException.class, () -> rotated.open(old, "c"));
         assertThrows(IllegalStateException.class, () -> SecretBox.withKey("k1", Base64.getEncoder().encodeToString(new byte[16])));
     }
+
+    @Test
+    void withoutAMasterKeyTheServiceRefusesToStartOutsideDevAndTest() {
+        io.micronaut.context.env.Environment production = io.micronaut.context.ApplicationContext.builder()
+                .deduceEnvironment(false).environments("prod").build().getEnvironment();
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new SecretBox("", "k1", "", production));
+        assertTrue(refused.getMessage().contains("refusing to start"), refused.getMessage());
+
+        io.micronaut.context.env.Environment dev = io.micronaut.context.ApplicationContext.builder()
+                .deduceEnvironment(false).environments("dev").build().getEnvironment();
+        SecretBox ephemeral = new SecretBox("", "k1", "", dev);
+        assertEquals("x", ephemeral.open(ephemeral.seal("x", "c"), "c"));
+    }
 }

@@ -1,0 +1,44 @@
+package com.counterlink.stores;
+
+import com.counterlink.platform.crypto.SecretBox;
+import com.counterlink.platform.net.OutboundUrlPolicy;
+import com.counterlink.platform.web.ApiException;
+import com.counterlink.platform.web.ErrorCode;
+import com.counterlink.woo.WooClient;
+import com.counterlink.woo.WooClientConfig;
+import com.counterlink.woo.WooCredentials;
+import jakarta.inject.Singleton;
+
+/** Opens a site's sealed secrets and builds the WooCommerce client for it. */
+@Singleton
+public class StoreClients {
+
+    private final SecretBox box;
+    private final OutboundUrlPolicy policy;
+
+    public StoreClients(SecretBox box, OutboundUrlPolicy policy) {
+        this.box = box;
+        this.policy = policy;
+    }
+
+    static String context(Site site, String column) {
+        return "sites/" + site.tenantId() + "/" + site.id() + "/" + column;
+    }
+
+    public byte[] seal(Site site, String column, String value) {
+        return box.seal(value, context(site, column));
+    }
+
+    public String open(Site site, String column, byte[] sealed) {
+        return box.open(sealed, context(site, column));
+    }
+
+    public WooClient client(Site site) {
+        if (!site.hasCredentials()) {
+            throw new ApiException(ErrorCode.CONFLICT, "The store has no API keys yet: link it or enter keys first");
+        }
+        WooCredentials credentials = new WooCredentials(open(site, "consumer_key", site.consumerKeyEnc()),
+                open(site, "consumer_secret", site.consumerSecretEnc()));
+        return WooClient.forStore(site.baseUrl(), credentials, WooClientConfig.defaults(), policy);
+    }
+}

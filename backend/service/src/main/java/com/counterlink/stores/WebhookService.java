@@ -1,0 +1,256 @@
+package com.counterlink.stores;
+
+import com.counterlink.audit.AuditLog;
+import com.counterlink.identity.CurrentUser;
+import com.counterlink.platform.db.TenantTransactions;
+import com.counterlink.platform.web.ApiException;
+import com.counterlink.platform.web.ErrorCode;
+import com.counterlink.tenancy.TenantAccess;
+import com.counterlink.woo.WooClient;
+import com.counterlink.woo.WooErrorCode;
+import com.counterlink.woo.WooException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.jobrunr.scheduling.JobScheduler;
+import org.jobrunr.scheduling.cron.Cron;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * WooCommerce webhooks of a store: registration with a per-store secret, verification of every
+ * delivery, deduplicated storage as hints for the sync jobs, and an hourly repair of webhooks
+ * WooCommerce disabled or lost. Webhooks are hints; polling stays the backstop.
+ */
+@Singleton
+public class WebhookService {
+
+    public static final List<String> TOPICS = List.of("order.created", "order.updated", "product.updated");
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public enum Receipt { ACCEPTED, DUPLICATE, PING, IGNORED }
+
+    private final TenantAccess access;
+    private final TenantTransactions transactions;
+    private final SiteRepository sites;
+    private final SiteWebhookRepository registered;
+    private final WebhookHintRepository hints;
+    private final StoreClients clients;
+    private final AuditLog audit;
+    private final BeanProvider<JobScheduler> scheduler;
+    private final String publicUrl;
+
+    public WebhookService(TenantAccess access, TenantTransactions transactions, SiteRepository sites,
+                          SiteWebhookRepository registered, WebhookHintRepository hints, StoreClients clients,
+                          AuditLog audit, BeanProvider<JobScheduler> scheduler,
+                          @Value("${counterlink.public-url}") String publicUrl) {
+        this.access = access;
+        this.transactions = transactions;
+        this.sites = sites;
+        this.registered = registered;
+        this.hints = hints;
+        this.clients = clients;
+        this.audit = audit;
+        this.scheduler = scheduler;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    String deliveryUrl(Site site) {
+        return publicUrl + "/api/public/woo/webhooks/" + site.tenantId() + "/" + site.id();
+    }
+
+    // ---- registration and repair ---------------------------------------------------------
+
+    public List<WebhookView> register(CurrentUser user, UUID tenantId, UUID siteId) {
+        Site site = access.asOwner(user, tenantId, member -> withWebhookSecret(tenantId, siteId));
+        List<SiteWebhook> hooks = ensure(site);
+        access.asOwner(user, tenantId, member -> {
+            audit.record(tenantId, user, "store.webhooks-registered", "site", siteId.toString(),
+                    Map.of("topics", TOPICS));
+            return null;
+        });
+        scheduleMaintenance(tenantId, siteId);
+        return hooks.stream().map(WebhookView::of).toList();
+    }
+
+    public List<WebhookView> list(CurrentUser user, UUID tenantId, UUID siteId) {
+        return access.asMember(user, tenantId, member -> {
+            requireSite(tenantId, siteId);
+            return registered.findBySiteIdOrderByTopic(siteId).stream().map(WebhookView::of).toList();
+        });
+    }
+
+    public List<WebhookView> repair(CurrentUser user, UUID tenantId, UUID siteId) {
+        Site site = access.asOwner(user, tenantId, member -> withWebhookSecret(tenantId, siteId));
+        return ensure(site).stream().map(WebhookView::of).toList();
+    }
+
+    /** The recurring job: re-activates or re-creates what WooCommerce disabled or lost. */
+    public void repair(UUID tenantId, UUID siteId) {
+        Site site = transactions.inTenant(tenantId, null, () -> sites.findByIdAndTenantId(siteId, tenantId).orElse(null));
+        if (site == null || site.status() != SiteStatus.ACTIVE || site.webhookSecretEnc() == null) {
+            return;
+        }
+        ensure(site);
+    }
+
+    void scheduleMaintenance(UUID tenantId, UUID siteId) {
+        scheduler.get().<WebhookService>scheduleRecurrently("woo-webhooks-" + siteId, Cron.hourly(),
+                service -> service.repair(tenantId, siteId));
+    }
+
+    void stopMaintenance(UUID siteId) {
+        scheduler.get().deleteRecurringJob("woo-webhooks-" + siteId);
+    }
+
+    private Site withWebhookSecret(UUID tenantId, UUID siteId) {
+        Site site = requireSite(tenantId, siteId);
+        if (!site.hasCredentials()) {
+            throw new ApiException(ErrorCode.CONFLICT, "The store has no API keys yet: link it or enter keys first");
+        }
+        if (site.webhookSecretEnc() == null) {
+            byte[] raw = new byte[32];
+            RANDOM.nextBytes(raw);
+            String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+            sites.setWebhookSecret(siteId, tenantId, clients.seal(site, "webhook_secret", secret),
+                    Instant.now().truncatedTo(ChronoUnit.MICROS));
+            site = requireSite(tenantId, siteId);
+        }
+        return site;
+    }
+
+    private Site requireSite(UUID tenantId, UUID siteId) {
+        return sites.findByIdAndTenantId(siteId, tenantId).filter(s -> s.status() != SiteStatus.REMOVED)
+                .orElseThrow(() -> ApiException.notFound("Store"));
+    }
+
+    /** Outside any transaction: compares what the store has with what we need, fixes the difference. */
+    private List<SiteWebhook> ensure(Site site) {
+        String secret = clients.open(site, "webhook_secret", site.webhookSecretEnc());
+        String url = deliveryUrl(site);
+        List<SiteWebhook> known = transactions.inTenant(site.tenantId(), null,
+                () -> registered.findBySiteIdOrderByTopic(site.id()));
+        WooClient woo = clients.client(site);
+        List<SiteWebhook> result = new ArrayList<>();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (String topic : TOPICS) {
+            SiteWebhook mine = known.stream().filter(k -> k.topic().equals(topic)).findFirst().orElse(null);
+            JsonNode hook = mine == null ? null : current(woo, mine.wooWebhookId());
+            if (hook != null && (!"active".equals(hook.path("status").asText()) || !url.equals(hook.path("delivery_url").asText()))) {
+                LOG.info("Re-activating webhook {} ({}) of site {}: was {}", hook.path("id").asLong(), topic, site.id(),
+                        hook.path("status").asText());
+                ObjectNode change = JSON.createObjectNode().put("status", "active").put("delivery_url", url);
+                hook = woo.put("webhooks/" + mine.wooWebhookId(), change);
+            }
+            if (hook == null) {
+                ObjectNode create = JSON.createObjectNode()
+                        .put("name", "Counterlink " + topic).put("topic", topic).put("delivery_url", url)
+                        .put("secret", secret).put("status", "active");
+                hook = woo.post("webhooks", create);
+            }
+            result.add(new SiteWebhook(mine == null ? UUID.randomUUID() : mine.id(), site.tenantId(), site.id(), topic,
+                    hook.path("id").asLong(), hook.path("status").asText(), now));
+        }
+        transactions.inTenant(site.tenantId(), null, () -> {
+            for (SiteWebhook hook : result) {
+                if (registered.existsById(hook.id())) {
+                    registered.update(hook);
+                } else {
+                    registered.save(hook);
+                }
+            }
+            return null;
+        });
+        return result;
+    }
+
+    private static JsonNode current(WooClient woo, long id) {
+        try {
+            return woo.get("webhooks/" + id);
+        } catch (WooException e) {
+            if (e.code() == WooErrorCode.WOO_NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    // ---- deliveries ----------------------------------------------------------------------
+
+    /**
+     * Verifies and stores one delivery. WooCommerce's creation ping is form-encoded
+     * {@code webhook_id=N} without signature; everything else must carry a valid signature.
+     */
+    public Receipt receive(UUID tenantId, UUID siteId, String signature, String topic, String deliveryId,
+                           String contentType, byte[] body) {
+        if (signature == null && isPing(contentType, body)) {
+            boolean known = transactions.inTenant(tenantId, null,
+                    () -> sites.findByIdAndTenantId(siteId, tenantId).filter(s -> s.status() != SiteStatus.REMOVED).isPresent());
+            if (!known) {
+                throw ApiException.notFound("Store");
+            }
+            return Receipt.PING;
+        }
+        return transactions.inTenant(tenantId, null, () -> {
+            Site site = sites.findByIdAndTenantId(siteId, tenantId)
+                    .filter(s -> s.status() != SiteStatus.REMOVED && s.webhookSecretEnc() != null).orElse(null);
+            if (site == null || signature == null
+                    || !signatureMatches(clients.open(site, "webhook_secret", site.webhookSecretEnc()), body, signature)) {
+                LOG.warn("Webhook for tenant {} site {} refused: {} signature (topic {}, delivery {})", tenantId, siteId,
+                        signature == null ? "missing" : "invalid", topic, deliveryId);
+                throw new ApiException(ErrorCode.UNAUTHENTICATED, "Missing or invalid webhook signature");
+            }
+            JsonNode payload;
+            try {
+                payload = JSON.readTree(body);
+            } catch (IOException e) {
+                LOG.warn("Signed webhook for site {} is not JSON; ignored", siteId);
+                return Receipt.IGNORED;
+            }
+            long resourceId = payload.path("id").asLong(0);
+            if (topic == null || resourceId <= 0) {
+                LOG.warn("Signed webhook for site {} names no topic or resource; ignored", siteId);
+                return Receipt.IGNORED;
+            }
+            String modified = payload.hasNonNull("date_modified_gmt") ? payload.path("date_modified_gmt").asText() : null;
+            int stored = hints.insertIfNew(tenantId, siteId, deliveryId, topic, resourceId, modified);
+            return stored == 1 ? Receipt.ACCEPTED : Receipt.DUPLICATE;
+        });
+    }
+
+    static boolean isPing(String contentType, byte[] body) {
+        return contentType != null && contentType.startsWith("application/x-www-form-urlencoded")
+                && body.length < 64 && new String(body, StandardCharsets.US_ASCII).matches("webhook_id=\\d+");
+    }
+
+    static boolean signatureMatches(String secret, byte[] body, String signature) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] expected = Base64.getEncoder().encode(mac.doFinal(body));
+            return MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package com.counterlink.stores;
+
+import com.counterlink.testing.ApiClient;
+import com.counterlink.testing.BackendTest;
+import com.counterlink.testing.SharedKeycloak;
+import com.counterlink.testing.SharedPostgres;
+import com.counterlink.testing.WooStoresFixture;
+import com.counterlink.woo.sandbox.webhook.Webhook;
+import com.counterlink.woo.sandbox.webhook.WebhookDelivery;
+import com.counterlink.woo.sandbox.store.Store;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Webhooks registered on a sandbox store, delivered by it, verified and stored once as hints. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StoreWebhooksTest extends BackendTest {
+
+    static final int PORT = WooStoresFixture.freePort();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Inject
+    EmbeddedServer server;
+
+    WooStoresFixture woo;
+    ApiClient api;
+    String token;
+    String tenantId;
+    Store store;
+    String siteId;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return WooStoresFixture.backendProperties(PORT);
+    }
+
+    @BeforeAll
+    void linkAStoreAndRegisterWebhooks() {
+        woo = new WooStoresFixture();
+        api = new ApiClient(server.getURL());
+        token = SharedKeycloak.token(SharedKeycloak.createUser("hooks-owner"));
+        tenantId = WooStoresFixture.newTenant(api, token, "Hooks Co");
+        store = woo.newStore();
+        siteId = WooStoresFixture.link(api, token, tenantId, store);
+        ApiClient.Response registered = api.post(base() + "/webhooks", token, null);
+        assertEquals(200, registered.status(), registered.toString());
+        assertEquals(List.of("order.created", "order.updated", "product.updated"), registered.json().findValuesAsText("topic"));
+        registered.json().forEach(h -> assertEquals("active", h.get("status").asText()));
+    }
+
+    @AfterAll
+    void tearDown() {
+        woo.close();
+    }
+
+    private String base() {
+        return "/api/tenants/" + tenantId + "/stores/" + siteId;
+    }
+
+    private String deliveryPath() {
+        return "/api/public/woo/webhooks/" + tenantId + "/" + siteId;
+    }
+
+    @Test
+    void theStoreHasOurThreeWebhooksWithADeliveryUrlNamingTenantAndStoreAndThePingWasAccepted() {
+        List<Webhook> hooks = store.webhooksList();
+        assertEquals(3, hooks.size());
+        hooks.forEach(h -> {
+            assertEquals("http://localhost:" + PORT + deliveryPath(), h.deliveryUrl);
+            assertTrue(h.secret.length() >= 32);
+        });
+        assertEquals(1, hooks.stream().map(h -> h.secret).distinct().count(), "one secret per store");
+        List<WebhookDelivery> pings = store.webhookDeliveries().stream().filter(WebhookDelivery::ping).toList();
+        assertEquals(3, pings.size());
+        pings.forEach(p -> assertEquals(200, p.responseCode(), p.toString()));
+    }
+
+    @Test
+    void aCheckoutsSignedDeliveriesAreVerifiedAndStoredOnceAsHints() throws Exception {
+        String sku = "HOOK-" + UUID.randomUUID().toString().substring(0, 6);
+        long productId = createProduct(sku);
+        long before = hints();
+        HttpResponse<String> order = sandbox("POST", "/__sandbox/stores/" + store.name() + "/checkout",
+                "{\"line_items\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}");
+        assertEquals(2, order.statusCode() / 100, order.body());
+        long orderId = SharedJson.read(order.body()).path("id").asLong();
+
+        await(() -> hintsFor("order.created", orderId) == 1 && hintsFor("order.updated", orderId) == 1
+                && hintsFor("product.updated", productId) == 1);
+        List<WebhookDelivery> delivered = store.webhookDeliveries().stream()
+                .filter(d -> !d.ping() && d.resourceId() == orderId).toList();
+        delivered.forEach(d -> assertEquals(200, d.responseCode(), d.toString()));
+        assertTrue(hints() >= before + 2);
+
+        // WooCommerce delivering the same thing again (a retry, or a replay) is stored once
+        WebhookDelivery again = delivered.get(0);
+        HttpResponse<String> replay = deliver(again.requestHeaders(), again.requestBody());
+        assertEquals(200, replay.statusCode(), replay.body());
+        assertTrue(replay.body().contains("duplicate"), replay.body());
+        assertEquals(1, hintsFor(again.topic(), orderId));
+    }
+
+    @Test
+    void aForgedOrUnsignedDeliveryIs401AndStoresNothing() throws Exception {
+        long before = hints();
+        String body = "{\"id\":987654,\"date_modified_gmt\":\"2026-01-01T00:00:00\"}";
+        HttpResponse<String> forged = deliver(Map.of("X-WC-Webhook-Topic", "order.updated",
+                "X-WC-Webhook-Delivery-ID", "forged-1",
+                "X-WC-Webhook-Signature", sign("not-the-store-secret", body)), body);
+        assertEquals(401, forged.statusCode(), forged.body());
+        assertTrue(forged.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        HttpResponse<String> unsigned = deliver(Map.of("X-WC-Webhook-Topic", "order.updated"), body);
+        assertEquals(401, unsigned.statusCode());
+        HttpResponse<String> otherTenant = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL()
+                        + "/api/public/woo/webhooks/" + UUID.randomUUID() + "/" + siteId))
+                .header("Content-Type", "application/json").header("X-WC-Webhook-Signature", sign(store.webhooksList().get(0).secret, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, otherTenant.statusCode(), "a delivery URL is bound to its tenant");
+        assertEquals(before, hints());
+    }
+
+    @Test
+    void webhooksWooCommerceDisabledOrLostAreReactivatedOrRecreated() {
+        List<Webhook> hooks = store.webhooksList();
+        hooks.get(0).status = "disabled";
+        long lost = hooks.get(1).id;
+        store.locked(() -> {
+            store.webhooks.remove(lost);
+        });
+        ApiClient.Response repaired = api.post(base() + "/webhooks/repair", token, null);
+        assertEquals(200, repaired.status(), repaired.toString());
+        repaired.json().forEach(h -> assertEquals("active", h.get("status").asText()));
+        assertEquals(3, store.webhooksList().size());
+        store.webhooksList().forEach(h -> assertEquals("active", h.status, h.topic));
+        JsonNode listed = api.get(base() + "/webhooks", token).json();
+        assertEquals(3, listed.size());
+        assertTrue(listed.findValuesAsText("wooWebhookId").stream().noneMatch(id -> id.equals(Long.toString(lost))));
+    }
+
+    // ---- helpers -------------------------------------------------------------------------
+
+    private long createProduct(String sku) throws Exception {
+        JsonNode key = SharedJson.read(sandbox("POST", "/__sandbox/stores/" + store.name() + "/keys",
+                "{\"permissions\":\"read_write\"}").body());
+        com.counterlink.woo.WooClient client = com.counterlink.woo.WooClient.forStore(store.siteUrl(),
+                new com.counterlink.woo.WooCredentials(key.path("consumer_key").asText(), key.path("consumer_secret").asText()),
+                com.counterlink.woo.WooClientConfig.defaults(), new com.counterlink.platform.net.OutboundUrlPolicy(true));
+        return client.post("products", SharedJson.MAPPER.createObjectNode().put("name", "Hooked").put("sku", sku)
+                .put("regular_price", "5.00").put("manage_stock", true).put("stock_quantity", 10)).path("id").asLong();
+    }
+
+    private HttpResponse<String> sandbox(String method, String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(woo.sandbox.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> deliver(Map<String, String> headers, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + deliveryPath()))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        request.header("Content-Type", "application/json");
+        headers.forEach((k, v) -> {
+            if (k.toLowerCase().startsWith("x-wc-")) {
+                request.header(k, v);
+            }
+        });
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String sign(String secret, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private long hints() throws Exception {
+        return count("SELECT count(*) FROM webhook_hints WHERE site_id = ?", null, 0);
+    }
+
+    private long hintsFor(String topic, long resourceId) {
+        try {
+            return count("SELECT count(*) FROM webhook_hints WHERE site_id = ? AND topic = ? AND resource_id = ?", topic, resourceId);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long count(String sql, String topic, long resourceId) throws Exception {
+        try (Connection c = SharedPostgres.superuserConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, UUID.fromString(siteId));
+            if (topic != null) {
+                ps.setString(2, topic);
+                ps.setLong(3, resourceId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static final class SharedJson {
+        static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        static JsonNode read(String body) throws Exception {
+            return MAPPER.readTree(body);
+        }
+    }
+}
