@@ -56,14 +56,23 @@ start_postgres() {
   return 1
 }
 
+# The local stack's master key for secrets at rest, made once and kept in .local (never committed).
+local_master_key() {
+  local file="$LOCAL/secrets-master-key"
+  [[ -s "$file" ]] || { head -c 32 /dev/urandom | base64 > "$file"; chmod 600 "$file"; }
+  cat "$file"
+}
+
 # Starts the backend serving the built portal on PORT against PostgreSQL on PG_PORT; sets BACKEND_PID.
+# Dev mode with loopback stores allowed: the WooCommerce sandbox runs on this machine.
 start_backend() {
   local port="$1" pg_port="$2" log="$3"
-  # a local master key for secrets at rest, made once; dev mode also lets stores live on loopback
-  [[ -s "$LOCAL/secrets-master-key" ]] || { mkdir -p "$LOCAL"; head -c 32 /dev/urandom | base64 >"$LOCAL/secrets-master-key"; }
   MICRONAUT_ENVIRONMENTS=dev \
-  COUNTERLINK_SECRETS_MASTER_KEY="$(cat "$LOCAL/secrets-master-key")" \
   COUNTERLINK_PORT="$port" \
+  COUNTERLINK_PUBLIC_URL="http://localhost:$port" \
+  COUNTERLINK_SECRETS_MASTER_KEY="$(local_master_key)" \
+  COUNTERLINK_OUTBOUND_ALLOW_LOOPBACK=true \
+  COUNTERLINK_BRIDGE_JAR="$REPO/onprem-bridge/bridge-agent/target/counterlink-bridge.jar" \
   COUNTERLINK_DB_URL="jdbc:postgresql://localhost:$pg_port/counterlink" \
   COUNTERLINK_PORTAL_DIR="$REPO/frontend/dist" \
     java -jar "$REPO/backend/service/target/counterlink-backend.jar" >"$log" 2>&1 &

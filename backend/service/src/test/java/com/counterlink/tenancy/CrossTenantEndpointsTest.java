@@ -47,7 +47,8 @@ class CrossTenantEndpointsTest extends BackendTest {
         List<String> tried = new ArrayList<>();
         List<String> leaks = new ArrayList<>();
         paths.forEach((template, operations) -> {
-            if (!template.contains("{tenantId}")) {
+            // public endpoints (webhook deliveries) authenticate by signature, not by person; their own tests cover them
+            if (!template.contains("{tenantId}") || template.startsWith("/api/public/")) {
                 return;
             }
             String path = template.replace("{tenantId}", victimTenant).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
