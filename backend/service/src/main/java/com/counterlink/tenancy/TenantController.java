@@ -39,6 +39,19 @@ public class TenantController {
         return tenants.get(CurrentUser.from(authentication), tenantId);
     }
 
+    @io.micronaut.http.annotation.Put("/{tenantId}/members/{subject}")
+    public MemberView changeRole(@PathVariable UUID tenantId, @PathVariable String subject,
+                                 @Body @Valid ChangeRoleCommand command, Authentication authentication) {
+        return tenants.changeRole(CurrentUser.from(authentication), tenantId, subject, command);
+    }
+
+    @io.micronaut.http.annotation.Delete("/{tenantId}/members/{subject}")
+    public HttpResponse<Void> removeMember(@PathVariable UUID tenantId, @PathVariable String subject,
+                                           Authentication authentication) {
+        tenants.removeMember(CurrentUser.from(authentication), tenantId, subject);
+        return HttpResponse.noContent();
+    }
+
     @Get("/{tenantId}/members")
     public List<MemberView> members(@PathVariable UUID tenantId, Authentication authentication) {
         return tenants.members(CurrentUser.from(authentication), tenantId);

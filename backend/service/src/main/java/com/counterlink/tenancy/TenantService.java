@@ -73,6 +73,51 @@ public class TenantService {
                 tenants.findById(tenantId).orElseThrow(() -> ApiException.notFound("Company")), member.role()));
     }
 
+    public MemberView changeRole(CurrentUser user, UUID tenantId, String subject, ChangeRoleCommand command) {
+        MemberRole role = MemberRole.valueOf(command.role().toUpperCase(java.util.Locale.ROOT));
+        return access.asOwner(user, tenantId, owner -> {
+            Member member = members.findByTenantIdAndSubject(tenantId, subject)
+                    .orElseThrow(() -> ApiException.notFound("Member"));
+            if (member.role() == MemberRole.OWNER && role != MemberRole.OWNER) {
+                requireAnotherOwner(tenantId, subject);
+            }
+            Member changed = members.update(new Member(member.id(), member.tenantId(), member.subject(), member.email(),
+                    member.displayName(), role, member.joinedAt()));
+            audit.record(tenantId, user, "member.role-changed", "member", subject,
+                    Map.of("from", member.role().apiName(), "to", role.apiName()));
+            return MemberView.of(changed);
+        });
+    }
+
+    /** An owner removes someone, or a person leaves; a company always keeps at least one owner. */
+    public void removeMember(CurrentUser user, UUID tenantId, String subject) {
+        access.asMember(user, tenantId, caller -> {
+            boolean leaving = caller.subject().equals(subject);
+            if (!leaving && caller.role() != MemberRole.OWNER) {
+                throw new ApiException(com.counterlink.platform.web.ErrorCode.FORBIDDEN,
+                        "Only an owner of this company can remove members");
+            }
+            Member member = members.findByTenantIdAndSubject(tenantId, subject)
+                    .orElseThrow(() -> ApiException.notFound("Member"));
+            if (member.role() == MemberRole.OWNER) {
+                requireAnotherOwner(tenantId, subject);
+            }
+            members.delete(member);
+            audit.record(tenantId, user, leaving ? "member.left" : "member.removed", "member", subject,
+                    Map.of("email", String.valueOf(member.email())));
+            return null;
+        });
+    }
+
+    private void requireAnotherOwner(UUID tenantId, String subject) {
+        boolean another = members.findByTenantIdOrderByJoinedAt(tenantId).stream()
+                .anyMatch(m -> m.role() == MemberRole.OWNER && !m.subject().equals(subject));
+        if (!another) {
+            throw new ApiException(com.counterlink.platform.web.ErrorCode.CONFLICT,
+                    "A company needs at least one owner: make someone else an owner first");
+        }
+    }
+
     public List<MemberView> members(CurrentUser user, UUID tenantId) {
         return access.asMember(user, tenantId, member ->
                 members.findByTenantIdOrderByJoinedAt(tenantId).stream().map(MemberView::of).toList());

@@ -1,0 +1,5 @@
+package com.counterlink.tenancy;
+
+public enum InvitationStatus {
+    PENDING, ACCEPTED, REVOKED
+}
