@@ -22,6 +22,10 @@ const dist = fileURLToPath(new URL("../dist/", import.meta.url));
 const user = { subject: "user-ada", email: "ada@example.com", name: "Ada Lovelace" };
 const tenants = new Map(); // id -> tenant
 const memberships = []; // { tenantId, subject, role, joinedAt }
+const bridges = new Map(); // tenantId -> [bridge]
+// Simulated enrollment: a token issued here is "used" by a fake bridge that
+// appears offline after MOCK_ENROLL_MS (default 6 s) and online 4 s later.
+const enrollDelay = Number(process.env.MOCK_ENROLL_MS ?? 6000);
 
 const b64url = (obj) => Buffer.from(JSON.stringify(obj)).toString("base64url");
 const jwt = (claims) => `${b64url({ alg: "none", typ: "JWT" })}.${b64url(claims)}.`;
@@ -86,6 +90,9 @@ async function api(req, res, url) {
   if (url.pathname === "/api/public/config") {
     return send(res, 200, { issuer, clientId: "counterlink-portal", audience: "counterlink-api", registrationUrl: `${issuer}/protocol/openid-connect/registrations` });
   }
+  if (url.pathname === "/api/public/downloads/counterlink-bridge.jar") {
+    return send(res, 200, Buffer.from("PK\u0003\u0004 mock jar"), "application/java-archive", { "Content-Disposition": 'attachment; filename="counterlink-bridge.jar"' });
+  }
   if (!/^Bearer .+/.test(req.headers.authorization ?? "")) return problem(res, 401, "Unauthorized", "Sign in first.");
   const mine = () => memberships.filter((m) => m.subject === user.subject);
   if (url.pathname === "/api/me") {
@@ -104,6 +111,36 @@ async function api(req, res, url) {
     tenants.set(tenant.id, tenant);
     memberships.push({ tenantId: tenant.id, subject: user.subject, role: "owner", joinedAt: tenant.createdAt });
     return send(res, 201, tenant);
+  }
+  const b = url.pathname.match(/^\/api\/tenants\/([^/]+)\/bridges(?:\/(enrollment-tokens)|\/([^/]+)\/(revoke))?$/);
+  if (b) {
+    const membership = mine().find((x) => x.tenantId === b[1]);
+    if (!membership) return problem(res, 404, "Not Found", "No such company.");
+    const list = bridges.get(b[1]) ?? [];
+    bridges.set(b[1], list);
+    if (!b[2] && !b[3] && req.method === "GET") {
+      const now = Date.now();
+      return send(res, 200, list.map((x) => ({ ...x, lastSeenAt: x.online ? new Date(now).toISOString() : x.lastSeenAt, latencyMs: x.online ? 30 + Math.floor(Math.random() * 40) : null })));
+    }
+    if (req.method !== "POST") return problem(res, 405, "Method Not Allowed", "Use POST.");
+    if (membership.role !== "owner") return problem(res, 403, "Forbidden", "Only an owner of this company can do this.");
+    if (b[2]) {
+      const token = `cl_${randomUUID().replaceAll("-", "").slice(0, 24)}`;
+      const expiresAt = new Date(Date.now() + 15 * 60_000).toISOString();
+      const n = list.length + 1;
+      setTimeout(() => {
+        const bridge = { id: randomUUID(), name: n === 1 ? "COUNTERPOINT-SRV" : `COUNTERPOINT-SRV-${n}`, status: "ENROLLED", online: false, lastSeenAt: null, version: null, latencyMs: null, createdAt: new Date().toISOString(), revokedAt: null };
+        list.push(bridge);
+        setTimeout(() => Object.assign(bridge, { online: true, version: "0.1.0", lastSeenAt: new Date().toISOString() }), 4000);
+      }, enrollDelay);
+      console.log(`[bridge] token issued for ${b[1]}; a fake bridge enrolls in ${enrollDelay} ms`);
+      return send(res, 201, { token, expiresAt, enrollCommand: `counterlink-bridge enroll --server ${origin} --token ${token}` });
+    }
+    const bridge = list.find((x) => x.id === b[3]);
+    if (!bridge) return problem(res, 404, "Not Found", "No such bridge.");
+    const now = new Date().toISOString();
+    Object.assign(bridge, { status: "REVOKED", lastSeenAt: bridge.online ? now : bridge.lastSeenAt, online: false, latencyMs: null, revokedAt: now });
+    return send(res, 200, bridge);
   }
   const m = url.pathname.match(/^\/api\/tenants\/([^/]+)(\/members)?$/);
   if (m && req.method === "GET") {

@@ -38,6 +38,28 @@ export interface CreateTenantRequest {
   name: string;
 }
 
+export type BridgeStatus = "ENROLLED" | "REVOKED" | (string & {});
+
+/** A bridge as GET /api/tenants/{id}/bridges lists it. */
+export interface Bridge {
+  id: string;
+  name: string;
+  status: BridgeStatus;
+  online: boolean;
+  lastSeenAt: string | null;
+  version: string | null;
+  latencyMs: number | null;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** A one-time enrollment token, shown once to an owner. */
+export interface EnrollmentToken {
+  token: string;
+  expiresAt: string;
+  enrollCommand?: string | null;
+}
+
 export interface PublicConfig {
   issuer: string;
   clientId: string;

@@ -17,6 +17,7 @@ function backend(createTenant: Handler) {
       createdAt: "2025-03-01T12:00:00Z",
       role: "owner",
     },
+    "GET /api/tenants/new-id/bridges": [],
     "GET /api/tenants/new-id/members": [
       { subject: "user-1", email: "ada@example.com", name: "Ada Lovelace", role: "owner", joinedAt: "2025-03-01T12:00:00Z" },
     ],

@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useMemo } from "react";
-import { Link, Outlet, useParams } from "react-router-dom";
+import { Link, Outlet, useMatches, useParams } from "react-router-dom";
 import { useApi } from "../api/ApiContext";
 import { isNotFound } from "../api/errors";
 import { ErrorState, LoadingState } from "../components/States";
@@ -8,6 +8,7 @@ import { setLastTenantId } from "../utils/lastTenant";
 import { useFetch } from "../utils/useFetch";
 import { useTitle } from "../utils/useTitle";
 import { TenantContext } from "./TenantContext";
+import { TenantNav } from "./TenantNav";
 import { TopBar } from "./TopBar";
 
 export function TenantLayout() {
@@ -15,7 +16,11 @@ export function TenantLayout() {
   const api = useApi();
   const { data: tenant, error, reload } = useFetch((signal) => api.tenants.get(tenantId, { signal }), [api, tenantId]);
   const ctx = useMemo(() => (tenant ? { tenant, reload } : undefined), [tenant, reload]);
-  useTitle(tenant?.name);
+  // "Bridge – Acme Outfitters" on a section page, just the company name on the overview.
+  const matches = useMatches();
+  const leaf = matches[matches.length - 1];
+  const sectionTitle = (leaf?.handle as { title?: string } | undefined)?.title;
+  useTitle(tenant ? (sectionTitle && sectionTitle !== "Overview" ? `${sectionTitle} – ${tenant.name}` : tenant.name) : undefined);
 
   useEffect(() => {
     if (tenant) setLastTenantId(tenant.id);
@@ -51,6 +56,7 @@ export function TenantLayout() {
   return (
     <>
       <TopBar tenantId={tenantId} tenantName={tenant?.name} />
+      <TenantNav tenantId={tenantId} />
       <main className="page" id="main">
         {content}
       </main>

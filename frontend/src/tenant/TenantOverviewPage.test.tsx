@@ -24,6 +24,8 @@ function backend(memberships = [{ tenantId: "t-1", tenantName: "Acme Outfitters"
       { subject: "user-2", email: "bob@example.com", name: "", role: "member", joinedAt: "2025-02-01T10:00:00Z" },
     ],
     "GET /api/tenants/t-2/members": [],
+    "GET /api/tenants/t-1/bridges": [],
+    "GET /api/tenants/t-2/bridges": [],
     "GET /api/tenants/gone": problem({ status: 404, title: "Not Found", detail: "No such tenant" }),
   });
 }
@@ -40,7 +42,7 @@ describe("tenant overview", () => {
       "datetime",
       "2025-01-15T10:00:00Z",
     );
-    expect(screen.getByText("Not installed yet")).toBeInTheDocument();
+    expect(await screen.findByText("Not installed yet")).toBeInTheDocument();
     expect(screen.getByText("No stores linked yet")).toBeInTheDocument();
 
     const members = await screen.findByRole("list", { name: "Members" });

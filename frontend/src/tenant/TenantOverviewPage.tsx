@@ -1,4 +1,5 @@
 import { useApi } from "../api/ApiContext";
+import { BridgeCard } from "../bridge/BridgeCard";
 import { EmptyState, ErrorState, LoadingState } from "../components/States";
 import { formatDate, formatRole } from "../utils/format";
 import { useFetch } from "../utils/useFetch";
@@ -61,13 +62,7 @@ export default function TenantOverviewPage() {
       </div>
 
       <div className="grid">
-        <section className="card" aria-labelledby="bridge-heading">
-          <h2 id="bridge-heading">Bridge</h2>
-          <EmptyState title="Not installed yet">
-            The Counterlink bridge runs next to your Counterpoint server and connects it to Counterlink. Installation
-            steps will appear here.
-          </EmptyState>
-        </section>
+        <BridgeCard tenantId={tenant.id} />
 
         <section className="card" aria-labelledby="stores-heading">
           <h2 id="stores-heading">Stores</h2>

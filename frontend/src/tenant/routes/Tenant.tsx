@@ -1,13 +1,15 @@
+import { BridgeRoute } from "../../bridge/routes/Bridge";
 import type { AppRouteObject } from "../../routing/types";
 import { TenantLayout } from "../TenantLayout";
 import { TENANT_PATH, TenantOverviewRoute } from "./TenantOverview";
 
 /**
- * Everything under /t/:tenantId shares the tenant top bar. Later features
- * (onboarding wizard, stores, bridge, …) add their child routes here.
+ * Everything under /t/:tenantId shares the tenant top bar and navigation
+ * (TenantNav). Later features (onboarding wizard, stores, …) add their child
+ * routes here and a link in TenantNav.
  */
 export const TenantRoute: AppRouteObject = {
   path: TENANT_PATH,
   element: <TenantLayout />,
-  children: [TenantOverviewRoute],
+  children: [TenantOverviewRoute, BridgeRoute],
 };

@@ -1,0 +1,24 @@
+import { NavLink } from "react-router-dom";
+import { toBridge } from "../bridge/routes/Bridge";
+import { toTenantOverview } from "./routes/TenantOverview";
+
+/** The sections of a company. New tenant pages add a link here. */
+export function TenantNav({ tenantId }: { tenantId: string }) {
+  const cls = ({ isActive }: { isActive: boolean }) => (isActive ? "tenant-nav-link active" : "tenant-nav-link");
+  return (
+    <nav className="tenant-nav" aria-label="Company">
+      <ul>
+        <li>
+          <NavLink to={toTenantOverview({ tenantId })} end className={cls}>
+            Overview
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={toBridge({ tenantId })} className={cls}>
+            Bridge
+          </NavLink>
+        </li>
+      </ul>
+    </nav>
+  );
+}
