@@ -46,10 +46,12 @@ public class StoreService {
     private final AuditLog audit;
     private final WebhookService webhooks;
     private final String publicUrl;
+    private final com.counterlink.sync.SyncScheduler syncScheduler;
 
     public StoreService(TenantAccess access, TenantTransactions transactions, SiteRepository sites, StoreClients clients,
                         ConnectionTester tester, OutboundUrlPolicy policy, SecretBox box, AuditLog audit,
-                        WebhookService webhooks, @Value("${counterlink.public-url}") String publicUrl) {
+                        WebhookService webhooks, com.counterlink.sync.SyncScheduler syncScheduler,
+                        @Value("${counterlink.public-url}") String publicUrl) {
         this.access = access;
         this.transactions = transactions;
         this.sites = sites;
@@ -60,6 +62,7 @@ public class StoreService {
         this.audit = audit;
         this.webhooks = webhooks;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.syncScheduler = syncScheduler;
     }
 
     public List<StoreView> list(CurrentUser user, UUID tenantId) {
@@ -151,14 +154,16 @@ public class StoreService {
     }
 
     public void remove(CurrentUser user, UUID tenantId, UUID siteId) {
-        access.asOwner(user, tenantId, member -> {
-            site(tenantId, siteId);
+        Site removed = access.asOwner(user, tenantId, member -> {
+            Site before = site(tenantId, siteId);
             sites.markRemoved(siteId, tenantId, "Removed by " + (user.email() == null ? user.subject() : user.email()),
                     Instant.now().truncatedTo(ChronoUnit.MICROS));
             audit.record(tenantId, user, "store.removed", "site", siteId.toString(), Map.of());
-            return null;
+            return before;
         });
         webhooks.stopMaintenance(siteId);
+        syncScheduler.unscheduleAll(siteId);
+        webhooks.unregister(removed);
     }
 
     /** Runs the checks outside any transaction: no database connection waits on a slow store. */

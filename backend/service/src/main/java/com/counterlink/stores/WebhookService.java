@@ -119,6 +119,26 @@ public class WebhookService {
                 service -> service.repair(tenantId, siteId));
     }
 
+    /**
+     * Best effort on unlinking: deletes the webhooks we registered so the store stops calling us.
+     * A store that is down keeps them; its deliveries then fail our signature check and are dropped.
+     */
+    void unregister(Site site) {
+        if (!site.hasCredentials()) {
+            return;
+        }
+        List<SiteWebhook> known = transactions.inTenant(site.tenantId(), null,
+                () -> registered.findBySiteIdOrderByTopic(site.id()));
+        try {
+            WooClient woo = clients.client(site);
+            for (SiteWebhook hook : known) {
+                woo.delete("webhooks/" + hook.wooWebhookId(), java.util.Map.of("force", "true"));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not delete the webhooks of removed site {}: {}", site.id(), e.getMessage());
+        }
+    }
+
     void stopMaintenance(UUID siteId) {
         scheduler.get().deleteRecurringJob("woo-webhooks-" + siteId);
     }

@@ -88,6 +88,19 @@ class StoreWebhooksTest extends BackendTest {
     }
 
     @Test
+    void removingAStoreDeletesOurWebhooksFromIt() {
+        Store other = woo.newStore();
+        String otherSite = WooStoresFixture.link(api, token, tenantId, other);
+        String otherBase = "/api/tenants/" + tenantId + "/stores/" + otherSite;
+        assertEquals(200, api.post(otherBase + "/webhooks", token, null).status());
+        assertEquals(3, other.webhooksList().size());
+
+        assertEquals(204, api.send("DELETE", otherBase, token, null).status());
+        assertEquals(List.of(), other.webhooksList(), "the removed store still calls us");
+        assertEquals(3, store.webhooksList().size(), "the other store keeps its webhooks");
+    }
+
+    @Test
     void theStoreHasOurThreeWebhooksWithADeliveryUrlNamingTenantAndStoreAndThePingWasAccepted() {
         List<Webhook> hooks = store.webhooksList();
         assertEquals(3, hooks.size());
