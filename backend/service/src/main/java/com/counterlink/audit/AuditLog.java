@@ -1,6 +1,8 @@
 package com.counterlink.audit;
 
 import com.counterlink.identity.CurrentUser;
+import com.counterlink.support.SupportContext;
+import com.counterlink.support.SupportSession;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -19,7 +21,8 @@ public class AuditLog {
 
     public void record(UUID tenantId, CurrentUser actor, String action, String targetType, String targetId,
                        Map<String, Object> detail) {
-        events.save(new AuditEvent(null, tenantId, Instant.now(), actor.subject(), actor.email(), null, action,
+        String onBehalfOf = SupportContext.current().map(SupportSession::onBehalfOf).orElse(null);
+        events.save(new AuditEvent(null, tenantId, Instant.now(), actor.subject(), actor.email(), onBehalfOf, action,
                 targetType, targetId, detail));
     }
 }

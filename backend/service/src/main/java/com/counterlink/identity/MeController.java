@@ -1,5 +1,7 @@
 package com.counterlink.identity;
 
+import com.counterlink.support.SupportService;
+import com.counterlink.support.SupportSession;
 import com.counterlink.tenancy.MembershipView;
 import com.counterlink.tenancy.TenantService;
 import io.micronaut.http.annotation.Controller;
@@ -16,19 +18,24 @@ import java.util.List;
 public class MeController {
 
     private final TenantService tenants;
+    private final SupportService support;
 
-    public MeController(TenantService tenants) {
+    public MeController(TenantService tenants, SupportService support) {
         this.tenants = tenants;
+        this.support = support;
     }
 
     @Get
     public Me me(Authentication authentication) {
         CurrentUser user = CurrentUser.from(authentication);
-        return new Me(user.subject(), user.email(), user.name(), user.roles(), tenants.membershipsOf(user));
+        return new Me(user.subject(), user.email(), user.name(), user.roles(), tenants.membershipsOf(user),
+                support.activeSessionsOf(user));
     }
 
     @Serdeable
     public record Me(String subject, String email, String name, List<String> roles,
-                     List<MembershipView> memberships) {
+                     List<MembershipView> memberships,
+                     /* live support sessions of our staff: the portal shows an "acting as" banner */
+                     List<SupportSession> supportSessions) {
     }
 }

@@ -11,6 +11,8 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface TenantRepository extends CrudRepository<Tenant, UUID> {
 
+    java.util.List<Tenant> findTop50ByNameIlikeOrderByName(String pattern);
+
     /** Inserts unless the slug is taken (by any tenant, visible or not); answers how many rows were inserted. */
     @Query("""
             INSERT INTO tenants (id, name, slug, status, created_at, created_by)

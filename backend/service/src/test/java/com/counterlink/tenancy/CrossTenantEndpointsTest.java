@@ -56,7 +56,9 @@ class CrossTenantEndpointsTest extends BackendTest {
                 String body = method.equals("get") || method.equals("delete") ? null : "{}";
                 ApiClient.Response response = api.send(method.toUpperCase(), path, intruderToken, body);
                 tried.add(method + " " + template);
-                if (response.status() != 404 && response.status() != 400) {
+                // staff-only endpoints refuse everyone else the same way, whatever the tenant
+                boolean staffOnlyRefusal = template.startsWith("/api/support/") && response.status() == 403;
+                if (response.status() != 404 && response.status() != 400 && !staffOnlyRefusal) {
                     leaks.add(method.toUpperCase() + " " + template + " -> " + response);
                 }
             });

@@ -39,6 +39,23 @@ public class TenantTransactions {
         });
     }
 
+    /**
+     * Our staff's read-only view of the tenant directory. Call only after checking the person's
+     * vendor role; it opens nothing but tenant names and statuses.
+     */
+    public <T> T asVendorStaff(String subject, Supplier<T> work) {
+        return transactions.executeRead(status -> {
+            scope(status.getConnection(), null, subject);
+            try (PreparedStatement statement = status.getConnection().prepareStatement(
+                    "SELECT set_config('app.vendor_staff', 'on', true)")) {
+                statement.execute();
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not open the staff directory", e);
+            }
+            return work.get();
+        });
+    }
+
     private static void scope(Connection connection, String tenantId, String subject) {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT set_config('app.tenant_id', ?, true), set_config('app.subject', ?, true)")) {
