@@ -33,6 +33,7 @@ public final class BridgeLoop {
     private final AtomicReference<CloudRejectedException> stopReason = new AtomicReference<>();
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
     private volatile Integer lastLatencyMs;
+    private volatile Thread worker;
 
     public BridgeLoop(CloudClient cloud, OperationExecutor executor, Duration heartbeatInterval, int pollSeconds) {
         this.cloud = cloud;
@@ -43,6 +44,7 @@ public final class BridgeLoop {
 
     /** Runs until the cloud refuses this bridge for good; answers why. */
     public CloudRejectedException run() {
+        worker = Thread.currentThread();
         ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "heartbeat");
             thread.setDaemon(true);
@@ -115,6 +117,8 @@ public final class BridgeLoop {
         } catch (CloudRejectedException e) {
             if (CloudClient.isFatal(e)) {
                 stopReason.compareAndSet(null, e);
+                // the worker may sit in a 25 s long poll; a revoked bridge stops now
+                worker.interrupt();
             } else {
                 LOG.warning("Heartbeat refused: " + e.code() + ": " + e.getMessage());
             }
