@@ -14,7 +14,10 @@ function CommandList({ commands, os }: { commands: OsCommands; os: Os }) {
       key: "enroll",
       name: "enroll command",
       command: commands.enroll,
-      what: "Registers this machine with your company, using the token. Run it once.",
+      what:
+        "Registers this machine with your company, using the token. Run it once, after replacing <COMPANY> with " +
+        "your Counterpoint company database and <SQL_USER> / <SQL_PASSWORD> with a SQL Server login for it. " +
+        "These stay on this machine; Counterlink never sees them.",
     },
     {
       key: "doctor",

@@ -1,7 +1,6 @@
 package com.counterlink.bridge;
 
 import com.counterlink.identity.CurrentUser;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -22,18 +21,18 @@ import java.util.UUID;
 public class BridgeAdminController {
 
     private final BridgeRegistry registry;
+    private final String publicUrl;
 
-    BridgeAdminController(BridgeRegistry registry) {
+    BridgeAdminController(BridgeRegistry registry,
+                          @io.micronaut.context.annotation.Value("${counterlink.public-url}") String publicUrl) {
         this.registry = registry;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
     @Post("/enrollment-tokens")
-    public HttpResponse<EnrollmentTokenView> issueToken(@PathVariable UUID tenantId, Authentication authentication,
-                                                        HttpRequest<?> request) {
-        String server = request.getHeaders().get("X-Forwarded-Proto") != null
-                ? request.getHeaders().get("X-Forwarded-Proto") + "://" + request.getHeaders().get("Host")
-                : "http://" + request.getHeaders().get("Host");
-        return HttpResponse.created(registry.issueToken(CurrentUser.from(authentication), tenantId, server));
+    public HttpResponse<EnrollmentTokenView> issueToken(@PathVariable UUID tenantId, Authentication authentication) {
+        // the configured public address, never the request's Host header, which a client controls
+        return HttpResponse.created(registry.issueToken(CurrentUser.from(authentication), tenantId, publicUrl));
     }
 
     @Get

@@ -52,9 +52,15 @@ public class BridgeRegistry {
                     + "VALUES (?, ?, ?, ?, ?)", id, tenantId, token.secretHash(), user.subject(), at(expires));
             audit.record(tenantId, user, "bridge.token_issued", "bridge_enrollment_token", id.toString(),
                     Map.of("expiresAt", expires.toString()));
-            return new EnrollmentTokenView(token.toString(), expires,
-                    "counterlink-bridge enroll --server " + serverUrl + " --token " + token);
+            return new EnrollmentTokenView(token.toString(), expires, enrollCommand(serverUrl, token.toString()));
         });
+    }
+
+    /** The exact line the retailer runs; the angle-bracketed parts are theirs to fill in. */
+    static String enrollCommand(String serverUrl, String token) {
+        return "java -jar counterlink-bridge.jar enroll --server " + serverUrl + " --token " + token
+                + " --counterpoint-url \"jdbc:sqlserver://localhost;databaseName=<COMPANY>;encrypt=true;trustServerCertificate=true\""
+                + " --counterpoint-user \"<SQL_USER>\" --counterpoint-password \"<SQL_PASSWORD>\"";
     }
 
     EnrollmentResponse enroll(EnrollmentRequest request) {
