@@ -54,3 +54,17 @@ export async function allowPortalOrigin(origin) {
   });
   if (!updated.ok) throw new Error(`could not allow ${origin} in Keycloak: ${updated.status}`);
 }
+
+/** Signs a new person up through Keycloak's registration page, ending on "Create your company". */
+export async function signUp(page, email, password = "Str0ng-passw0rd!") {
+  await page.goto(baseUrl + "/");
+  await page.getByRole("button", { name: "Create an account" }).click();
+  await page.waitForURL(/\/realms\/counterlink\//);
+  await page.locator("#email").fill(email);
+  await page.locator("#password").fill(password);
+  await page.locator("#password-confirm").fill(password);
+  await page.locator("#firstName").fill("Rita");
+  await page.locator("#lastName").fill("Retailer");
+  await page.locator("input[type=submit], button[type=submit]").first().click();
+  await page.getByRole("heading", { name: "Create your company" }).waitFor({ timeout: 30000 });
+}
