@@ -59,7 +59,9 @@ class BridgeTaskQueue {
     }
 
     private Optional<Task> lease(AuthenticatedBridge bridge) {
-        return transactions.inTenant(bridge.tenantId(), null, () -> sql.queryOne("""
+        return transactions.inTenant(bridge.tenantId(), null, () -> {
+            sql.relaxDurability();
+            return sql.queryOne("""
                 UPDATE bridge_tasks SET state = 'LEASED', leased_by = ?, attempts = attempts + 1,
                        lease_expires_at = now() + make_interval(secs => ?)
                  WHERE id = (SELECT id FROM bridge_tasks
@@ -68,7 +70,8 @@ class BridgeTaskQueue {
                               ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
                 RETURNING id, operation, params::text""",
                 row -> new Task(row.getObject(1, UUID.class), row.getString(2), ProtocolJson.parse(row.getString(3))),
-                bridge.bridgeId(), (double) settings.getLease().toMillis() / 1000.0, bridge.tenantId()));
+                bridge.bridgeId(), (double) settings.getLease().toMillis() / 1000.0, bridge.tenantId());
+        });
     }
 
     /** Applies a task's result once; a repeated or late post answers {@code applied=false}. */
