@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Streams 50,000 items from the demo database through a real bridge process (-Xmx64m) and the
  * channel on loopback, and times small tasks. Not part of the normal build:
  * {@code ./mvnw -pl backend/service -am verify -Dbenchmark=true -Dsurefire.excludedGroups= -Dtest=BridgeChannelBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * (add {@code -Dbridge.xmx=24m} to cap the bridge lower)
  */
 @Tag("benchmark")
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
@@ -99,10 +100,10 @@ class BridgeChannelBenchmark extends BackendTest {
                         items streamed:        %,d in %,d pages of %d
                         stream time:           %.1f s
                         items per second:      %,.0f
-                        bridge peak heap:      %.1f MB (bridge started with -Xmx64m)
+                        bridge peak heap:      %.1f MB (bridge started with -Xmx%s)
                         small task round trip: p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d PING tasks)
                         demo database seeding: %.1f s (not part of the stream time)
-                        """, items, pages, PAGE, streamSeconds, items / streamSeconds, after.heapPeakBytes() / 1048576.0,
+                        """, items, pages, PAGE, streamSeconds, items / streamSeconds, after.heapPeakBytes() / 1048576.0, System.getProperty("bridge.xmx", "64m"),
                         rtt[PINGS / 2] / 1e6, rtt[PINGS * 95 / 100] / 1e6, rtt[PINGS - 1] / 1e6, PINGS, seedSeconds);
                 System.out.println("=== Bridge channel benchmark ===\n" + report);
                 Files.writeString(TestPaths.repoRoot().resolve("backend/service/target/bridge-benchmark.txt"), report);
