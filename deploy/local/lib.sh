@@ -73,6 +73,7 @@ start_backend() {
   COUNTERLINK_SECRETS_MASTER_KEY="$(local_master_key)" \
   COUNTERLINK_OUTBOUND_ALLOW_LOOPBACK=true \
   COUNTERLINK_BRIDGE_JAR="$REPO/onprem-bridge/bridge-agent/target/counterlink-bridge.jar" \
+  COUNTERLINK_BRIDGE_WINDOWS_ZIP="$REPO/onprem-bridge/bridge-agent/target/counterlink-bridge-windows.zip" \
   COUNTERLINK_DB_URL="jdbc:postgresql://localhost:$pg_port/counterlink" \
   COUNTERLINK_PORTAL_DIR="$REPO/frontend/dist" \
     java -jar "$REPO/backend/service/target/counterlink-backend.jar" >"$log" 2>&1 &

@@ -12,6 +12,7 @@ DEMO_PASSWORD="demo-retailer-1"
 
 echo "==> Building backend, bridge and test doubles"
 "$REPO/mvnw" -q -B -f "$REPO/pom.xml" -DskipTests install
+"$REPO/deploy/bridge/package-windows.sh" >/dev/null
 echo "==> Building the portal"
 build_portal >/dev/null
 

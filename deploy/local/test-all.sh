@@ -30,6 +30,11 @@ fi
 echo "==> Maven: build and test every module"
 "$REPO/mvnw" -B -f "$REPO/pom.xml" install
 
+echo "==> Bridge: the Windows package holds the jar and the service wrapper"
+zip="$("$REPO/deploy/bridge/package-windows.sh")"
+unzip -l "$zip" | grep -q "counterlink-bridge/counterlink-bridge-service.exe" && unzip -l "$zip" | grep -q "counterlink-bridge/counterlink-bridge.jar" \
+  || { echo "the Windows package is incomplete: $zip" >&2; exit 1; }
+
 echo "==> Portal: install, type-check, build, unit tests"
 build_portal
 (cd "$REPO/frontend" && npm test)

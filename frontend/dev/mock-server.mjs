@@ -110,6 +110,8 @@ async function api(req, res, url) {
     const tenant = { id: randomUUID(), name, slug, status: "ACTIVE", createdAt: new Date().toISOString() };
     tenants.set(tenant.id, tenant);
     memberships.push({ tenantId: tenant.id, subject: user.subject, role: "owner", joinedAt: tenant.createdAt });
+    // A colleague to try role changes and removal with.
+    memberships.push({ tenantId: tenant.id, subject: "user-bob", role: "member", joinedAt: tenant.createdAt });
     return send(res, 201, tenant);
   }
   const b = url.pathname.match(/^\/api\/tenants\/([^/]+)\/bridges(?:\/(enrollment-tokens)|\/([^/]+)\/(revoke))?$/);
@@ -147,11 +149,233 @@ async function api(req, res, url) {
     const membership = mine().find((x) => x.tenantId === m[1]);
     if (!membership) return problem(res, 404, "Not Found", "No such company.");
     if (m[2]) {
-      return send(res, 200, memberships.filter((x) => x.tenantId === m[1]).map((x) => ({ ...user, role: x.role, joinedAt: x.joinedAt })));
+      return send(res, 200, memberships.filter((x) => x.tenantId === m[1]).map((x) => ({ ...people[x.subject], subject: x.subject, role: x.role, joinedAt: x.joinedAt })));
     }
     return send(res, 200, { ...tenants.get(m[1]), role: membership.role });
   }
+  const handled = await portalApi(req, res, url, mine);
+  if (handled !== false) return handled;
   return problem(res, 404, "Not Found", `No route ${req.method} ${url.pathname}`);
+}
+
+// --- Stores, sync jobs and runs, team and invitations (in memory) ---
+const people = {
+  [user.subject]: { email: user.email, name: user.name },
+  "user-bob": { email: "bob@example.com", name: "Bob Builder" },
+};
+const stores = new Map(); // siteId -> store (+ tenantId, jobs, runs, webhooks)
+const invitations = new Map(); // id -> invitation (+ tenantId, token)
+const JOB_TYPES = ["PRODUCTS", "INVENTORY", "PRICING", "ORDERS"];
+const fieldError = (res, field, message) => problem(res, 400, "Bad Request", "Validation failed", [{ field, message }]);
+const publicStore = ({ tenantId: _t, jobs: _j, runs: _r, webhooks: _w, ...s }) => s;
+const activate = (s) => {
+  Object.assign(s, { status: "ACTIVE", hasCredentials: true, keyPermissions: "read_write", linkedAt: new Date().toISOString(), statusReason: null });
+  s.webhooks = [
+    { topic: "order.created", wooWebhookId: 101, status: "active" },
+    { topic: "order.updated", wooWebhookId: 102, status: "active" },
+    { topic: "product.updated", wooWebhookId: 103, status: "paused" },
+  ];
+};
+function startRun(s, jobType, trigger) {
+  const run = { id: randomUUID(), jobType, status: "RUNNING", statusReason: null, startedAt: new Date().toISOString(), finishedAt: null, itemsRead: 0, itemsCreated: 0, itemsUpdated: 0, itemsUnchanged: 0, itemsFailed: 0, runTrigger: trigger, items: [] };
+  s.runs.unshift(run);
+  setTimeout(() => {
+    const failed = jobType === "PRODUCTS" ? 2 : 0;
+    Object.assign(run, { status: failed ? "PARTIAL" : "SUCCEEDED", statusReason: failed ? `${failed} items failed` : null, finishedAt: new Date().toISOString(), itemsRead: 40, itemsCreated: 3, itemsUpdated: 5, itemsUnchanged: 30, itemsFailed: failed });
+    run.items = [
+      { itemKey: "SKU-1001", outcome: "CREATED", errorCode: null, reason: null, actionHint: null },
+      { itemKey: "SKU-1002", outcome: "UPDATED", errorCode: null, reason: null, actionHint: null },
+      ...(failed ? [
+        { itemKey: "SKU-2040", outcome: "FAILED", errorCode: "WOO_DUPLICATE_SKU", reason: "WooCommerce already has another product with SKU SKU-2040", actionHint: "Delete the duplicate product in WooCommerce or change its SKU, then sync again" },
+        { itemKey: "SKU-2041", outcome: "FAILED", errorCode: "CP_NO_PRICE", reason: "The item has no price in Counterpoint", actionHint: "Give the item a price in Counterpoint; the next sync picks it up" },
+      ] : []),
+    ];
+  }, 3000);
+  return run;
+}
+
+async function portalApi(req, res, url, mine) {
+  const json = async () => { try { return JSON.parse((await readBody(req)) || "{}"); } catch { return {}; } };
+  const p = url.pathname;
+  if (p === "/api/invitations/accept" && req.method === "POST") {
+    const { token } = await json();
+    const inv = [...invitations.values()].find((i) => i.token === token && i.status === "PENDING");
+    if (!inv || Date.parse(inv.expiresAt) < Date.now()) return problem(res, 404, "Not Found", "This invitation is not valid any more: ask the company's owner for a new one");
+    if (inv.email.toLowerCase() !== user.email) return problem(res, 403, "Forbidden", `This invitation was sent to ${inv.email}, but you are signed in as ${user.email}.`);
+    inv.status = "ACCEPTED";
+    if (!mine().some((x) => x.tenantId === inv.tenantId)) memberships.push({ tenantId: inv.tenantId, subject: user.subject, role: inv.role, joinedAt: new Date().toISOString() });
+    return send(res, 200, { ...tenants.get(inv.tenantId), role: inv.role });
+  }
+  const t = p.match(/^\/api\/tenants\/([^/]+)\/(stores|members|invitations)(?:\/(.*))?$/);
+  if (!t) return false;
+  const [, tenantId, kind, rest = ""] = t;
+  const me = mine().find((x) => x.tenantId === tenantId);
+  if (!me) return problem(res, 404, "Not Found", "No such company.");
+  const owner = me.role === "owner";
+  const forbidden = () => problem(res, 403, "Forbidden", "Only an owner of this company can do this.");
+  const owners = () => memberships.filter((x) => x.tenantId === tenantId && x.role === "owner");
+
+  if (kind === "members") {
+    const subject = decodeURIComponent(rest);
+    const target = memberships.find((x) => x.tenantId === tenantId && x.subject === subject);
+    if (!target) return problem(res, 404, "Not Found", "No such member.");
+    if (req.method === "PUT") {
+      if (!owner) return forbidden();
+      const { role } = await json();
+      if (!["owner", "member"].includes(role)) return fieldError(res, "role", "Choose owner or member");
+      if (target.role === "owner" && role !== "owner" && owners().length === 1) return problem(res, 409, "Conflict", "A company needs at least one owner: make someone else an owner first");
+      target.role = role;
+      return send(res, 200, { ...people[subject], subject, role, joinedAt: target.joinedAt });
+    }
+    if (req.method === "DELETE") {
+      if (!owner && subject !== user.subject) return problem(res, 403, "Forbidden", "Only an owner of this company can remove members");
+      if (target.role === "owner" && owners().length === 1) return problem(res, 409, "Conflict", "A company needs at least one owner: make someone else an owner first");
+      memberships.splice(memberships.indexOf(target), 1);
+      return send(res, 204, "");
+    }
+    return false;
+  }
+
+  if (kind === "invitations") {
+    if (!owner) return forbidden();
+    const view = ({ tenantId: _t, token: _k, ...i }) => ({ ...i, acceptUrl: null });
+    if (!rest && req.method === "GET") return send(res, 200, [...invitations.values()].filter((i) => i.tenantId === tenantId && i.status === "PENDING").map(view));
+    if (!rest && req.method === "POST") {
+      const { email = "", role = "member" } = await json();
+      if (!email.trim()) return fieldError(res, "email", "Enter the person's email address");
+      const known = memberships.some((x) => x.tenantId === tenantId && people[x.subject]?.email === email.trim().toLowerCase());
+      if (known) return problem(res, 409, "Conflict", `${email.trim()} is already a member of this company`);
+      for (const i of invitations.values()) if (i.tenantId === tenantId && i.email === email.trim().toLowerCase() && i.status === "PENDING") i.status = "REPLACED";
+      const inv = { id: randomUUID(), tenantId, token: randomUUID().replaceAll("-", ""), email: email.trim().toLowerCase(), role, status: "PENDING", createdAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 7 * 86400_000).toISOString() };
+      invitations.set(inv.id, inv);
+      console.log(`[team] invitation for ${inv.email}: ${origin}/invitations/accept?token=${inv.token}`);
+      return send(res, 201, { ...view(inv), acceptUrl: `${origin}/invitations/accept?token=${inv.token}` });
+    }
+    if (rest && req.method === "DELETE") {
+      const inv = invitations.get(rest);
+      if (!inv || inv.tenantId !== tenantId) return problem(res, 404, "Not Found", "No such invitation.");
+      inv.status = "REVOKED";
+      return send(res, 204, "");
+    }
+    return false;
+  }
+
+  // stores
+  const [siteId, sub, ...more] = rest.split("/");
+  if (!siteId) {
+    if (req.method === "GET") return send(res, 200, [...stores.values()].filter((s) => s.tenantId === tenantId && s.status !== "REMOVED").map(publicStore));
+    if (req.method !== "POST") return false;
+    if (!owner) return forbidden();
+    const { url: raw = "", name = "" } = await json();
+    let u;
+    try { u = new URL(raw.trim()); } catch { return fieldError(res, "url", "must be a full address such as https://shop.example.com"); }
+    if (!name.trim()) return fieldError(res, "name", "must not be blank");
+    const base = `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, "")}`;
+    let s = [...stores.values()].find((x) => x.tenantId === tenantId && x.url === base && x.status !== "REMOVED");
+    if (s && s.status !== "PENDING") return problem(res, 409, "Conflict", "This store is already linked");
+    if (!s) {
+      s = { id: randomUUID(), tenantId, name: name.trim(), url: base, status: "PENDING", statusReason: null, hasCredentials: false, keyPermissions: null, createdAt: new Date().toISOString(), linkedAt: null, webhooks: [], runs: [], jobs: JOB_TYPES.map((jobType) => ({ jobType, enabled: true, intervalSeconds: jobType === "ORDERS" ? 60 : 300 })) };
+      stores.set(s.id, s);
+    }
+    const returnUrl = `${origin}/t/${tenantId}/stores/${s.id}`;
+    // A fake WooCommerce approval page on this server (the real one is on the store).
+    const authorizeUrl = `${origin}/mock-woo/wc-auth/v1/authorize?app_name=Counterlink&scope=read_write&user_id=${s.id}&return_url=${encodeURIComponent(returnUrl)}`;
+    return send(res, 201, { store: publicStore(s), authorizeUrl });
+  }
+  const s = stores.get(siteId);
+  if (!s || s.tenantId !== tenantId || s.status === "REMOVED") return problem(res, 404, "Not Found", "Store not found");
+  if (!sub) {
+    if (req.method === "GET") return send(res, 200, publicStore(s));
+    if (req.method === "DELETE") {
+      if (!owner) return forbidden();
+      Object.assign(s, { status: "REMOVED", statusReason: `Removed by ${user.email}` });
+      return send(res, 204, "");
+    }
+    return false;
+  }
+  if (sub === "credentials" && req.method === "PUT") {
+    if (!owner) return forbidden();
+    const { consumerKey = "", consumerSecret = "" } = await json();
+    const errors = [];
+    if (!/^ck_[A-Za-z0-9]{20,64}$/.test(consumerKey.trim())) errors.push({ field: "consumerKey", message: "must be a WooCommerce consumer key (ck_…)" });
+    if (!/^cs_[A-Za-z0-9]{20,64}$/.test(consumerSecret.trim())) errors.push({ field: "consumerSecret", message: "must be a WooCommerce consumer secret (cs_…)" });
+    if (errors.length) return problem(res, 400, "Bad Request", "Validation failed", errors);
+    activate(s);
+    return send(res, 200, publicStore(s));
+  }
+  if (sub === "test-connection" && req.method === "POST") {
+    await new Promise((r) => setTimeout(r, 600));
+    if (!s.hasCredentials) return send(res, 200, [{ check: "keys", status: "FAIL", detail: "The store has no API keys yet", fix: "Finish linking the store in WooCommerce, or enter keys by hand" }]);
+    return send(res, 200, [
+      { check: "keys", status: "PASS", detail: "The store accepted the API keys and allows reading", fix: null },
+      { check: "write-permission", status: "PASS", detail: "The keys may write products and stock", fix: null },
+      { check: "woocommerce-version", status: "WARN", detail: "WooCommerce 7.1 is older than 7.9", fix: "Update WooCommerce to 7.9 or later" },
+      { check: "currency", status: "PASS", detail: "Prices are in USD", fix: null },
+    ]);
+  }
+  if (sub === "webhooks") {
+    if (req.method === "GET" && !more.length) return send(res, 200, s.webhooks);
+    if (req.method === "POST") {
+      if (!owner) return forbidden();
+      if (s.status !== "ACTIVE") return problem(res, 409, "Conflict", "The store is not active");
+      s.webhooks = s.webhooks.length ? s.webhooks : [{ topic: "order.created", wooWebhookId: 101, status: "paused" }, { topic: "order.updated", wooWebhookId: 102, status: "paused" }, { topic: "product.updated", wooWebhookId: 103, status: "paused" }];
+      s.webhooks = s.webhooks.map((w) => ({ ...w, status: "active" }));
+      return send(res, 200, s.webhooks);
+    }
+    return false;
+  }
+  const lastRun = (jobType) => s.runs.find((r) => r.jobType === jobType) ?? null;
+  const runView = ({ items: _i, ...r }) => r;
+  if (sub === "jobs") {
+    const [jobType, runs] = more;
+    if (!jobType && req.method === "GET") return send(res, 200, s.jobs.map((j) => ({ ...j, lastRun: lastRun(j.jobType) && runView(lastRun(j.jobType)) })));
+    const j = s.jobs.find((x) => x.jobType === jobType);
+    if (!j) return problem(res, 404, "Not Found", "No such job");
+    if (!owner) return forbidden();
+    if (!runs && req.method === "PUT") {
+      const { enabled, intervalSeconds } = await json();
+      if (typeof enabled !== "boolean") return fieldError(res, "enabled", "Say whether the job runs");
+      if (!Number.isInteger(intervalSeconds)) return fieldError(res, "intervalSeconds", "Give the interval in seconds");
+      if (intervalSeconds < 10) return fieldError(res, "intervalSeconds", "Run at most every 10 seconds");
+      if (intervalSeconds > 86400) return fieldError(res, "intervalSeconds", "Run at least once a day");
+      Object.assign(j, { enabled, intervalSeconds });
+      return send(res, 200, { ...j, lastRun: lastRun(jobType) && runView(lastRun(jobType)) });
+    }
+    if (runs === "runs" && req.method === "POST") {
+      if (s.status !== "ACTIVE") return problem(res, 409, "Conflict", "The store is not active yet");
+      const { full } = await json();
+      startRun(s, jobType, full ? "FULL_RESYNC" : "MANUAL");
+      return send(res, 202, "");
+    }
+    return false;
+  }
+  if (sub === "runs" && req.method === "GET") {
+    if (!more.length) {
+      const jt = url.searchParams.get("jobType");
+      return send(res, 200, s.runs.filter((r) => !jt || r.jobType === jt).map(runView));
+    }
+    const r = s.runs.find((x) => x.id === more[0]);
+    if (!r) return problem(res, 404, "Not Found", "No such run");
+    return send(res, 200, { run: runView(r), items: r.items });
+  }
+  return false;
+}
+
+async function mockWoo(req, res, url) {
+  const siteId = url.searchParams.get("user_id");
+  const back = url.searchParams.get("return_url") ?? origin;
+  const s = stores.get(siteId ?? "");
+  if (url.searchParams.get("decision") === "approve" && s) {
+    setTimeout(() => activate(s), 3000); // WooCommerce's callback arrives a moment later
+    return redirect(res, `${back}?success=1&user_id=${siteId}`);
+  }
+  if (url.searchParams.get("decision") === "deny") return redirect(res, `${back}?success=0&user_id=${siteId}`);
+  const here = new URL(url.href);
+  here.searchParams.set("decision", "approve");
+  const approve = here.href;
+  here.searchParams.set("decision", "deny");
+  const deny = here.href;
+  return send(res, 200, `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>WooCommerce (mock)</title></head><body style="font-family:sans-serif;max-width:30rem;margin:3rem auto"><h1>Counterlink would like to connect to your store</h1><p>Mock WooCommerce approval page.</p><p><a id="approve" href="${approve}">Approve</a> &nbsp; <a id="deny" href="${deny}">Deny</a></p></body></html>`, "text/html");
 }
 
 async function staticFile(_req, res, url) {
@@ -169,10 +393,16 @@ async function staticFile(_req, res, url) {
 createServer((req, res) => {
   const url = new URL(req.url, origin);
   if (req.method === "OPTIONS") {
-    res.writeHead(204, { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "*", "Access-Control-Allow-Methods": "GET, POST" });
+    res.writeHead(204, { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "*", "Access-Control-Allow-Methods": "GET, POST, PUT, DELETE" });
     return res.end();
   }
-  const handler = url.pathname.startsWith("/realms/counterlink") ? oidc : url.pathname.startsWith("/api/") ? api : staticFile;
+  const handler = url.pathname.startsWith("/realms/counterlink")
+    ? oidc
+    : url.pathname.startsWith("/api/")
+      ? api
+      : url.pathname.startsWith("/mock-woo/")
+        ? mockWoo
+        : staticFile;
   handler(req, res, url).catch((e) => {
     console.error(e);
     send(res, 500, "internal error", "text/plain");

@@ -1,5 +1,6 @@
 import { RequireAuth } from "./auth/RequireAuth";
 import { CallbackRoute } from "./auth/routes/Callback";
+import { AcceptInvitationRoute } from "./invitations/routes/AcceptInvitation";
 import { LandingRoute } from "./landing/routes/Landing";
 import { CreateCompanyRoute } from "./onboarding/routes/CreateCompany";
 import { RootLayout } from "./pages/RootLayout";
@@ -9,7 +10,7 @@ import type { AppRouteObject } from "./routing/types";
 import { TenantRoute } from "./tenant/routes/Tenant";
 
 /** Routes that need a signed-in user. New features register their routes here. */
-export const protectedRoutes: AppRouteObject[] = [CreateCompanyRoute, TenantRoute];
+export const protectedRoutes: AppRouteObject[] = [CreateCompanyRoute, TenantRoute, AcceptInvitationRoute];
 
 export const publicRoutes: AppRouteObject[] = [LandingRoute, CallbackRoute];
 

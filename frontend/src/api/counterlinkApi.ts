@@ -1,9 +1,33 @@
 import type { HttpClient } from "./http";
-import type { Bridge, CreateTenantRequest, EnrollmentToken, Me, Member, Tenant, TenantWithRole } from "./types";
+import type {
+  Bridge,
+  ConnectionCheck,
+  CreateTenantRequest,
+  EnrollmentToken,
+  Invitation,
+  InviteRequest,
+  JobSetting,
+  JobType,
+  LinkStoreRequest,
+  LinkStoreResponse,
+  Me,
+  Member,
+  Store,
+  StoreCredentialsRequest,
+  SyncRun,
+  SyncRunDetail,
+  Tenant,
+  TenantRole,
+  TenantWithRole,
+  UpdateJobRequest,
+  Webhook,
+} from "./types";
 
 type Opts = { signal?: AbortSignal };
 
-const tenantPath = (tenantId: string) => `/api/tenants/${encodeURIComponent(tenantId)}`;
+const enc = encodeURIComponent;
+const tenantPath = (tenantId: string) => `/api/tenants/${enc(tenantId)}`;
+const storePath = (tenantId: string, siteId: string) => `${tenantPath(tenantId)}/stores/${enc(siteId)}`;
 
 /** Typed endpoints of the Counterlink API. Add new endpoints here, grouped by resource. */
 export function createCounterlinkApi(http: HttpClient) {
@@ -14,10 +38,27 @@ export function createCounterlinkApi(http: HttpClient) {
     },
     tenants: {
       create: (body: CreateTenantRequest, o?: Opts) => http.post<Tenant>("/api/tenants", body, o),
-      get: (tenantId: string, o?: Opts) =>
-        http.get<TenantWithRole>(`/api/tenants/${encodeURIComponent(tenantId)}`, o),
-      members: (tenantId: string, o?: Opts) =>
-        http.get<Member[]>(`/api/tenants/${encodeURIComponent(tenantId)}/members`, o),
+      get: (tenantId: string, o?: Opts) => http.get<TenantWithRole>(tenantPath(tenantId), o),
+      members: (tenantId: string, o?: Opts) => http.get<Member[]>(`${tenantPath(tenantId)}/members`, o),
+    },
+    members: {
+      list: (tenantId: string, o?: Opts) => http.get<Member[]>(`${tenantPath(tenantId)}/members`, o),
+      /** Owner only. 409 when it would leave the company without an owner. */
+      changeRole: (tenantId: string, subject: string, role: TenantRole, o?: Opts) =>
+        http.put<Member>(`${tenantPath(tenantId)}/members/${enc(subject)}`, { role }, o),
+      /** Owner, or anyone for their own subject (leave). 409 for the last owner. */
+      remove: (tenantId: string, subject: string, o?: Opts) =>
+        http.delete(`${tenantPath(tenantId)}/members/${enc(subject)}`, o),
+    },
+    invitations: {
+      list: (tenantId: string, o?: Opts) => http.get<Invitation[]>(`${tenantPath(tenantId)}/invitations`, o),
+      /** Owner only; the answer carries the one-time acceptUrl. 409 if already a member. */
+      create: (tenantId: string, body: InviteRequest, o?: Opts) =>
+        http.post<Invitation>(`${tenantPath(tenantId)}/invitations`, body, o),
+      revoke: (tenantId: string, invitationId: string, o?: Opts) =>
+        http.delete(`${tenantPath(tenantId)}/invitations/${enc(invitationId)}`, o),
+      /** The signed-in person joins the company the token invites them to. */
+      accept: (token: string, o?: Opts) => http.post<TenantWithRole>("/api/invitations/accept", { token }, o),
     },
     bridges: {
       list: (tenantId: string, o?: Opts) => http.get<Bridge[]>(`${tenantPath(tenantId)}/bridges`, o),
@@ -26,7 +67,38 @@ export function createCounterlinkApi(http: HttpClient) {
         http.post<EnrollmentToken>(`${tenantPath(tenantId)}/bridges/enrollment-tokens`, {}, o),
       /** Owner only. Returns the updated bridge. */
       revoke: (tenantId: string, bridgeId: string, o?: Opts) =>
-        http.post<Bridge>(`${tenantPath(tenantId)}/bridges/${encodeURIComponent(bridgeId)}/revoke`, {}, o),
+        http.post<Bridge>(`${tenantPath(tenantId)}/bridges/${enc(bridgeId)}/revoke`, {}, o),
+    },
+    stores: {
+      list: (tenantId: string, o?: Opts) => http.get<Store[]>(`${tenantPath(tenantId)}/stores`, o),
+      get: (tenantId: string, siteId: string, o?: Opts) => http.get<Store>(storePath(tenantId, siteId), o),
+      /** Owner only: a pending store and WooCommerce's approval page. */
+      link: (tenantId: string, body: LinkStoreRequest, o?: Opts) =>
+        http.post<LinkStoreResponse>(`${tenantPath(tenantId)}/stores`, body, o),
+      /** Owner only. History is kept; the store stops syncing. */
+      remove: (tenantId: string, siteId: string, o?: Opts) => http.delete(storePath(tenantId, siteId), o),
+      setCredentials: (tenantId: string, siteId: string, body: StoreCredentialsRequest, o?: Opts) =>
+        http.put<Store>(`${storePath(tenantId, siteId)}/credentials`, body, o),
+      testConnection: (tenantId: string, siteId: string, o?: Opts) =>
+        http.post<ConnectionCheck[]>(`${storePath(tenantId, siteId)}/test-connection`, {}, o),
+      webhooks: (tenantId: string, siteId: string, o?: Opts) =>
+        http.get<Webhook[]>(`${storePath(tenantId, siteId)}/webhooks`, o),
+      registerWebhooks: (tenantId: string, siteId: string, o?: Opts) =>
+        http.post<Webhook[]>(`${storePath(tenantId, siteId)}/webhooks`, {}, o),
+      repairWebhooks: (tenantId: string, siteId: string, o?: Opts) =>
+        http.post<Webhook[]>(`${storePath(tenantId, siteId)}/webhooks/repair`, {}, o),
+    },
+    sync: {
+      jobs: (tenantId: string, siteId: string, o?: Opts) => http.get<JobSetting[]>(`${storePath(tenantId, siteId)}/jobs`, o),
+      updateJob: (tenantId: string, siteId: string, jobType: JobType, body: UpdateJobRequest, o?: Opts) =>
+        http.put<JobSetting>(`${storePath(tenantId, siteId)}/jobs/${enc(jobType)}`, body, o),
+      /** 202: the run starts in the background. */
+      runNow: (tenantId: string, siteId: string, jobType: JobType, full = false, o?: Opts) =>
+        http.post<void>(`${storePath(tenantId, siteId)}/jobs/${enc(jobType)}/runs`, full ? { full: true } : {}, o),
+      runs: (tenantId: string, siteId: string, jobType?: JobType, o?: Opts) =>
+        http.get<SyncRun[]>(`${storePath(tenantId, siteId)}/runs${jobType ? `?jobType=${enc(jobType)}` : ""}`, o),
+      run: (tenantId: string, siteId: string, runId: string, o?: Opts) =>
+        http.get<SyncRunDetail>(`${storePath(tenantId, siteId)}/runs/${enc(runId)}`, o),
     },
   };
 }

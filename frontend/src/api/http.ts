@@ -21,6 +21,8 @@ export interface HttpClient {
   request<T>(path: string, options?: RequestOptions): Promise<T>;
   get<T>(path: string, options?: Omit<RequestOptions, "method" | "body">): Promise<T>;
   post<T>(path: string, body: unknown, options?: Omit<RequestOptions, "method" | "body">): Promise<T>;
+  put<T>(path: string, body: unknown, options?: Omit<RequestOptions, "method" | "body">): Promise<T>;
+  delete<T = void>(path: string, options?: Omit<RequestOptions, "method" | "body">): Promise<T>;
 }
 
 const isJson = (contentType: string | null) =>
@@ -100,5 +102,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     request,
     get: (path, o) => request(path, { ...o, method: "GET" }),
     post: (path, body, o) => request(path, { ...o, method: "POST", body }),
+    put: (path, body, o) => request(path, { ...o, method: "PUT", body }),
+    delete: (path, o) => request(path, { ...o, method: "DELETE" }),
   };
 }

@@ -66,3 +66,115 @@ export interface PublicConfig {
   audience?: string;
   registrationUrl?: string;
 }
+
+export type StoreStatus = "PENDING" | "ACTIVE" | "PAUSED" | "DISCONNECTED" | "REMOVED" | (string & {});
+
+/** A WooCommerce store as GET /api/tenants/{id}/stores lists it. */
+export interface Store {
+  id: string;
+  name: string;
+  url: string;
+  status: StoreStatus;
+  statusReason: string | null;
+  hasCredentials: boolean;
+  keyPermissions: string | null;
+  createdAt: string;
+  linkedAt: string | null;
+}
+
+export interface LinkStoreRequest {
+  url: string;
+  name: string;
+}
+
+/** The pending store and WooCommerce's approval page to send the owner to. */
+export interface LinkStoreResponse {
+  store: Store;
+  authorizeUrl: string;
+}
+
+export interface StoreCredentialsRequest {
+  consumerKey: string;
+  consumerSecret: string;
+}
+
+export type CheckStatus = "PASS" | "WARN" | "FAIL";
+
+/** One line of "Test connection". */
+export interface ConnectionCheck {
+  check: string;
+  status: CheckStatus;
+  detail: string;
+  fix: string | null;
+}
+
+export interface Webhook {
+  topic: string;
+  wooWebhookId: number;
+  status: string;
+}
+
+export type JobType = "PRODUCTS" | "INVENTORY" | "PRICING" | "ORDERS";
+export const JOB_TYPES: JobType[] = ["PRODUCTS", "INVENTORY", "PRICING", "ORDERS"];
+
+export type RunStatus = "RUNNING" | "SUCCEEDED" | "PARTIAL" | "FAILED" | "WAITING_FOR_BRIDGE" | (string & {});
+
+export interface SyncRun {
+  id: string;
+  jobType?: JobType;
+  status: RunStatus;
+  statusReason: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  itemsRead: number;
+  itemsCreated: number;
+  itemsUpdated: number;
+  itemsUnchanged: number;
+  itemsFailed: number;
+  runTrigger: string;
+}
+
+export interface JobSetting {
+  jobType: JobType;
+  enabled: boolean;
+  intervalSeconds: number;
+  lastRun: SyncRun | null;
+}
+
+export interface UpdateJobRequest {
+  enabled: boolean;
+  intervalSeconds: number;
+}
+
+export type ItemOutcome = "CREATED" | "UPDATED" | "UNCHANGED" | "ADOPTED" | "FAILED" | "SKIPPED" | (string & {});
+
+export interface SyncRunItem {
+  itemKey: string;
+  outcome: ItemOutcome;
+  errorCode: string | null;
+  reason: string | null;
+  actionHint: string | null;
+}
+
+export interface SyncRunDetail {
+  run: SyncRun;
+  items: SyncRunItem[];
+}
+
+export type InvitationRole = "member" | "owner";
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: InvitationRole | (string & {});
+  status: string;
+  createdAt: string;
+  expiresAt: string;
+  /** Only in the answer that created the invitation. */
+  acceptUrl: string | null;
+}
+
+export interface InviteRequest {
+  email: string;
+  role: InvitationRole;
+}

@@ -69,9 +69,13 @@ describe("bridge page", () => {
     fail = false;
     await userEvent.click(screen.getByRole("button", { name: "Try again" }));
     expect(await screen.findByText("No bridge yet")).toBeInTheDocument();
-    expect(screen.getByRole("link", { name: "Download counterlink-bridge.jar" })).toHaveAttribute(
+    expect(screen.getByRole("link", { name: "Download counterlink-bridge.jar (Linux)" })).toHaveAttribute(
       "href",
       "/api/public/downloads/counterlink-bridge.jar",
+    );
+    expect(screen.getByRole("link", { name: "Download for Windows (.zip)" })).toHaveAttribute(
+      "href",
+      "/api/public/downloads/counterlink-bridge-windows.zip",
     );
     expect(screen.getByText(/Java 21 or newer/)).toBeInTheDocument();
   });

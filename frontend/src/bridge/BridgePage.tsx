@@ -8,7 +8,7 @@ import { ConfirmDialog } from "../components/ConfirmDialog";
 import { EmptyState, ErrorState, LoadingState } from "../components/States";
 import { useTenant } from "../tenant/TenantContext";
 import { BridgeList, bridgeHeadingId } from "./BridgeList";
-import { BRIDGE_DOWNLOAD_URL, BRIDGE_JAR } from "./commands";
+import { BRIDGE_DOWNLOAD_URL, BRIDGE_JAR, BRIDGE_WINDOWS_DOWNLOAD_URL, BRIDGE_WINDOWS_ZIP } from "./commands";
 import { EnrollmentStep } from "./EnrollmentStep";
 import { useBridges, type WatchState } from "./useBridges";
 
@@ -175,14 +175,18 @@ export default function BridgePage() {
 
           <li className="step">
             <h3>Download it and check Java</h3>
-            <p>
-              <a className="btn btn-primary" href={BRIDGE_DOWNLOAD_URL} download={BRIDGE_JAR}>
-                Download {BRIDGE_JAR}
+            <p className="download-buttons">
+              <a className="btn btn-primary" href={BRIDGE_WINDOWS_DOWNLOAD_URL} download={BRIDGE_WINDOWS_ZIP}>
+                Download for Windows (.zip)
+              </a>{" "}
+              <a className="btn" href={BRIDGE_DOWNLOAD_URL} download={BRIDGE_JAR}>
+                Download {BRIDGE_JAR} (Linux)
               </a>
             </p>
             <p>
-              Save it in a permanent folder on that machine, for example <code>C:\Counterlink</code> on Windows or{" "}
-              <code>/opt/counterlink</code> on Linux: the service runs it from there.
+              On Windows, unzip it to a permanent folder, for example <code>C:\Counterlink</code>: it holds the bridge
+              and the Windows service wrapper. On Linux, save the jar in a folder such as <code>/opt/counterlink</code>.
+              The service runs it from there.
             </p>
             <p>
               It needs <strong>Java 21 or newer</strong>. To check, run <code>java -version</code> in PowerShell or a

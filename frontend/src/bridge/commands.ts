@@ -2,6 +2,8 @@ import type { EnrollmentToken } from "../api/types";
 
 export const BRIDGE_DOWNLOAD_URL = "/api/public/downloads/counterlink-bridge.jar";
 export const BRIDGE_JAR = "counterlink-bridge.jar";
+export const BRIDGE_WINDOWS_ZIP = "counterlink-bridge-windows.zip";
+export const BRIDGE_WINDOWS_DOWNLOAD_URL = `/api/public/downloads/${BRIDGE_WINDOWS_ZIP}`;
 const RUN = `java -jar ${BRIDGE_JAR}`;
 
 export interface OsCommands {

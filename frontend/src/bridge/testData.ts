@@ -41,6 +41,7 @@ export function bridgeBackend(
     "GET /api/tenants/t-1": { ...acme, role },
     "GET /api/tenants/t-1/members": [],
     "GET /api/tenants/t-1/bridges": bridges,
+    "GET /api/tenants/t-1/stores": [],
     ...extra,
   });
 }

@@ -1,5 +1,7 @@
 import { NavLink } from "react-router-dom";
 import { toBridge } from "../bridge/routes/Bridge";
+import { toStores } from "../stores/routes/Stores";
+import { toTeam } from "../team/routes/Team";
 import { toTenantOverview } from "./routes/TenantOverview";
 
 /** The sections of a company. New tenant pages add a link here. */
@@ -16,6 +18,16 @@ export function TenantNav({ tenantId }: { tenantId: string }) {
         <li>
           <NavLink to={toBridge({ tenantId })} className={cls}>
             Bridge
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={toStores({ tenantId })} className={cls}>
+            Stores
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={toTeam({ tenantId })} className={cls}>
+            Team
           </NavLink>
         </li>
       </ul>

@@ -26,6 +26,8 @@ function backend(memberships = [{ tenantId: "t-1", tenantName: "Acme Outfitters"
     "GET /api/tenants/t-2/members": [],
     "GET /api/tenants/t-1/bridges": [],
     "GET /api/tenants/t-2/bridges": [],
+    "GET /api/tenants/t-1/stores": [],
+    "GET /api/tenants/t-2/stores": [],
     "GET /api/tenants/gone": problem({ status: 404, title: "Not Found", detail: "No such tenant" }),
   });
 }
@@ -43,7 +45,7 @@ describe("tenant overview", () => {
       "2025-01-15T10:00:00Z",
     );
     expect(await screen.findByText("Not installed yet")).toBeInTheDocument();
-    expect(screen.getByText("No stores linked yet")).toBeInTheDocument();
+    expect(await screen.findByText("No stores linked yet")).toBeInTheDocument();
 
     const members = await screen.findByRole("list", { name: "Members" });
     expect(within(members).getByText("Ada Lovelace")).toBeInTheDocument();

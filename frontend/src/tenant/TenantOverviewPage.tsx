@@ -1,5 +1,8 @@
+import { Link } from "react-router-dom";
 import { useApi } from "../api/ApiContext";
 import { BridgeCard } from "../bridge/BridgeCard";
+import { StoresCard } from "../stores/StoresCard";
+import { toTeam } from "../team/routes/Team";
 import { EmptyState, ErrorState, LoadingState } from "../components/States";
 import { formatDate, formatRole } from "../utils/format";
 import { useFetch } from "../utils/useFetch";
@@ -64,16 +67,14 @@ export default function TenantOverviewPage() {
       <div className="grid">
         <BridgeCard tenantId={tenant.id} />
 
-        <section className="card" aria-labelledby="stores-heading">
-          <h2 id="stores-heading">Stores</h2>
-          <EmptyState title="No stores linked yet">
-            Link a WooCommerce store to start syncing products, stock and orders.
-          </EmptyState>
-        </section>
+        <StoresCard tenantId={tenant.id} isOwner={tenant.role === "owner"} />
 
         <section className="card card-wide" aria-labelledby="members-heading">
           <h2 id="members-heading">Members</h2>
           <Members tenantId={tenant.id} />
+          <p className="card-foot">
+            <Link to={toTeam({ tenantId: tenant.id })}>{tenant.role === "owner" ? "Manage the team" : "View the team"}</Link>
+          </p>
         </section>
       </div>
     </div>

@@ -1,4 +1,6 @@
 import { BridgeRoute } from "../../bridge/routes/Bridge";
+import { StoreRoute, StoreRunRoute, StoresRoute } from "../../stores/routes/Stores";
+import { TeamRoute } from "../../team/routes/Team";
 import type { AppRouteObject } from "../../routing/types";
 import { TenantLayout } from "../TenantLayout";
 import { TENANT_PATH, TenantOverviewRoute } from "./TenantOverview";
@@ -11,5 +13,5 @@ import { TENANT_PATH, TenantOverviewRoute } from "./TenantOverview";
 export const TenantRoute: AppRouteObject = {
   path: TENANT_PATH,
   element: <TenantLayout />,
-  children: [TenantOverviewRoute, BridgeRoute],
+  children: [TenantOverviewRoute, BridgeRoute, StoresRoute, StoreRoute, StoreRunRoute, TeamRoute],
 };

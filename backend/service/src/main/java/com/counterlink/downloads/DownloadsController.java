@@ -21,20 +21,37 @@ import java.nio.file.Path;
 @Secured(SecurityRule.IS_ANONYMOUS)
 public class DownloadsController {
 
-    private static final String BRIDGE_FILE = "counterlink-bridge.jar";
+    private static final String BRIDGE_JAR = "counterlink-bridge.jar";
+    private static final String BRIDGE_WINDOWS_ZIP = "counterlink-bridge-windows.zip";
 
     private final Path bridgeJar;
+    private final Path bridgeWindowsZip;
 
-    public DownloadsController(@Value("${counterlink.downloads.bridge-jar:}") String bridgeJar) {
-        this.bridgeJar = bridgeJar == null || bridgeJar.isBlank() ? null : Path.of(bridgeJar);
+    public DownloadsController(@Value("${counterlink.downloads.bridge-jar:}") String bridgeJar,
+                               @Value("${counterlink.downloads.bridge-windows-zip:}") String bridgeWindowsZip) {
+        this.bridgeJar = pathOrNull(bridgeJar);
+        this.bridgeWindowsZip = pathOrNull(bridgeWindowsZip);
     }
 
-    @Get("/" + BRIDGE_FILE)
+    @Get("/" + BRIDGE_JAR)
     public HttpResponse<SystemFile> bridge() {
-        if (bridgeJar == null || !Files.isRegularFile(bridgeJar)) {
-            throw ApiException.notFound("The bridge download is not available on this server; the bridge download");
+        return serve(bridgeJar, BRIDGE_JAR, "application/java-archive");
+    }
+
+    /** The jar with the Windows service wrapper and a README, for Windows servers. */
+    @Get("/" + BRIDGE_WINDOWS_ZIP)
+    public HttpResponse<SystemFile> bridgeForWindows() {
+        return serve(bridgeWindowsZip, BRIDGE_WINDOWS_ZIP, "application/zip");
+    }
+
+    private static HttpResponse<SystemFile> serve(Path file, String name, String type) {
+        if (file == null || !Files.isRegularFile(file)) {
+            throw ApiException.notFound("The download " + name + " is not available on this server; it");
         }
-        return HttpResponse.ok(new SystemFile(bridgeJar.toFile(), MediaType.of("application/java-archive"))
-                .attach(BRIDGE_FILE));
+        return HttpResponse.ok(new SystemFile(file.toFile(), MediaType.of(type)).attach(name));
+    }
+
+    private static Path pathOrNull(String value) {
+        return value == null || value.isBlank() ? null : Path.of(value);
     }
 }

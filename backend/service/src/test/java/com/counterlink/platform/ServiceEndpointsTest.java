@@ -42,7 +42,8 @@ class ServiceEndpointsTest extends BackendTest {
             throw new UncheckedIOException(e);
         }
         return Map.of("counterlink.portal.dir", portal.toString(),
-                "counterlink.downloads.bridge-jar", portal.resolve("bridge.jar").toString());
+                "counterlink.downloads.bridge-jar", portal.resolve("bridge.jar").toString(),
+                "counterlink.downloads.bridge-windows-zip", portal.resolve("missing.zip").toString());
     }
 
     @BeforeAll
@@ -72,6 +73,9 @@ class ServiceEndpointsTest extends BackendTest {
         ApiClient.Response download = api.get("/api/public/downloads/counterlink-bridge.jar", null);
         assertEquals(200, download.status(), download.toString());
         assertTrue(download.body().startsWith("PK"));
+        ApiClient.Response missing = api.get("/api/public/downloads/counterlink-bridge-windows.zip", null);
+        assertEquals(404, missing.status());
+        assertTrue(missing.json().get("detail").asText().contains("not available"), missing.toString());
     }
 
     @Test
