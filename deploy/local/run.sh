@@ -43,7 +43,7 @@ java -jar "$REPO/onprem-bridge/counterpoint-demo/target/counterpoint-demo.jar" -
 COUNTERPOINT_PID=$!
 
 echo "==> Starting the WooCommerce sandbox with two demo stores"
-java -jar "$REPO/backend/woo-sandbox/target/woo-sandbox.jar" --port 18090 --store shop --store tickets \
+java -jar "$REPO/backend/woo-sandbox/target/woo-sandbox.jar" --port 18090 --store shop --store tickets --allow-insecure-callbacks \
   >"$LOCAL/woo-sandbox.log" 2>&1 &
 SANDBOX_PID=$!
 

@@ -17,6 +17,7 @@ cleanup() {
   stop_pid "${BACKEND_PID:-}"
   stop_pid "${PG_PID:-}"
   stop_pid "${COUNTERPOINT_PID:-}"
+  stop_pid "${SANDBOX_PID:-}"
   if $STARTED_KEYCLOAK; then "$REPO/deploy/keycloak/keycloak-local.sh" stop >/dev/null || true; fi
   rm -rf "$E2E_DIR"
 }
@@ -44,9 +45,12 @@ start_postgres "$E2E_DIR/pgdata" "$E2E_PG_PORT" "$E2E_DIR/postgres.log"
 java -jar "$REPO/onprem-bridge/counterpoint-demo/target/counterpoint-demo.jar" --port 19093 --items 100 \
   --data-dir "$E2E_DIR/counterpoint" >"$E2E_DIR/counterpoint.log" 2>&1 &
 COUNTERPOINT_PID=$!
+java -jar "$REPO/backend/woo-sandbox/target/woo-sandbox.jar" --port 18091 >"$E2E_DIR/woo-sandbox.log" 2>&1 &
+SANDBOX_PID=$!
 start_backend "$E2E_PORT" "$E2E_PG_PORT" "$E2E_DIR/backend.log"
 if ! (cd "$REPO/frontend" && E2E_BASE_URL="http://localhost:$E2E_PORT" \
-      E2E_COUNTERPOINT_URL="jdbc:h2:tcp://localhost:19093/counterpoint;MODE=MSSQLServer" npm run e2e); then
+      E2E_COUNTERPOINT_URL="jdbc:h2:tcp://localhost:19093/counterpoint;MODE=MSSQLServer" \
+      E2E_SANDBOX_URL="http://127.0.0.1:18091" npm run e2e); then
   echo "End-to-end tests failed; backend log tail:" >&2
   tail -50 "$E2E_DIR/backend.log" >&2
   exit 1
