@@ -94,10 +94,25 @@ async function api(req, res, url) {
     return send(res, 200, Buffer.from("PK\u0003\u0004 mock jar"), "application/java-archive", { "Content-Disposition": 'attachment; filename="counterlink-bridge.jar"' });
   }
   if (!/^Bearer .+/.test(req.headers.authorization ?? "")) return problem(res, 401, "Unauthorized", "Sign in first.");
-  const mine = () => memberships.filter((m) => m.subject === user.subject);
+  const real = () => memberships.filter((m) => m.subject === user.subject);
+  // A staff member in a live support session acts as an owner (and every call is audited).
+  const mine = () => [
+    ...real(),
+    ...liveSupport().filter((s) => !real().some((m) => m.tenantId === s.tenantId)).map((s) => ({ tenantId: s.tenantId, subject: user.subject, role: "owner", session: s })),
+  ];
+  const acting = url.pathname.match(/^\/api\/tenants\/([^/]+)/);
+  const actingAs = acting && mine().find((m) => m.tenantId === acting[1] && m.session);
+  if (actingAs) audit(actingAs.tenantId, "support.access", "tenant", actingAs.tenantId, { method: req.method, path: url.pathname }, actingAs.session);
   if (url.pathname === "/api/me") {
-    return send(res, 200, { ...user, roles: [], memberships: mine().map((m) => ({ tenantId: m.tenantId, tenantName: tenants.get(m.tenantId).name, role: m.role })) });
+    return send(res, 200, {
+      ...user,
+      roles: staffMode ? ["vendor-support"] : [],
+      memberships: real().map((m) => ({ tenantId: m.tenantId, tenantName: tenants.get(m.tenantId).name, role: m.role })),
+      supportSessions: liveSupport(),
+    });
   }
+  const supportHandled = await supportApi(req, res, url);
+  if (supportHandled !== false) return supportHandled;
   if (url.pathname === "/api/tenants" && req.method === "POST") {
     let name;
     try { name = JSON.parse(await readBody(req)).name; } catch { /* fall through */ }
@@ -156,6 +171,67 @@ async function api(req, res, url) {
   const handled = await portalApi(req, res, url, mine);
   if (handled !== false) return handled;
   return problem(res, 404, "Not Found", `No route ${req.method} ${url.pathname}`);
+}
+
+// --- Support sessions and audit (MOCK_STAFF=1 makes Ada Counterlink staff and adds "Beta Bikes") ---
+const staffMode = process.env.MOCK_STAFF === "1";
+const supportSessions = []; // { id, tenantId, staffSubject, staffEmail, reason, startedAt, expiresAt, endedAt }
+const auditEvents = []; // newest last; { tenantId, ... }
+const liveSupport = () => supportSessions.filter((s) => s.staffSubject === user.subject && !s.endedAt && Date.parse(s.expiresAt) > Date.now());
+function audit(tenantId, action, targetType, targetId, detail, session, actor = { subject: user.subject, email: user.email }) {
+  auditEvents.push({ id: randomUUID(), tenantId, occurredAt: new Date().toISOString(), actorSubject: actor.subject, actorEmail: actor.email, onBehalfOf: session ? `support session ${session.id} (${session.reason})` : null, action, targetType, targetId, detail });
+}
+if (staffMode) {
+  const beta = { id: randomUUID(), name: "Beta Bikes", slug: "beta-bikes", status: "ACTIVE", createdAt: new Date(Date.now() - 40 * 86400_000).toISOString() };
+  tenants.set(beta.id, beta);
+  memberships.push({ tenantId: beta.id, subject: "user-bob", role: "owner", joinedAt: beta.createdAt });
+  audit(beta.id, "tenant.created", "tenant", beta.id, { name: beta.name, slug: beta.slug }, null, { subject: "user-bob", email: "bob@example.com" });
+}
+async function supportApi(req, res, url) {
+  const p = url.pathname;
+  const s = p.match(/^\/api\/support\/tenants(?:\/([^/]+)\/sessions(?:\/([^/]+)\/end)?)?$/);
+  if (s) {
+    if (!staffMode) return problem(res, 403, "Forbidden", "Only Counterlink support staff can do that");
+    const [, tenantId, sessionId] = s;
+    if (!tenantId && req.method === "GET") {
+      const q = (url.searchParams.get("q") ?? "").toLowerCase();
+      return send(res, 200, [...tenants.values()].filter((t) => t.name.toLowerCase().includes(q)).slice(0, 50));
+    }
+    if (!tenants.has(tenantId)) return problem(res, 404, "Not Found", "No such company.");
+    if (req.method !== "POST") return problem(res, 405, "Method Not Allowed", "Use POST.");
+    if (sessionId) {
+      const session = supportSessions.find((x) => x.id === sessionId && x.tenantId === tenantId);
+      if (!session) return problem(res, 404, "Not Found", "No such session.");
+      if (!session.endedAt) {
+        session.endedAt = new Date().toISOString();
+        audit(tenantId, "support.session.ended", "support_session", session.id, {}, session);
+      }
+      return send(res, 204, "");
+    }
+    let body = {};
+    try { body = JSON.parse((await readBody(req)) || "{}"); } catch { /* empty */ }
+    const reason = typeof body.reason === "string" ? body.reason.trim() : "";
+    const minutes = body.minutes ?? 30;
+    const errors = [];
+    if (reason.length < 10 || reason.length > 500) errors.push({ field: "reason", message: "Give a reason of 10 to 500 characters" });
+    if (!Number.isInteger(minutes) || minutes < 5 || minutes > 120) errors.push({ field: "minutes", message: "A session lasts 5 to 120 minutes" });
+    if (/fail/i.test(reason)) errors.push({ field: "reason", message: "The mock server rejects reasons containing 'fail'" });
+    if (errors.length) return problem(res, 400, "Bad Request", "Validation failed", errors);
+    const now = Date.now();
+    const session = { id: randomUUID(), tenantId, staffSubject: user.subject, staffEmail: user.email, reason, startedAt: new Date(now).toISOString(), expiresAt: new Date(now + minutes * 60_000).toISOString(), endedAt: null };
+    supportSessions.push(session);
+    audit(tenantId, "support.session.started", "support_session", session.id, { reason, minutes }, session);
+    return send(res, 201, session);
+  }
+  const t = p.match(/^\/api\/tenants\/([^/]+)\/(support-sessions|audit)$/);
+  if (t && req.method === "GET") {
+    const [, tenantId, kind] = t;
+    const member = memberships.some((m) => m.subject === user.subject && m.tenantId === tenantId) || liveSupport().some((x) => x.tenantId === tenantId);
+    if (!member) return problem(res, 404, "Not Found", "No such company.");
+    if (kind === "support-sessions") return send(res, 200, supportSessions.filter((x) => x.tenantId === tenantId).slice().reverse());
+    return send(res, 200, auditEvents.filter((x) => x.tenantId === tenantId).slice(-200).reverse().map(({ tenantId: _t, ...e }) => e));
+  }
+  return false;
 }
 
 // --- Stores, sync jobs and runs, team and invitations (in memory) ---

@@ -5,12 +5,14 @@ import { LandingRoute } from "./landing/routes/Landing";
 import { CreateCompanyRoute } from "./onboarding/routes/CreateCompany";
 import { RootLayout } from "./pages/RootLayout";
 import { RouteErrorPage } from "./pages/RouteErrorPage";
+import { SignedInLayout } from "./pages/SignedInLayout";
 import { NotFoundRoute } from "./pages/routes";
 import type { AppRouteObject } from "./routing/types";
+import { SupportConsoleRoute } from "./support/routes/SupportConsole";
 import { TenantRoute } from "./tenant/routes/Tenant";
 
 /** Routes that need a signed-in user. New features register their routes here. */
-export const protectedRoutes: AppRouteObject[] = [CreateCompanyRoute, TenantRoute, AcceptInvitationRoute];
+export const protectedRoutes: AppRouteObject[] = [CreateCompanyRoute, TenantRoute, AcceptInvitationRoute, SupportConsoleRoute];
 
 export const publicRoutes: AppRouteObject[] = [LandingRoute, CallbackRoute];
 
@@ -18,6 +20,6 @@ export const routes: AppRouteObject[] = [
   {
     element: <RootLayout />,
     errorElement: <RouteErrorPage />,
-    children: [...publicRoutes, { element: <RequireAuth />, children: protectedRoutes }, NotFoundRoute],
+    children: [...publicRoutes, { element: <RequireAuth />, children: [{ element: <SignedInLayout />, children: protectedRoutes }] }, NotFoundRoute],
   },
 ];

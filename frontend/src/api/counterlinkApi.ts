@@ -1,5 +1,6 @@
 import type { HttpClient } from "./http";
 import type {
+  AuditEvent,
   Bridge,
   ConnectionCheck,
   CreateTenantRequest,
@@ -13,10 +14,13 @@ import type {
   Me,
   Member,
   Store,
+  StartSupportSessionRequest,
   StoreCredentialsRequest,
+  SupportSession,
   SyncRun,
   SyncRunDetail,
   Tenant,
+  TenantDirectoryEntry,
   TenantRole,
   TenantWithRole,
   UpdateJobRequest,
@@ -87,6 +91,23 @@ export function createCounterlinkApi(http: HttpClient) {
         http.post<Webhook[]>(`${storePath(tenantId, siteId)}/webhooks`, {}, o),
       repairWebhooks: (tenantId: string, siteId: string, o?: Opts) =>
         http.post<Webhook[]>(`${storePath(tenantId, siteId)}/webhooks/repair`, {}, o),
+    },
+    support: {
+      /** Staff only (403 otherwise): up to 50 companies whose name contains `q`. */
+      searchTenants: (q: string, o?: Opts) =>
+        http.get<TenantDirectoryEntry[]>(`/api/support/tenants?q=${enc(q)}`, o),
+      /** Staff only. 400 with field errors for `reason` (10–500 chars) / `minutes` (5–120); 404 unknown company. */
+      startSession: (tenantId: string, body: StartSupportSessionRequest, o?: Opts) =>
+        http.post<SupportSession>(`/api/support/tenants/${enc(tenantId)}/sessions`, body, o),
+      endSession: (tenantId: string, sessionId: string, o?: Opts) =>
+        http.post<void>(`/api/support/tenants/${enc(tenantId)}/sessions/${enc(sessionId)}/end`, {}, o),
+      /** Any member: the support sessions on their company. */
+      sessionsOfTenant: (tenantId: string, o?: Opts) =>
+        http.get<SupportSession[]>(`${tenantPath(tenantId)}/support-sessions`, o),
+    },
+    audit: {
+      /** Any member: the latest entries of the company's audit trail, newest first. */
+      list: (tenantId: string, o?: Opts) => http.get<AuditEvent[]>(`${tenantPath(tenantId)}/audit`, o),
     },
     sync: {
       jobs: (tenantId: string, siteId: string, o?: Opts) => http.get<JobSetting[]>(`${storePath(tenantId, siteId)}/jobs`, o),

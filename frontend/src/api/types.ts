@@ -12,6 +12,8 @@ export interface Me {
   name?: string;
   roles: string[];
   memberships: Membership[];
+  /** Live support sessions of a signed-in Counterlink staff member (empty or missing for everyone else). */
+  supportSessions?: SupportSession[];
 }
 
 export interface Tenant {
@@ -177,4 +179,37 @@ export interface Invitation {
 export interface InviteRequest {
   email: string;
   role: InvitationRole;
+}
+
+/** A support session: Counterlink staff acting as an owner of a company, with a reason, for a limited time. */
+export interface SupportSession {
+  id: string;
+  tenantId: string;
+  staffSubject: string;
+  staffEmail: string | null;
+  reason: string;
+  startedAt: string;
+  expiresAt: string;
+  endedAt: string | null;
+}
+
+/** A company as the support console's directory lists it. */
+export type TenantDirectoryEntry = Tenant;
+
+export interface StartSupportSessionRequest {
+  reason: string;
+  minutes: number;
+}
+
+/** One entry of a company's audit trail. `onBehalfOf` is set when Counterlink support did it. */
+export interface AuditEvent {
+  id: string;
+  occurredAt: string;
+  actorSubject: string;
+  actorEmail: string | null;
+  onBehalfOf: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  detail: Record<string, unknown> | null;
 }

@@ -1,4 +1,5 @@
 import { NavLink } from "react-router-dom";
+import { toActivity } from "../activity/routes/Activity";
 import { toBridge } from "../bridge/routes/Bridge";
 import { toStores } from "../stores/routes/Stores";
 import { toTeam } from "../team/routes/Team";
@@ -28,6 +29,11 @@ export function TenantNav({ tenantId }: { tenantId: string }) {
         <li>
           <NavLink to={toTeam({ tenantId })} className={cls}>
             Team
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={toActivity({ tenantId })} className={cls}>
+            Activity
           </NavLink>
         </li>
       </ul>

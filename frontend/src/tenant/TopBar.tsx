@@ -3,6 +3,8 @@ import { Link, useNavigate } from "react-router-dom";
 import { useAuth } from "../auth/AuthContext";
 import { useMe } from "../me/MeContext";
 import { toCreateCompany } from "../onboarding/routes/CreateCompany";
+import { toSupportConsole } from "../support/routes/SupportConsole";
+import { isStaff } from "../support/staff";
 import { setLastTenantId } from "../utils/lastTenant";
 import { toTenantOverview } from "./routes/TenantOverview";
 
@@ -63,6 +65,11 @@ export function TopBar({ tenantId, tenantName }: TopBarProps) {
         <Link className="topbar-link" to={toCreateCompany()}>
           New company
         </Link>
+        {isStaff(me) && (
+          <Link className="topbar-link" to={toSupportConsole()}>
+            Support console
+          </Link>
+        )}
       </div>
       <div className="topbar-user">
         <span className="user-email" title={me.email ?? me.name}>

@@ -1,3 +1,4 @@
+import { ActivityRoute } from "../../activity/routes/Activity";
 import { BridgeRoute } from "../../bridge/routes/Bridge";
 import { StoreRoute, StoreRunRoute, StoresRoute } from "../../stores/routes/Stores";
 import { TeamRoute } from "../../team/routes/Team";
@@ -13,5 +14,5 @@ import { TENANT_PATH, TenantOverviewRoute } from "./TenantOverview";
 export const TenantRoute: AppRouteObject = {
   path: TENANT_PATH,
   element: <TenantLayout />,
-  children: [TenantOverviewRoute, BridgeRoute, StoresRoute, StoreRoute, StoreRunRoute, TeamRoute],
+  children: [TenantOverviewRoute, BridgeRoute, StoresRoute, StoreRoute, StoreRunRoute, TeamRoute, ActivityRoute],
 };

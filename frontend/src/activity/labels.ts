@@ -1,0 +1,64 @@
+import type { AuditEvent } from "../api/types";
+
+const ACTIONS: Record<string, string> = {
+  "tenant.created": "Created the company",
+  "member.joined": "Joined the company",
+  "member.invited": "Invited someone",
+  "member.invitation-revoked": "Revoked an invitation",
+  "member.role-changed": "Changed a member's role",
+  "member.removed": "Removed a member",
+  "member.left": "Left the company",
+  "store.link-started": "Started linking a store",
+  "store.linked": "Store approved in WooCommerce",
+  "store.keys-entered": "Entered API keys by hand",
+  "store.removed": "Removed a store",
+  "store.webhooks-registered": "Registered webhooks",
+  "sync.job.updated": "Changed a sync schedule",
+  "sync.run.requested": "Started a sync",
+  "sync.full-resync.requested": "Started a full resync",
+  "bridge.token_issued": "Created a bridge token",
+  "bridge.revoked": "Revoked a bridge",
+  "support.session.started": "Started a support session",
+  "support.session.ended": "Ended a support session",
+  "support.access": "Opened the company as support",
+};
+
+const TARGETS: Record<string, string> = {
+  tenant: "Company",
+  member: "Member",
+  invitation: "Invitation",
+  site: "Store",
+  store: "Store",
+  bridge: "Bridge",
+  bridge_enrollment_token: "Bridge token",
+  support_session: "Support session",
+};
+
+export const actionLabel = (action: string) => ACTIONS[action] ?? action;
+
+export const targetLabel = (type: string | null | undefined) =>
+  type ? (TARGETS[type] ?? type.replace(/[_-]/g, " ").replace(/^./, (c) => c.toUpperCase())) : "";
+
+const primitive = (v: unknown) => typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+
+/** "name: Main store · url: https://…", or the request of a support access ("GET /api/…"). */
+export function detailText(e: AuditEvent): string {
+  const d = e.detail;
+  if (!d || typeof d !== "object") return "";
+  if (e.action === "support.access" && typeof d.method === "string" && typeof d.path === "string") {
+    return `${d.method} ${d.path}`;
+  }
+  return Object.entries(d)
+    .map(([k, v]) => `${k}: ${primitive(v) ? String(v) : JSON.stringify(v)}`)
+    .join(" · ");
+}
+
+/** What the target is called, as far as the entry tells. */
+export function targetName(e: AuditEvent): string | undefined {
+  const d = e.detail ?? {};
+  for (const key of ["name", "email", "url"]) {
+    const v = (d as Record<string, unknown>)[key];
+    if (typeof v === "string" && v) return v;
+  }
+  return undefined;
+}
