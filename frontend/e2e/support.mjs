@@ -68,3 +68,30 @@ export async function signUp(page, email, password = "Str0ng-passw0rd!") {
   await page.locator("input[type=submit], button[type=submit]").first().click();
   await page.getByRole("heading", { name: "Create your company" }).waitFor({ timeout: 30000 });
 }
+
+/** Creates a person directly in Keycloak (e.g. our own support staff with a realm role). */
+export async function createKeycloakUser(email, password, realmRoles = []) {
+  const token = await adminToken();
+  const headers = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
+  const base = `${keycloakUrl}/admin/realms/counterlink`;
+  const created = await fetch(`${base}/users`, {
+    method: "POST", headers,
+    body: JSON.stringify({ username: email, email, emailVerified: true, enabled: true, firstName: "Sam", lastName: "Support",
+      credentials: [{ type: "password", value: password, temporary: false }] }),
+  });
+  if (created.status !== 201) throw new Error(`could not create ${email}: ${created.status}`);
+  const id = created.headers.get("location").split("/").pop();
+  for (const name of realmRoles) {
+    const role = await (await fetch(`${base}/roles/${name}`, { headers })).json();
+    await fetch(`${base}/users/${id}/role-mappings/realm`, { method: "POST", headers, body: JSON.stringify([role]) });
+  }
+}
+
+/** Signs in through Keycloak's login page with a password. */
+export async function logIn(page, email, password) {
+  await page.goto(baseUrl + "/");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.locator("#username").fill(email);
+  await page.locator("#password").fill(password);
+  await page.locator("#kc-login").click();
+}
