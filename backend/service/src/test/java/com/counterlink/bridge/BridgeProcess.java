@@ -1,0 +1,59 @@
+package com.counterlink.bridge;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real bridge program in its own JVM (the agent's main class on the test classpath), as the
+ * retailer's server would run it; its output goes to a file the test can read.
+ */
+final class BridgeProcess {
+
+    private final Process process;
+    private final Path output;
+
+    private BridgeProcess(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    static BridgeProcess start(Path workDir, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-cp", System.getProperty("java.class.path"), "com.counterlink.bridge.agent.BridgeMain"));
+        command.addAll(List.of(args));
+        Path output = Files.createTempFile(workDir, "bridge-", ".out");
+        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+        return new BridgeProcess(process, output);
+    }
+
+    int waitForExit(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the bridge did not exit within " + seconds + " s; output:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Like a power cut: no shutdown hooks, nothing flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    String output() {
+        try {
+            return Files.readString(output);
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+}

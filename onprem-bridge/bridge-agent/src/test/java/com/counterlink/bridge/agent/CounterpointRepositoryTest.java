@@ -1,0 +1,213 @@
+package com.counterlink.bridge.agent;
+
+import com.counterlink.bridge.protocol.TaskErrorCode;
+import com.counterlink.bridge.protocol.operations.CreateCustomer;
+import com.counterlink.bridge.protocol.operations.Customer;
+import com.counterlink.bridge.protocol.operations.DocumentLine;
+import com.counterlink.bridge.protocol.operations.FindCustomersByEmail;
+import com.counterlink.bridge.protocol.operations.ItemCursor;
+import com.counterlink.bridge.protocol.operations.PriceLevel;
+import com.counterlink.bridge.protocol.operations.ReadItemChanges;
+import com.counterlink.bridge.protocol.operations.ReadPostedDocuments;
+import com.counterlink.bridge.protocol.operations.ReadPrices;
+import com.counterlink.bridge.protocol.operations.ReadStock;
+import com.counterlink.bridge.protocol.operations.WriteDocument;
+import com.counterlink.counterpoint.demo.StoreSimulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import static com.counterlink.bridge.agent.DemoCounterpoint.count;
+import static com.counterlink.bridge.agent.DemoCounterpoint.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CounterpointRepositoryTest {
+
+    Connection db;
+    CounterpointRepository counterpoint;
+
+    @BeforeEach
+    void seed() throws SQLException {
+        db = DriverManager.getConnection(DemoCounterpoint.seeded(120));
+        counterpoint = new CounterpointRepository(db);
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        db.close();
+    }
+
+    @Test
+    void pagingItemChangesVisitsEveryItemOnceAndThenOnlyWhatChanged() throws Exception {
+        List<String> seen = new ArrayList<>();
+        ItemCursor cursor = null;
+        ReadItemChanges.Page page;
+        do {
+            page = counterpoint.itemChanges(new ReadItemChanges(cursor, 7, false));
+            page.items().forEach(item -> seen.add(item.itemNo()));
+            cursor = page.next();
+        } while (!page.last());
+        assertEquals(count(db, "SELECT COUNT(*) FROM IM_ITEM"), seen.size());
+        assertEquals(seen.size(), new HashSet<>(seen).size(), "an item was read twice");
+
+        assertTrue(counterpoint.itemChanges(new ReadItemChanges(cursor, 10, false)).items().isEmpty());
+        Thread.sleep(20);
+        String changed = seen.get(3);
+        new StoreSimulator(db).changePrice(changed, com.counterlink.counterpoint.demo.PriceLevel.REG_PRC, new BigDecimal("12.34"));
+        ReadItemChanges.Page after = counterpoint.itemChanges(new ReadItemChanges(cursor, 10, false));
+        assertEquals(List.of(changed), after.items().stream().map(ReadItemChanges.Item::itemNo).toList());
+        assertEquals(0, new BigDecimal("12.34").compareTo(after.items().get(0).regularPrice()));
+    }
+
+    @Test
+    void stockOfAGriddedItemIsPerCellAndOfASimpleItemPerLocation() throws SQLException {
+        String gridded = text(db, "SELECT MIN(ITEM_NO) FROM IM_ITEM WHERE TRK_METH = 'G'");
+        String simple = text(db, "SELECT MIN(ITEM_NO) FROM IM_ITEM WHERE TRK_METH = 'N' AND ITEM_TYP = 'I'");
+        ReadStock.Result result = counterpoint.stock(new ReadStock(List.of("WEB", "MAIN"), List.of(gridded, simple)));
+
+        long cells = count(db, "SELECT COUNT(*) FROM IM_INV_CELL WHERE ITEM_NO = ? AND LOC_ID IN ('WEB', 'MAIN')", gridded);
+        assertEquals(cells, result.levels().stream().filter(l -> l.itemNo().equals(gridded)).count());
+        assertTrue(result.levels().stream().filter(l -> l.itemNo().equals(gridded)).noneMatch(l -> l.dim1().equals("*")));
+        List<ReadStock.Level> simpleLevels = result.levels().stream().filter(l -> l.itemNo().equals(simple)).toList();
+        assertEquals(2, simpleLevels.size());
+        ReadStock.Level web = simpleLevels.stream().filter(l -> l.locationId().equals("WEB")).findFirst().orElseThrow();
+        assertEquals("*", web.dim1());
+        assertEquals(0, web.onHand().subtract(web.committed()).compareTo(web.available()));
+    }
+
+    @Test
+    void pricesComeFromTheChosenLevelWithThePromotionsAndTheirBreaks() throws SQLException {
+        String item = text(db, "SELECT MIN(ITEM_NO) FROM IM_PRC WHERE PRC_2 IS NOT NULL");
+        ReadPrices.Result result = counterpoint.prices(new ReadPrices(PriceLevel.PRC_2, List.of(item, "NO-SUCH-ITEM")));
+        assertEquals(1, result.prices().size());
+        assertEquals(0, result.prices().get(0).price().compareTo(
+                Sql.one(db, "SELECT PRC_2 FROM IM_PRC WHERE ITEM_NO = ?", r -> r.getBigDecimal(1), item).orElseThrow()));
+        ReadPrices.Promotion spring = result.promotions().stream().filter(p -> p.groupCode().equals("SPRING")).findFirst().orElseThrow();
+        assertTrue(spring.enabled());
+        assertTrue(spring.begins() != null || spring.ends() != null);
+        assertFalse(spring.rules().isEmpty());
+        assertFalse(spring.rules().get(0).breaks().isEmpty());
+        assertTrue(result.promotions().stream().anyMatch(p -> p.groupCode().equals("SUMMER")));
+    }
+
+    @Test
+    void setupListsTheWebStoreStationDrawerPayAndTaxCodes() throws SQLException {
+        var setup = counterpoint.setup();
+        assertTrue(setup.stores().stream().anyMatch(s -> s.storeId().equals("WEB") && s.stockLocationId().equals("WEB")));
+        assertTrue(setup.stations().stream().anyMatch(s -> s.stationId().equals("WEB-01")));
+        assertTrue(setup.drawers().stream().anyMatch(d -> d.storeId().equals("WEB") && d.drawerId().equals("WEB")));
+        assertEquals(3, setup.locations().size());
+        assertTrue(setup.payCodes().stream().anyMatch(c -> c.code().equals("WEB")));
+        assertTrue(setup.taxCodes().stream().anyMatch(c -> c.code().equals("WEB")));
+    }
+
+    @Test
+    void customersAreFoundByEmailIgnoringCaseAndSpacesLowestNumberFirst() throws SQLException {
+        String shared = text(db, "SELECT MIN(e) FROM (SELECT UPPER(LTRIM(RTRIM(EMAIL_ADRS_1))) e FROM AR_CUST"
+                + " WHERE EMAIL_ADRS_1 IS NOT NULL GROUP BY UPPER(LTRIM(RTRIM(EMAIL_ADRS_1))) HAVING COUNT(*) > 1) d");
+        List<String> expected = Sql.list(db, "SELECT CUST_NO FROM AR_CUST WHERE UPPER(LTRIM(RTRIM(EMAIL_ADRS_1))) = ? ORDER BY CUST_NO",
+                r -> r.getString(1), shared);
+        List<Customer> found = counterpoint.customersByEmail(new FindCustomersByEmail("  " + shared.toLowerCase(Locale.ROOT) + " "))
+                .customers();
+        assertEquals(expected, found.stream().map(Customer::customerNo).toList());
+        assertTrue(expected.size() > 1);
+        assertTrue(counterpoint.customersByEmail(new FindCustomersByEmail("nobody@nowhere.example")).customers().isEmpty());
+    }
+
+    @Test
+    void creatingTheSameWebCustomerTwiceGivesOneCustomerNumberedFromEcCtl() throws SQLException {
+        CreateCustomer request = new CreateCustomer("woo-customer-77", "Ada", "Lovelace", "ada@example.org", null,
+                "1 Main St", null, "Memphis", "TN", "38101", "US");
+        CreateCustomer.Result first = counterpoint.createCustomer(request);
+        CreateCustomer.Result second = counterpoint.createCustomer(request);
+        assertTrue(first.created());
+        assertFalse(second.created());
+        assertEquals("OL-100001", first.customer().customerNo());
+        assertEquals(first.customer().customerNo(), second.customer().customerNo());
+        assertEquals("OL-100002", text(db, "SELECT NXT_CUST_NO FROM EC_CTL"));
+        assertEquals("N", text(db, "SELECT IS_ECOMM_CUST FROM AR_CUST WHERE CUST_NO = 'OL-100001'"));
+        assertEquals("OL-100001", counterpoint.customersByEmail(new FindCustomersByEmail("ADA@example.org")).customers().get(0).customerNo());
+    }
+
+    @Test
+    void writingTheSameOrderKeyTwiceReturnsTheFirstDocumentAndWritesOnce() throws SQLException {
+        WriteDocument order = order("woo-1001", 'O', simpleItem());
+        WriteDocument.Result first = counterpoint.writeDocument(order);
+        WriteDocument.Result second = counterpoint.writeDocument(order);
+        assertTrue(first.firstWrite());
+        assertFalse(second.firstWrite());
+        assertEquals(first.docId(), second.docId());
+        assertEquals(first.ticketNo(), second.ticketNo());
+        assertEquals(1, count(db, "SELECT COUNT(*) FROM PS_DOC_HDR WHERE DOC_ID = ?", first.docId()));
+        assertEquals(1, count(db, "SELECT COUNT(*) FROM USR_WEB_ORD_KEY"));
+        assertEquals(2, count(db, "SELECT COUNT(*) FROM PS_DOC_LIN WHERE DOC_ID = ?", first.docId()));
+        assertEquals("W100001", first.ticketNo());
+    }
+
+    @Test
+    void anUnknownItemOnALaterLineLeavesNothingHalfWritten() throws SQLException {
+        String ticketBefore = text(db, "SELECT NXT_TKT_NO FROM PS_STR WHERE STR_ID = 'WEB'");
+        WriteDocument bad = new WriteDocument("woo-bad", 'O', "WEB", "WEB-01", "WEB", "CASH", "WEB", "WEB",
+                List.of(DocumentLine.of(simpleItem(), 1, "10.00"), DocumentLine.of("NO-SUCH-ITEM", 1, "5.00")), null, null);
+        TaskFailure failure = assertThrows(TaskFailure.class, () -> counterpoint.writeDocument(bad));
+        assertEquals(TaskErrorCode.NOT_FOUND, failure.code());
+        assertTrue(failure.getMessage().contains("NO-SUCH-ITEM"));
+        assertNothingWritten(ticketBefore);
+    }
+
+    @Test
+    void aSqlErrorInTheLastStatementRollsBackTheWholeDocument() throws SQLException {
+        String ticketBefore = text(db, "SELECT NXT_TKT_NO FROM PS_STR WHERE STR_ID = 'WEB'");
+        Sql.update(db, "ALTER TABLE USR_WEB_ORD_KEY ADD CONSTRAINT NO_WRITES CHECK (DOC_ID < 0)");
+        assertThrows(SQLException.class, () -> counterpoint.writeDocument(order("woo-err", 'T', simpleItem())));
+        assertNothingWritten(ticketBefore);
+    }
+
+    @Test
+    void postedDocumentsAreReportedOnceTheStorePostsThem() throws SQLException {
+        WriteDocument.Result written = counterpoint.writeDocument(order("woo-2002", 'T', simpleItem()));
+        ReadPostedDocuments request = new ReadPostedDocuments(List.of("woo-2002", "woo-never"));
+        List<ReadPostedDocuments.Status> before = counterpoint.postedDocuments(request).documents();
+        assertTrue(before.get(0).written());
+        assertFalse(before.get(0).posted());
+        assertFalse(before.get(1).written());
+        assertNull(before.get(1).docId());
+
+        new StoreSimulator(db).postTicket(written.docId());
+        ReadPostedDocuments.Status after = counterpoint.postedDocuments(request).documents().get(0);
+        assertTrue(after.posted());
+        assertEquals(written.docId(), after.docId());
+    }
+
+    private void assertNothingWritten(String ticketBefore) throws SQLException {
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM PS_DOC_HDR"));
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM PS_DOC_LIN"));
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM USR_WEB_ORD_KEY"));
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM IM_INV WHERE QTY_COMMIT <> 0 AND LST_MAINT_USR_ID = 'WEB'"));
+        assertEquals(ticketBefore, text(db, "SELECT NXT_TKT_NO FROM PS_STR WHERE STR_ID = 'WEB'"));
+    }
+
+    private String simpleItem() throws SQLException {
+        return text(db, "SELECT MIN(ITEM_NO) FROM IM_ITEM WHERE TRK_METH = 'N' AND ITEM_TYP = 'I'");
+    }
+
+    static WriteDocument order(String key, char type, String item) {
+        return new WriteDocument(key, type, "WEB", "WEB-01", "WEB", "CASH", "WEB", "WEB",
+                List.of(DocumentLine.of(item, 2, "19.99"), DocumentLine.of(item, 1, "5.00")), new BigDecimal("4.95"),
+                new BigDecimal("3.10"));
+    }
+}
