@@ -75,6 +75,10 @@ public class ProductsJob implements SyncJob {
     @Override
     public void run(SyncContext context) throws BridgeOfflineException {
         CatalogTarget.Target target = targets.open(context.tenantId(), context.siteId());
+        if (context.trigger() == RunTrigger.PREVIEW) {
+            preview(context, target);
+            return;
+        }
         ItemCursor cursor = context.full() ? null
                 : transactions.inTenant(context.tenantId(), null, () -> watermarks.get(context.siteId(), JobType.PRODUCTS))
                 .orElse(null);
@@ -84,7 +88,7 @@ public class ProductsJob implements SyncJob {
         while (true) {
             ReadItemChanges.Page page = counterpoint.read(context.tenantId(), new ReadItemChanges(cursor, PAGE_SIZE, false));
             context.log().read(page.items().size());
-            Run run = new Run(context, target);
+            Run run = new Run(context, target, false);
             run.sync(page.items());
             placed += run.placed;
             for (ReadItemChanges.Item item : page.items()) {
@@ -110,16 +114,44 @@ public class ProductsJob implements SyncJob {
         }
     }
 
-    /** One page of items against one store. */
+    /**
+     * The first-sync dry run: every flagged item as it would be created, adopted or refused, and the
+     * store's products no item matches (left alone). Writes nothing, moves no watermark.
+     */
+    private void preview(SyncContext context, CatalogTarget.Target target) throws BridgeOfflineException {
+        Set<String> skus = new java.util.HashSet<>();
+        ItemCursor cursor = null;
+        while (true) {
+            ReadItemChanges.Page page = counterpoint.read(context.tenantId(), new ReadItemChanges(cursor, PAGE_SIZE, true));
+            context.log().read(page.items().size());
+            new Run(context, target, true).sync(page.items());
+            page.items().forEach(item -> skus.add(item.itemNo()));
+            if (page.last() || page.items().isEmpty()) {
+                break;
+            }
+            cursor = page.next();
+        }
+        for (JsonNode product : target.woo().listAll("products", Map.of())) {
+            String sku = product.path("sku").asText("");
+            if (!skus.contains(sku)) {
+                context.log().outcome("WooCommerce #" + product.path("id").asText() + (sku.isEmpty() ? " (no SKU)" : " " + sku),
+                        ItemOutcome.SKIPPED);
+            }
+        }
+    }
+
+    /** One page of items against one store; a preview decides everything and writes nothing. */
     private final class Run {
         final SyncContext context;
         final CatalogTarget.Target target;
         final WooClient woo;
         final CatalogSettings settings;
         final Set<String> failed = new TreeSet<>();
+        final boolean preview;
         int placed;
 
-        Run(SyncContext context, CatalogTarget.Target target) {
+        Run(SyncContext context, CatalogTarget.Target target, boolean preview) {
+            this.preview = preview;
             this.context = context;
             this.target = target;
             this.woo = target.woo();
@@ -162,20 +194,24 @@ public class ProductsJob implements SyncJob {
                         }
                         context.log().outcome(item.itemNo(), ItemOutcome.UNCHANGED);
                     }
-                    if (gridded(item)) {
+                    if (gridded(item) && !preview) {
                         ensureVariations(item, parent.wooId(), cells.getOrDefault(item.itemNo(), List.of()), mine, true);
                     }
                 } else if (parent != null && parent.published()) {
                     unpublish(item, parent, updates);
                 }
             }
-            if (!recategorized.isEmpty()) {
+            if (!recategorized.isEmpty() && !preview) {
                 transactions.inTenant(context.tenantId(), null, () -> {
                     recategorized.forEach(l -> links.save(context.tenantId(), context.siteId(), l));
                     return null;
                 });
             }
-            failed.addAll(pusher.push(context, woo, updates));
+            if (preview) {
+                updates.forEach(u -> context.log().outcome(u.link().itemNo(), ItemOutcome.UPDATED));
+            } else {
+                failed.addAll(pusher.push(context, woo, updates));
+            }
             place(toPlace, cells);
         }
 
@@ -225,6 +261,10 @@ public class ProductsJob implements SyncJob {
                     creates.add(item);
                 }
             }
+            if (preview) {
+                creates.forEach(item -> context.log().outcome(item.itemNo(), ItemOutcome.CREATED));
+                return;
+            }
             for (int from = 0; from < creates.size(); from += WooBatch.MAX_ITEMS) {
                 create(creates.subList(from, Math.min(creates.size(), from + WooBatch.MAX_ITEMS)), cells);
             }
@@ -237,6 +277,10 @@ public class ProductsJob implements SyncJob {
                 fail(item.itemNo(), "SKU_TYPE_CONFLICT", "WooCommerce's product with SKU " + item.itemNo() + " is a " + type
                                 + " product, but the item is " + (wantVariable ? "gridded" : "not gridded") + " in Counterpoint",
                         "Change the WooCommerce product's SKU, or make its type match the Counterpoint item");
+                return;
+            }
+            if (preview) {
+                context.log().outcome(item.itemNo(), ItemOutcome.ADOPTED);
                 return;
             }
             CatalogLink link = parentLink(item, product.path("id").asLong(), product.path("status").asText("publish"));

@@ -160,7 +160,19 @@ class CatalogSyncEndToEndTest extends BackendTest {
             productsA.create(JSON.createObjectNode().put("sku", duplicateSku).put("name", "Twin one"));
             Product twin = productsA.create(JSON.createObjectNode().put("sku", duplicateSku + "-b").put("name", "Twin two"));
             twin.sku = duplicateSku; // WooCommerce does not enforce unique SKUs under concurrency (#24651)
+            productsA.create(JSON.createObjectNode().put("sku", "MERCHANT-ONLY").put("name", "Gift wrap"));
         });
+        int before = storeA.productsJson().size();
+
+        JsonNode preview = run(siteA, JobType.PRODUCTS, RunTrigger.PREVIEW);
+        assertEquals(before, storeA.productsJson().size(), "a preview writes nothing");
+        assertEquals("DUPLICATE_SKU", failedItem(preview, duplicateSku).get("errorCode").asText());
+        assertEquals("ADOPTED", outcome(preview, adoptedSku));
+        assertEquals("CREATED", outcome(preview, simple.get(2)));
+        assertEquals("CREATED", outcome(preview, gridded.get(0)));
+        assertTrue(items(preview).stream().anyMatch(i -> i.get("itemKey").asText().endsWith(" MERCHANT-ONLY")
+                && i.get("outcome").asText().equals("SKIPPED")), "products no item matches are left alone: " + preview);
+        assertEquals(404, api.post("/api/tenants/" + tenant + "/stores/" + UUID.randomUUID() + "/sync-preview", token, null).status());
 
         JsonNode runA = run(siteA, JobType.PRODUCTS);
         assertEquals("PARTIAL", runA.get("status").asText(), runA.toString());
@@ -344,7 +356,11 @@ class CatalogSyncEndToEndTest extends BackendTest {
     }
 
     private JsonNode run(String site, JobType job) {
-        Optional<UUID> runId = runner.run(UUID.fromString(tenant), UUID.fromString(site), job, RunTrigger.MANUAL);
+        return run(site, job, RunTrigger.MANUAL);
+    }
+
+    private JsonNode run(String site, JobType job, RunTrigger trigger) {
+        Optional<UUID> runId = runner.run(UUID.fromString(tenant), UUID.fromString(site), job, trigger);
         assertTrue(runId.isPresent(), "the run started");
         JsonNode detail = api.get("/api/tenants/" + tenant + "/stores/" + site + "/runs/" + runId.get(), token).json();
         ObjectNode run = ((ObjectNode) detail.get("run")).deepCopy();
@@ -361,6 +377,11 @@ class CatalogSyncEndToEndTest extends BackendTest {
     private static JsonNode failedItem(JsonNode run, String key) {
         return items(run).stream().filter(i -> i.get("itemKey").asText().equals(key) && i.get("outcome").asText().equals("FAILED"))
                 .findFirst().orElseThrow(() -> new AssertionError("no failure recorded for " + key + " in " + run));
+    }
+
+    private static String outcome(JsonNode run, String key) {
+        return items(run).stream().filter(i -> i.get("itemKey").asText().equals(key)).map(i -> i.get("outcome").asText())
+                .findFirst().orElse("none");
     }
 
     private static int variationCount(Store store) {
