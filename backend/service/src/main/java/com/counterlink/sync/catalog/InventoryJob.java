@@ -34,15 +34,18 @@ public class InventoryJob implements SyncJob {
     private final Counterpoint counterpoint;
     private final Allocations allocations;
     private final WooPusher pusher;
+    private final WooActuals actuals;
 
     public InventoryJob(CatalogTarget targets, TenantTransactions transactions, CatalogLinks links, Counterpoint counterpoint,
-                        Allocations allocations, WooPusher pusher) {
+                        Allocations allocations, WooPusher pusher,
+                        WooActuals actuals) {
         this.targets = targets;
         this.transactions = transactions;
         this.links = links;
         this.counterpoint = counterpoint;
         this.allocations = allocations;
         this.pusher = pusher;
+        this.actuals = actuals;
     }
 
     @Override
@@ -57,8 +60,12 @@ public class InventoryJob implements SyncJob {
         if (settings.locations().isEmpty()) {
             throw new IllegalStateException("Choose the Counterpoint locations whose stock this store sells (sync settings)");
         }
-        List<CatalogLink> sellable = transactions.inTenant(context.tenantId(), null, () -> links.forSite(context.siteId()))
+        List<CatalogLink> mapped = transactions.inTenant(context.tenantId(), null, () -> links.forSite(context.siteId()))
                 .stream().filter(CatalogLink::sellable).toList();
+        // a reconcile compares with what WooCommerce shows for every product; otherwise only with hinted ones
+        Map<String, WooActuals.Refreshed> refreshed = actuals.refresh(context.tenantId(), context.siteId(), target.woo(), mapped,
+                context.full());
+        List<CatalogLink> sellable = WooActuals.apply(mapped, refreshed);
         List<String> itemNos = List.copyOf(new LinkedHashSet<>(sellable.stream().map(CatalogLink::itemNo).toList()));
         Map<Allocations.StockKey, BigDecimal> available = new HashMap<>();
         Map<Allocations.StockKey, BigDecimal> allocated = new HashMap<>();
@@ -86,7 +93,8 @@ public class InventoryJob implements SyncJob {
             if (!link.stockManaged()) {
                 body.put("manage_stock", true);
             }
-            changes.add(new WooPusher.Change(link, body, link.withSentQty(qty)));
+            WooActuals.Refreshed drift = refreshed.get(link.key());
+            changes.add(new WooPusher.Change(link, body, link.withSentQty(qty), drift == null ? null : drift.stockDrift()));
         }
         pusher.push(context, target.woo(), changes);
     }

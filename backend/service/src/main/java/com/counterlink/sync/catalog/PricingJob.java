@@ -39,15 +39,17 @@ public class PricingJob implements SyncJob {
     private final CatalogLinks links;
     private final Counterpoint counterpoint;
     private final WooPusher pusher;
+    private final WooActuals actuals;
     private final Clock clock = Clock.systemUTC();
 
     public PricingJob(CatalogTarget targets, TenantTransactions transactions, CatalogLinks links, Counterpoint counterpoint,
-                      WooPusher pusher) {
+                      WooPusher pusher, WooActuals actuals) {
         this.targets = targets;
         this.transactions = transactions;
         this.links = links;
         this.counterpoint = counterpoint;
         this.pusher = pusher;
+        this.actuals = actuals;
     }
 
     @Override
@@ -59,8 +61,12 @@ public class PricingJob implements SyncJob {
     public void run(SyncContext context) throws BridgeOfflineException {
         CatalogTarget.Target target = targets.open(context.tenantId(), context.siteId());
         CatalogSettings settings = target.settings();
-        List<CatalogLink> sellable = transactions.inTenant(context.tenantId(), null, () -> links.forSite(context.siteId()))
+        List<CatalogLink> mapped = transactions.inTenant(context.tenantId(), null, () -> links.forSite(context.siteId()))
                 .stream().filter(CatalogLink::sellable).toList();
+        // a reconcile compares with what WooCommerce shows for every product; otherwise only with hinted ones
+        Map<String, WooActuals.Refreshed> refreshed = actuals.refresh(context.tenantId(), context.siteId(), target.woo(), mapped,
+                context.full());
+        List<CatalogLink> sellable = WooActuals.apply(mapped, refreshed);
         List<String> itemNos = List.copyOf(new LinkedHashSet<>(sellable.stream().map(CatalogLink::itemNo).toList()));
         Map<String, BigDecimal> regular = new HashMap<>();
         Map<String, BigDecimal> saleLevel = new HashMap<>();
@@ -106,7 +112,9 @@ public class PricingJob implements SyncJob {
                 context.log().outcome(link.key(), ItemOutcome.UNCHANGED);
                 continue;
             }
-            changes.add(new WooPusher.Change(link, body(link, price), link.withSentPrices(price)));
+            WooActuals.Refreshed drift = refreshed.get(link.key());
+            changes.add(new WooPusher.Change(link, body(link, price), link.withSentPrices(price),
+                    drift == null ? null : drift.priceDrift()));
         }
         pusher.push(context, target.woo(), changes);
     }

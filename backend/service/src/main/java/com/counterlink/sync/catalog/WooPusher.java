@@ -7,6 +7,7 @@ import com.counterlink.woo.WooBatch;
 import com.counterlink.woo.WooClient;
 import com.counterlink.woo.WooException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -24,7 +25,10 @@ import java.util.TreeSet;
 public class WooPusher {
 
     /** An update of one mapped row: the body (with "id") and the row as it is once WooCommerce accepted it. */
-    public record Change(CatalogLink link, ObjectNode body, CatalogLink accepted) {
+    public record Change(CatalogLink link, ObjectNode body, CatalogLink accepted, @Nullable String reason) {
+        public Change(CatalogLink link, ObjectNode body, CatalogLink accepted) {
+            this(link, body, accepted, null);
+        }
     }
 
     private final TenantTransactions transactions;
@@ -74,7 +78,7 @@ public class WooPusher {
             Change change = chunk.get(item.index());
             if (item.ok()) {
                 accepted.add(change.accepted());
-                context.log().outcome(change.link().key(), ItemOutcome.UPDATED);
+                context.log().outcome(change.link().key(), ItemOutcome.UPDATED, change.reason());
             } else {
                 context.log().failed(change.link().key(), WooFailures.code(item.error()), WooFailures.reason(item.error()),
                         WooFailures.hint(item.error()));

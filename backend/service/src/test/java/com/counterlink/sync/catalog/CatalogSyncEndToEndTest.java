@@ -344,7 +344,64 @@ class CatalogSyncEndToEndTest extends BackendTest {
         assertEquals("publish", storeB.productJson(id).orElseThrow().get("status").asText());
     }
 
+    @Test
+    @Order(7)
+    void aProductChangedInWooCommerceIsPutBackOnItsHintAndAReconcileFixesEveryDriftWithItsReason() throws Exception {
+        List<String> simple = items("TRK_METH = 'N' AND IS_ECOMM_ITEM = 'Y'");
+        String hinted = simple.get(6);
+        String silent = simple.get(7);
+        run(siteB, JobType.INVENTORY);
+        run(siteB, JobType.PRICING);
+        JsonNode before = storeB.productBySku(hinted).orElseThrow();
+        JsonNode silentBefore = storeB.productBySku(silent).orElseThrow();
+        long hintedId = before.get("id").asLong();
+        long silentId = silentBefore.get("id").asLong();
+        storeB.locked(() -> {
+            storeB.products.get(hintedId).stockQuantity = 99;
+            storeB.products.get(hintedId).regularPrice = "1.00";
+            storeB.products.get(silentId).stockQuantity = 42;
+        });
+        hint(siteB, hintedId);
+
+        JsonNode inventory = run(siteB, JobType.INVENTORY);
+        assertEquals(before.get("stock_quantity").asInt(), storeB.productBySku(hinted).orElseThrow().get("stock_quantity").asInt());
+        assertTrue(items(inventory).stream().anyMatch(i -> i.get("itemKey").asText().equals(hinted)
+                && i.get("reason").asText().contains("WooCommerce showed stock 99")), inventory.toString());
+        assertEquals(42, storeB.productBySku(silent).orElseThrow().get("stock_quantity").asInt(), "without a hint nothing is read back");
+        JsonNode pricing = run(siteB, JobType.PRICING);
+        assertEquals(before.get("regular_price").asText(), storeB.productBySku(hinted).orElseThrow().get("regular_price").asText(),
+                "the hint's price drift is put back by the pricing job too: " + pricing);
+
+        JsonNode reconcile = run(siteB, JobType.INVENTORY, RunTrigger.RECONCILE);
+        assertEquals(silentBefore.get("stock_quantity").asInt(), storeB.productBySku(silent).orElseThrow().get("stock_quantity").asInt());
+        assertEquals(1, reconcile.get("itemsUpdated").asInt(), reconcile.toString());
+        assertTrue(outcomeReason(reconcile, silent).contains("WooCommerce showed stock 42"));
+    }
+
     // ---- helpers ------------------------------------------------------------------------
+
+    private void hint(String site, long productId) throws SQLException {
+        try (Connection c = SharedPostgres.appConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement scope = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                scope.setString(1, tenant);
+                scope.execute();
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO webhook_hints (tenant_id, site_id, topic, resource_id)"
+                    + " VALUES (?, ?, 'product.updated', ?)")) {
+                insert.setObject(1, UUID.fromString(tenant));
+                insert.setObject(2, UUID.fromString(site));
+                insert.setLong(3, productId);
+                insert.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+
+    private static String outcomeReason(JsonNode run, String key) {
+        return items(run).stream().filter(i -> i.get("itemKey").asText().equals(key)).map(i -> i.path("reason").asText(""))
+                .findFirst().orElse("");
+    }
 
     private String settingsPath(String site) {
         return "/api/tenants/" + tenant + "/stores/" + site + "/sync-settings";
