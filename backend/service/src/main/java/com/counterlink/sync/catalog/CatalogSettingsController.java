@@ -28,12 +28,15 @@ public class CatalogSettingsController {
     private final TenantAccess access;
     private final JobSettingRepository sites;
     private final CatalogSettingsStore store;
+    private final CatalogTriggers triggers;
     private final AuditLog audit;
 
-    public CatalogSettingsController(TenantAccess access, JobSettingRepository sites, CatalogSettingsStore store, AuditLog audit) {
+    public CatalogSettingsController(TenantAccess access, JobSettingRepository sites, CatalogSettingsStore store,
+                                     CatalogTriggers triggers, AuditLog audit) {
         this.access = access;
         this.sites = sites;
         this.store = store;
+        this.triggers = triggers;
         this.audit = audit;
     }
 
@@ -49,7 +52,7 @@ public class CatalogSettingsController {
     public CatalogSettings put(@PathVariable UUID tenantId, @PathVariable UUID siteId, @Body CatalogSettings.Command command,
                                Authentication auth) {
         CurrentUser user = CurrentUser.from(auth);
-        return access.asOwner(user, tenantId, member -> {
+        CatalogSettings saved = access.asOwner(user, tenantId, member -> {
             requireSite(siteId);
             CatalogSettings settings = CatalogSettings.from(command);
             store.save(tenantId, siteId, settings);
@@ -58,6 +61,9 @@ public class CatalogSettingsController {
                             "saleSource", settings.saleSource().name(), "safetyBuffer", settings.safetyBuffer()));
             return settings;
         });
+        // a configured store gets its nightly full comparison
+        triggers.scheduleNightlyReconcile(tenantId, siteId);
+        return saved;
     }
 
     private void requireSite(UUID siteId) {

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -67,6 +68,10 @@ class CatalogSyncEndToEndTest extends BackendTest {
     EmbeddedServer server;
     @Inject
     SyncJobRunner runner;
+    @Inject
+    StorageProvider storageProvider;
+    @Inject
+    CatalogTriggers triggers;
 
     WooStoresFixture woo;
     CounterpointDemoServer counterpoint;
@@ -144,6 +149,10 @@ class CatalogSyncEndToEndTest extends BackendTest {
         putSettings(siteB, "{\"locations\":[\"WEB\"],\"regularPriceLevel\":\"PRC_1\",\"saleSource\":\"PRICE_LEVEL\","
                 + "\"salePriceLevel\":\"PRC_2\",\"safetyBuffer\":0,\"newProductsAsDraft\":false}");
         assertEquals(List.of("MAIN", "WEB"), strings(api.get(settingsPath(siteA), token).json().get("locations")));
+        assertTrue(storageProvider.getRecurringJobs().stream().anyMatch(j -> j.getId().equals("catalog-reconcile-" + siteA)),
+                "a configured store gets its nightly reconcile");
+        assertEquals(404, api.post("/api/tenants/" + tenant + "/stores/" + UUID.randomUUID() + "/sync-reconcile", token, null)
+                .status());
     }
 
     @Test
@@ -376,6 +385,24 @@ class CatalogSyncEndToEndTest extends BackendTest {
         assertEquals(silentBefore.get("stock_quantity").asInt(), storeB.productBySku(silent).orElseThrow().get("stock_quantity").asInt());
         assertEquals(1, reconcile.get("itemsUpdated").asInt(), reconcile.toString());
         assertTrue(outcomeReason(reconcile, silent).contains("WooCommerce showed stock 42"));
+    }
+
+    @Test
+    @Order(8)
+    void aCounterpointChangeReachesBothStoresWithoutWaitingForTheInterval() throws Exception {
+        String item = items("TRK_METH = 'N' AND IS_ECOMM_ITEM = 'Y'").get(8);
+        int a = storeA.productBySku(item).orElseThrow().get("stock_quantity").asInt();
+        int b = storeB.productBySku(item).orElseThrow().get("stock_quantity").asInt();
+        new StoreSimulator(cp).changeStock(item, "WEB", new BigDecimal("7"));
+
+        triggers.changed(UUID.fromString(tenant), java.util.Set.of(JobType.INVENTORY)); // what the bridge's change probe reports
+        Instant until = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(until) && (storeA.productBySku(item).orElseThrow().get("stock_quantity").asInt() != a + 7
+                || storeB.productBySku(item).orElseThrow().get("stock_quantity").asInt() != b + 7)) {
+            Thread.sleep(200);
+        }
+        assertEquals(a + 7, storeA.productBySku(item).orElseThrow().get("stock_quantity").asInt());
+        assertEquals(b + 7, storeB.productBySku(item).orElseThrow().get("stock_quantity").asInt());
     }
 
     // ---- helpers ------------------------------------------------------------------------
