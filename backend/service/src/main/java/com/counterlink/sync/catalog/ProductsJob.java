@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
 @Singleton
 public class ProductsJob implements SyncJob {
 
-    static final int PAGE_SIZE = 200;
+    static final int PAGE_SIZE = 500;
     static final String UNPUBLISHED_STATUS = "draft";
 
     private final CatalogTarget targets;
@@ -302,6 +302,7 @@ public class ProductsJob implements SyncJob {
                 items.forEach(item -> fail(item.itemNo(), WooFailures.code(e), WooFailures.reason(e), WooFailures.hint(e)));
                 return;
             }
+            List<CatalogLink> createdLinks = new ArrayList<>();
             for (WooBatch.ItemResult created : result.items()) {
                 ReadItemChanges.Item item = items.get(created.index());
                 if (!created.ok()) {
@@ -309,10 +310,14 @@ public class ProductsJob implements SyncJob {
                             WooFailures.hint(created.error()));
                     continue;
                 }
-                CatalogLink link = parentLink(item, created.id(), created.resource().path("status").asText());
-                save(link);
+                createdLinks.add(parentLink(item, created.id(), created.resource().path("status").asText()));
                 placed++;
                 context.log().outcome(item.itemNo(), ItemOutcome.CREATED);
+            }
+            // the mapping is kept before the variations are made, so a crash in between adopts next run
+            save(createdLinks);
+            for (CatalogLink link : createdLinks) {
+                ReadItemChanges.Item item = items.stream().filter(i -> i.itemNo().equals(link.itemNo())).findFirst().orElseThrow();
                 if (gridded(item)) {
                     ensureVariations(item, link.wooId(), cells.getOrDefault(item.itemNo(), List.of()), List.of(), false);
                 }
@@ -353,16 +358,18 @@ public class ProductsJob implements SyncJob {
                     List<String> chunk = toCreate.subList(from, Math.min(toCreate.size(), from + WooBatch.MAX_ITEMS));
                     WooBatch batch = new WooBatch();
                     chunk.forEach(cell -> batch.create(newVariation(item, cell)));
+                    List<CatalogLink> createdLinks = new ArrayList<>();
                     for (WooBatch.ItemResult created : woo.batch(collection, batch).items()) {
                         String cell = chunk.get(created.index());
                         if (created.ok()) {
-                            save(variationLink(item, cell, created.id(), parentId));
+                            createdLinks.add(variationLink(item, cell, created.id(), parentId));
                             context.log().outcome(item.itemNo() + " " + cell.replace('|', '/'), ItemOutcome.CREATED);
                         } else {
                             fail(item.itemNo(), WooFailures.code(created.error()), "Variation " + cell + ": "
                                     + WooFailures.reason(created.error()), WooFailures.hint(created.error()));
                         }
                     }
+                    save(createdLinks);
                 }
             } catch (WooException e) {
                 fail(item.itemNo(), WooFailures.code(e), WooFailures.reason(e), WooFailures.hint(e));
@@ -439,8 +446,15 @@ public class ProductsJob implements SyncJob {
         }
 
         private void save(CatalogLink link) {
+            save(List.of(link));
+        }
+
+        private void save(List<CatalogLink> toSave) {
+            if (toSave.isEmpty()) {
+                return;
+            }
             transactions.inTenant(context.tenantId(), null, () -> {
-                links.save(context.tenantId(), context.siteId(), link);
+                toSave.forEach(link -> links.save(context.tenantId(), context.siteId(), link));
                 return null;
             });
         }
