@@ -108,7 +108,7 @@ class CatalogSyncEndToEndTest extends BackendTest {
         storeB = woo.newStore();
         siteA = WooStoresFixture.link(api, token, tenant, storeA);
         siteB = WooStoresFixture.link(api, token, tenant, storeB);
-        bridge = startBridge(work);
+        bridge = RealBridge.enrollAndRun(api, token, tenant, server.getURL(), counterpoint, CP_PASSWORD, work);
     }
 
     @AfterAll
@@ -548,35 +548,5 @@ class CatalogSyncEndToEndTest extends BackendTest {
                 return rows.next() ? rows.getBigDecimal(1) : null;
             }
         }
-    }
-
-    /** Enrolls a real bridge process with a token from the API and waits until it is online. */
-    private Process startBridge(Path work) throws Exception {
-        String bridges = "/api/tenants/" + tenant + "/bridges";
-        String enrollment = api.post(bridges + "/enrollment-tokens", token, null).json().get("token").asText();
-        Path config = work.resolve("bridge").resolve("counterlink-bridge.properties");
-        Files.createDirectories(config.getParent());
-        Process enroll = java(work, "enroll", "--server", server.getURL().toString(), "--token", enrollment, "--name", "Catalog",
-                "--config", config.toString(), "--counterpoint-url", counterpoint.jdbcUrl(), "--counterpoint-user", "sa",
-                "--counterpoint-password", CP_PASSWORD, "--heartbeat-seconds", "1");
-        assertEquals(0, enroll.waitFor(), Files.readString(work.resolve("bridge-enroll.out")));
-        Process run = java(work, "run", "--config", config.toString());
-        Instant until = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(until)) {
-            JsonNode list = api.get(bridges, token).json();
-            if (list.size() > 0 && list.get(0).get("online").asBoolean()) {
-                return run;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the bridge did not come online: " + Files.readString(work.resolve("bridge-run.out")));
-    }
-
-    private static Process java(Path work, String command, String... args) throws Exception {
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx96m", "-cp", System.getProperty("java.class.path"), "com.counterlink.bridge.agent.BridgeMain", command));
-        line.addAll(List.of(args));
-        return new ProcessBuilder(line).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve("bridge-" + command + ".out").toFile()).start();
     }
 }
