@@ -1,6 +1,10 @@
 -- The bridge channel: one-time enrollment tokens, replay protection for signed requests, and the
 -- task queue any backend replica can serve. All tenant-owned, all under forced row-level security.
 
+-- The bridge process currently polling: a restarted process takes over, and the server-side long
+-- polls of a process that died (they run on until they time out) stop handing out tasks.
+ALTER TABLE bridges ADD COLUMN session_id uuid;
+
 CREATE TABLE bridge_enrollment_tokens (
     id           uuid PRIMARY KEY,
     tenant_id    uuid         NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,

@@ -49,6 +49,7 @@ class BridgeAuthenticator {
         String canonical = RequestSignature.canonical(request.getMethodName(), pathAndQuery, timestamp, nonce, body);
 
         return transactions.inTenant(tenantId, null, () -> {
+            sql.relaxDurability();
             BridgeRecord bridge = sql.queryOne("SELECT status, public_key FROM bridges WHERE id = ?",
                             row -> new BridgeRecord(row.getString(1), row.getString(2)), bridgeId)
                     .orElseThrow(() -> new ApiException(ErrorCode.BRIDGE_UNKNOWN,
@@ -69,7 +70,8 @@ class BridgeAuthenticator {
             if (fresh == 0) {
                 throw invalid("this request was already received (replayed nonce)");
             }
-            sql.update("UPDATE bridges SET last_seen_at = now() WHERE id = ?", bridgeId);
+            sql.update("UPDATE bridges SET last_seen_at = now() WHERE id = ? AND (last_seen_at IS NULL "
+                    + "OR last_seen_at < now() - interval '2 seconds')", bridgeId);
             return new AuthenticatedBridge(tenantId, bridgeId);
         });
     }

@@ -65,12 +65,14 @@ public class BridgeChannelController {
         return json(Map.of("serverTime", Instant.now().toString()));
     }
 
-    @Get("/tasks/next{?waitSeconds}")
-    public HttpResponse<String> next(HttpRequest<?> request, @Nullable @QueryValue Integer waitSeconds) {
+    /** {@code session}: a random id per bridge process; a new one takes over the bridge's leases and polls. */
+    @Get("/tasks/next{?waitSeconds,session}")
+    public HttpResponse<String> next(HttpRequest<?> request, @Nullable @QueryValue Integer waitSeconds,
+                                     @Nullable @QueryValue UUID session) {
         AuthenticatedBridge bridge = authenticator.authenticate(request, new byte[0]);
         long max = settings.getLongPoll().toSeconds();
         Duration wait = Duration.ofSeconds(waitSeconds == null ? max : Math.max(0, Math.min(waitSeconds, max)));
-        return queue.nextTask(bridge, wait).<HttpResponse<String>>map(this::json).orElseGet(HttpResponse::noContent);
+        return queue.nextTask(bridge, session, wait).<HttpResponse<String>>map(this::json).orElseGet(HttpResponse::noContent);
     }
 
     @Post(value = "/tasks/{taskId}/result", consumes = MediaType.APPLICATION_JSON)

@@ -33,6 +33,14 @@ class BridgeSql {
         }
     }
 
+    /**
+     * For bookkeeping whose loss in a database crash is harmless (a lease handed out again, a
+     * last-seen time, a nonce of a request that is stale minutes later): no WAL flush on commit.
+     */
+    void relaxDurability() {
+        update("SET LOCAL synchronous_commit TO OFF");
+    }
+
     <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
         try (PreparedStatement statement = prepare(sql, args); ResultSet rows = statement.executeQuery()) {
             List<T> result = new ArrayList<>();

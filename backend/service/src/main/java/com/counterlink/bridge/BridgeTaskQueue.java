@@ -44,22 +44,52 @@ class BridgeTaskQueue {
         return id;
     }
 
-    /** Holds the bridge's request until a task can be leased, or {@code wait} passed. */
-    Optional<Task> nextTask(AuthenticatedBridge bridge, Duration wait) {
+    /**
+     * Holds the bridge's request until a task can be leased, or {@code wait} passed. A poll from a
+     * new process (session) re-queues what the bridge's earlier process had leased: that process
+     * died, or it would not poll anew. Polls of an older session stop leasing at once.
+     */
+    Optional<Task> nextTask(AuthenticatedBridge bridge, UUID session, Duration wait) {
+        if (session != null) {
+            takeOver(bridge, session);
+        }
         Instant until = Instant.now().plus(wait);
         while (true) {
             long seen = signals.generation();
-            Optional<Task> task = lease(bridge);
+            Optional<Optional<Task>> task = lease(bridge, session);
             Duration left = Duration.between(Instant.now(), until);
-            if (task.isPresent() || left.isNegative() || left.isZero()) {
-                return task;
+            if (task.isEmpty()) {
+                return Optional.empty();
+            }
+            if (task.get().isPresent() || left.isNegative() || left.isZero()) {
+                return task.get();
             }
             signals.awaitChange(seen, TaskSignals.min(left, settings.getRecheck()));
         }
     }
 
-    private Optional<Task> lease(AuthenticatedBridge bridge) {
-        return transactions.inTenant(bridge.tenantId(), null, () -> sql.queryOne("""
+    private void takeOver(AuthenticatedBridge bridge, UUID session) {
+        int released = transactions.inTenant(bridge.tenantId(), null, () -> {
+            int changed = sql.update("UPDATE bridges SET session_id = ? WHERE id = ? AND session_id IS DISTINCT FROM ?",
+                    session, bridge.bridgeId(), session);
+            return changed == 0 ? 0 : sql.update("UPDATE bridge_tasks SET state = 'QUEUED', leased_by = NULL, "
+                    + "lease_expires_at = NULL WHERE tenant_id = ? AND state = 'LEASED' AND leased_by = ?",
+                    bridge.tenantId(), bridge.bridgeId());
+        });
+        if (released > 0) {
+            signals.signal();
+        }
+    }
+
+    /** Empty when the session was superseded; else the leased task, if any. */
+    private Optional<Optional<Task>> lease(AuthenticatedBridge bridge, UUID session) {
+        return transactions.inTenant(bridge.tenantId(), null, () -> {
+            sql.relaxDurability();
+            if (session != null && sql.queryOne("SELECT 1 FROM bridges WHERE id = ? AND session_id = ?", row -> true,
+                    bridge.bridgeId(), session).isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(sql.queryOne("""
                 UPDATE bridge_tasks SET state = 'LEASED', leased_by = ?, attempts = attempts + 1,
                        lease_expires_at = now() + make_interval(secs => ?)
                  WHERE id = (SELECT id FROM bridge_tasks
@@ -67,8 +97,9 @@ class BridgeTaskQueue {
                                 AND (state = 'QUEUED' OR lease_expires_at < now()) AND deadline_at > now()
                               ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
                 RETURNING id, operation, params::text""",
-                row -> new Task(row.getObject(1, UUID.class), row.getString(2), ProtocolJson.parse(row.getString(3))),
-                bridge.bridgeId(), (double) settings.getLease().toMillis() / 1000.0, bridge.tenantId()));
+                    row -> new Task(row.getObject(1, UUID.class), row.getString(2), ProtocolJson.parse(row.getString(3))),
+                    bridge.bridgeId(), (double) settings.getLease().toMillis() / 1000.0, bridge.tenantId()));
+        });
     }
 
     /** Applies a task's result once; a repeated or late post answers {@code applied=false}. */

@@ -23,7 +23,7 @@ final class BridgeProcess {
 
     static BridgeProcess start(Path workDir, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-cp", System.getProperty("java.class.path"), "com.counterlink.bridge.agent.BridgeMain"));
+                "-Xmx" + System.getProperty("bridge.xmx", "64m"), "-cp", System.getProperty("java.class.path"), "com.counterlink.bridge.agent.BridgeMain"));
         command.addAll(List.of(args));
         Path output = Files.createTempFile(workDir, "bridge-", ".out");
         Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)

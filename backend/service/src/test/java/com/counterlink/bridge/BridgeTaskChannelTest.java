@@ -25,6 +25,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static com.counterlink.bridge.BridgeEnrollmentTest.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,6 +44,8 @@ class BridgeTaskChannelTest extends BackendTest {
     BridgeCalls calls;
 
     ApiClient api;
+    /** Calls and polls block for seconds; the common pool may have a single thread on a 2-core machine. */
+    final ExecutorService async = Executors.newCachedThreadPool();
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -67,10 +71,10 @@ class BridgeTaskChannelTest extends BackendTest {
     void aWaitingBridgeGetsTheTaskAtOnceAndTheCallerItsTypedResult() throws Exception {
         TestBridge bridge = enrolledBridge();
         CompletableFuture<ApiClient.Response> poll = CompletableFuture.supplyAsync(
-                () -> bridge.signed("GET", "/api/bridge/tasks/next?waitSeconds=20", null));
+                () -> bridge.signed("GET", "/api/bridge/tasks/next?waitSeconds=20", null), async);
         Thread.sleep(300);
         CompletableFuture<CallOutcome<Ping.Result>> call = CompletableFuture.supplyAsync(
-                () -> calls.call(bridge.tenantId, new Ping(), Duration.ofSeconds(15)));
+                () -> calls.call(bridge.tenantId, new Ping(), Duration.ofSeconds(15)), async);
 
         Instant queued = Instant.now();
         ApiClient.Response task = poll.get();
@@ -99,7 +103,7 @@ class BridgeTaskChannelTest extends BackendTest {
     void aTaskLeasedByABridgeThatDiedIsHandedOutAgainAndAppliedOnce() throws Exception {
         TestBridge dead = enrolledBridge();
         CompletableFuture<CallOutcome<ReadSetup.Result>> call = CompletableFuture.supplyAsync(
-                () -> calls.call(dead.tenantId, new ReadSetup(), Duration.ofSeconds(20)));
+                () -> calls.call(dead.tenantId, new ReadSetup(), Duration.ofSeconds(20)), async);
         JsonNode leased = dead.signed("GET", "/api/bridge/tasks/next?waitSeconds=10", null).json();
         assertEquals(204, dead.signed("GET", "/api/bridge/tasks/next?waitSeconds=0", null).status());
 
@@ -118,10 +122,33 @@ class BridgeTaskChannelTest extends BackendTest {
     }
 
     @Test
+    void aRestartedBridgeGetsBackTheTasksItsCrashedPredecessorHadLeased() throws Exception {
+        TestBridge bridge = enrolledBridge();
+        CompletableFuture<CallOutcome<Ping.Result>> call = CompletableFuture.supplyAsync(
+                () -> calls.call(bridge.tenantId, new Ping(), Duration.ofSeconds(15)), async);
+        UUID crashed = UUID.randomUUID();
+        CompletableFuture<ApiClient.Response> abandoned = CompletableFuture.supplyAsync(
+                () -> bridge.signed("GET", "/api/bridge/tasks/next?waitSeconds=10&session=" + crashed, null), async);
+        JsonNode leased = abandoned.get().json();
+        // the crashed process's next long poll is still open on the server when the new process starts
+        CompletableFuture<ApiClient.Response> orphan = CompletableFuture.supplyAsync(
+                () -> bridge.signed("GET", "/api/bridge/tasks/next?waitSeconds=10&session=" + crashed, null), async);
+        Thread.sleep(300);
+
+        ApiClient.Response afterRestart = bridge.signed("GET", "/api/bridge/tasks/next?waitSeconds=0&session=" + UUID.randomUUID(), null);
+        assertEquals(200, afterRestart.status(), "the lease was not released: " + afterRestart);
+        assertEquals(leased.get("taskId"), afterRestart.json().get("taskId"));
+        assertEquals(204, orphan.get().status(), "the dead process's poll kept serving");
+        bridge.signed("POST", "/api/bridge/tasks/" + leased.get("taskId").asText() + "/result",
+                "{\"status\":\"COMPLETED\",\"result\":{\"bridgeVersion\":\"1\",\"counterpointReachable\":true,\"bridgeTime\":null}}");
+        assertInstanceOf(CallOutcome.Completed.class, call.get());
+    }
+
+    @Test
     void aBridgeThatDoesNotAnswerInTimeGivesTimedOutAndItsLateResultIsIgnored() throws Exception {
         TestBridge slow = enrolledBridge();
         CompletableFuture<CallOutcome<Ping.Result>> call = CompletableFuture.supplyAsync(
-                () -> calls.call(slow.tenantId, new Ping(), Duration.ofSeconds(1)));
+                () -> calls.call(slow.tenantId, new Ping(), Duration.ofSeconds(1)), async);
         JsonNode task = slow.signed("GET", "/api/bridge/tasks/next?waitSeconds=5", null).json();
         assertInstanceOf(CallOutcome.TimedOut.class, call.get());
 
@@ -136,7 +163,7 @@ class BridgeTaskChannelTest extends BackendTest {
     void aFailureReportedByTheBridgeReachesTheCallerWithItsReason() throws Exception {
         TestBridge bridge = enrolledBridge();
         CompletableFuture<CallOutcome<Ping.Result>> call = CompletableFuture.supplyAsync(
-                () -> calls.call(bridge.tenantId, new Ping(), Duration.ofSeconds(15)));
+                () -> calls.call(bridge.tenantId, new Ping(), Duration.ofSeconds(15)), async);
         JsonNode task = bridge.signed("GET", "/api/bridge/tasks/next?waitSeconds=10", null).json();
         bridge.signed("POST", "/api/bridge/tasks/" + task.get("taskId").asText() + "/result",
                 "{\"status\":\"FAILED\",\"errorCode\":\"COUNTERPOINT_UNAVAILABLE\",\"errorMessage\":\"Login failed for user 'sa'\"}");
@@ -149,7 +176,7 @@ class BridgeTaskChannelTest extends BackendTest {
     void aMalformedOrMismatchedResultIsRejectedAndTheTaskStaysOpen() throws Exception {
         TestBridge bridge = enrolledBridge();
         CompletableFuture<CallOutcome<Ping.Result>> call = CompletableFuture.supplyAsync(
-                () -> calls.call(bridge.tenantId, new Ping(), Duration.ofSeconds(15)));
+                () -> calls.call(bridge.tenantId, new Ping(), Duration.ofSeconds(15)), async);
         JsonNode task = bridge.signed("GET", "/api/bridge/tasks/next?waitSeconds=10", null).json();
         String path = "/api/bridge/tasks/" + task.get("taskId").asText() + "/result";
 
@@ -172,7 +199,7 @@ class BridgeTaskChannelTest extends BackendTest {
         TestBridge mine = enrolledBridge();
         TestBridge theirs = enrolledBridge();
         CompletableFuture<CallOutcome<Ping.Result>> call = CompletableFuture.supplyAsync(
-                () -> calls.call(mine.tenantId, new Ping(), Duration.ofSeconds(2)));
+                () -> calls.call(mine.tenantId, new Ping(), Duration.ofSeconds(2)), async);
         assertEquals(204, theirs.signed("GET", "/api/bridge/tasks/next?waitSeconds=1", null).status());
         assertInstanceOf(CallOutcome.TimedOut.class, call.get());
     }

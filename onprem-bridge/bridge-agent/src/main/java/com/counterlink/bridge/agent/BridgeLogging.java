@@ -20,14 +20,16 @@ public final class BridgeLogging {
     private BridgeLogging() {
     }
 
-    public static void configure(Path logDir) {
+    public static void configure(Path logDir, boolean console) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL%1$tz %4$s %3$s - %5$s%6$s%n");
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
         root.setLevel(Level.INFO);
-        ConsoleHandler console = new ConsoleHandler();
-        console.setFormatter(new SimpleFormatter());
-        root.addHandler(console);
+        if (console) {
+            ConsoleHandler handler = new ConsoleHandler();
+            handler.setFormatter(new SimpleFormatter());
+            root.addHandler(handler);
+        }
         if (logDir != null) {
             try {
                 Files.createDirectories(logDir);

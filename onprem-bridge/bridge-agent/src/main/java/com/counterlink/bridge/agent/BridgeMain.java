@@ -14,6 +14,17 @@ public final class BridgeMain {
     public static final int EXIT_REVOKED = 3;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BridgeMain()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** A configuration problem is a message for the person at the console, not a stack trace. */
+    static CommandLine commandLine() {
+        return new CommandLine(new BridgeMain()).setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                command.getErr().println(e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
     }
 }

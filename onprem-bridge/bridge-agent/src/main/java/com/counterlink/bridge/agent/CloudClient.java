@@ -32,6 +32,7 @@ public class CloudClient {
     private final UUID tenantId;
     private final UUID bridgeId;
     private final PrivateKey key;
+    private final UUID session = UUID.randomUUID();
 
     public CloudClient(URI server, ProxySettings proxy, UUID tenantId, UUID bridgeId, PrivateKey key) {
         this.server = server;
@@ -52,8 +53,13 @@ public class CloudClient {
         send("POST", "/api/bridge/heartbeat", ProtocolJson.write(heartbeat), Duration.ofSeconds(30));
     }
 
+    /**
+     * The session names this process: the cloud re-queues what an earlier process of this bridge had
+     * leased (it died) and stops serving that process's abandoned polls.
+     */
     public Optional<Task> nextTask(int waitSeconds) {
-        HttpResponse<String> response = send("GET", "/api/bridge/tasks/next?waitSeconds=" + waitSeconds, null,
+        HttpResponse<String> response = send("GET", "/api/bridge/tasks/next?waitSeconds=" + waitSeconds
+                        + "&session=" + session, null,
                 Duration.ofSeconds(waitSeconds + 30));
         return response.statusCode() == 204 ? Optional.empty() : Optional.of(ProtocolJson.read(response.body(), Task.class));
     }

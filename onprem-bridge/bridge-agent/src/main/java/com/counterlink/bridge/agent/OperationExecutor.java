@@ -18,6 +18,8 @@ import com.counterlink.bridge.protocol.operations.ReadStock;
 import com.counterlink.bridge.protocol.operations.WriteDocument;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -73,7 +75,7 @@ public final class OperationExecutor {
             } catch (TaskFailure e) {
                 reachable = false;
             }
-            return new Ping.Result(BridgeVersion.VALUE, reachable, Instant.now());
+            return new Ping.Result(BridgeVersion.VALUE, reachable, Instant.now(), heapPeakBytes());
         }
         CounterpointRepository counterpoint = new CounterpointRepository(connections.get());
         return switch (request) {
@@ -87,6 +89,11 @@ public final class OperationExecutor {
             case ReadPostedDocuments r -> counterpoint.postedDocuments(r);
             default -> throw new UnknownOperationException(request.operation().name());
         };
+    }
+
+    private static long heapPeakBytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
     }
 
     static boolean isConnectionProblem(SQLException e) {

@@ -20,7 +20,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BridgeConfig settings = BridgeConfig.load(config);
-        BridgeLogging.configure(settings.logDir());
+        BridgeLogging.configure(settings.logDir(), true);
         Logger log = Logger.getLogger(RunCommand.class.getName());
         ProxySettings proxy = ProxySettings.resolve(settings.proxy(), System.getenv());
         CloudClient cloud = new CloudClient(settings.serverUrl(), proxy, settings.tenantId(), settings.bridgeId(),

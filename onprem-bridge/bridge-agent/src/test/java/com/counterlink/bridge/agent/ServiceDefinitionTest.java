@@ -1,14 +1,18 @@
 package com.counterlink.bridge.agent;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServiceDefinitionTest {
@@ -26,6 +30,21 @@ class ServiceDefinitionTest {
         assertTrue(unit.contains("User=counterlink"));
         assertTrue(unit.contains("After=network-online.target"));
         assertTrue(unit.contains("WantedBy=multi-user.target"));
+    }
+
+    @Test
+    void systemdAcceptsTheGeneratedUnit(@TempDir Path dir) throws Exception {
+        Path analyze = Path.of("/usr/bin/systemd-analyze");
+        Assumptions.assumeTrue(Files.isExecutable(analyze), "systemd-analyze is not installed");
+        Path jar = Files.createFile(dir.resolve("counterlink-bridge.jar"));
+        Path config = Files.createFile(dir.resolve("counterlink-bridge.properties"));
+        ServiceDefinition service = new ServiceDefinition(Path.of(System.getProperty("java.home"), "bin", "java"), jar, config,
+                "root");
+        Path unit = Files.writeString(dir.resolve("counterlink-bridge.service"), service.systemdUnit());
+        Process verify = new ProcessBuilder(analyze.toString(), "verify", unit.toString()).redirectErrorStream(true).start();
+        String output = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, verify.waitFor(), output);
+        assertFalse(output.contains(unit.getFileName().toString()), "systemd complained about the unit: " + output);
     }
 
     @Test

@@ -13,6 +13,7 @@ public record Ping() implements OperationRequest<Ping.Result> {
         return BridgeOperation.PING;
     }
 
-    public record Result(String bridgeVersion, boolean counterpointReachable, Instant bridgeTime) {
+    /** {@code heapPeakBytes}: the bridge JVM's peak heap so far (sum of the heap pools' peaks, an upper bound). */
+    public record Result(String bridgeVersion, boolean counterpointReachable, Instant bridgeTime, long heapPeakBytes) {
     }
 }
