@@ -61,8 +61,8 @@ public class CatalogSettingsController {
                             "saleSource", settings.saleSource().name(), "safetyBuffer", settings.safetyBuffer()));
             return settings;
         });
-        // a configured store gets its nightly full comparison
-        triggers.scheduleNightlyReconcile(tenantId, siteId);
+        // a configured store syncs on its intervals, with a nightly full comparison
+        triggers.scheduleCatalog(tenantId, siteId);
         return saved;
     }
 

@@ -4,6 +4,8 @@ import com.counterlink.platform.db.TenantTransactions;
 import com.counterlink.stores.Site;
 import com.counterlink.stores.SiteRepository;
 import com.counterlink.stores.SiteStatus;
+import com.counterlink.sync.JobSetting;
+import com.counterlink.sync.JobSettingRepository;
 import com.counterlink.sync.JobType;
 import com.counterlink.sync.RunTrigger;
 import com.counterlink.sync.SyncJobRunner;
@@ -13,9 +15,13 @@ import jakarta.inject.Singleton;
 import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.scheduling.cron.Cron;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Catalog runs that do not wait for the interval: a Counterpoint change (reported by the bridge's
@@ -32,9 +38,11 @@ public class CatalogTriggers {
     private final SyncScheduler scheduler;
     private final BeanProvider<JobScheduler> jobs;
     private final BeanProvider<SyncJobRunner> runner;
+    private final JobSettingRepository jobSettings;
 
     public CatalogTriggers(TenantTransactions transactions, SiteRepository sites, SyncScheduler scheduler,
-                           BeanProvider<JobScheduler> jobs, BeanProvider<SyncJobRunner> runner) {
+                           BeanProvider<JobScheduler> jobs, BeanProvider<SyncJobRunner> runner, JobSettingRepository jobSettings) {
+        this.jobSettings = jobSettings;
         this.transactions = transactions;
         this.sites = sites;
         this.scheduler = scheduler;
@@ -56,6 +64,21 @@ public class CatalogTriggers {
 
     public void reconcileNow(UUID tenantId, UUID siteId) {
         jobs.get().<CatalogTriggers>enqueue(t -> t.reconcile(tenantId, siteId));
+    }
+
+    /**
+     * A configured store runs its catalog jobs on their intervals (its saved job settings, else the
+     * defaults) and gets a nightly reconcile.
+     */
+    public void scheduleCatalog(UUID tenantId, UUID siteId) {
+        Map<JobType, JobSetting> saved = transactions.inTenant(tenantId, null, () -> jobSettings.findByKeySiteId(siteId)).stream()
+                .collect(Collectors.toMap(s -> s.key().jobType(), Function.identity()));
+        for (JobType job : List.of(JobType.PRODUCTS, JobType.INVENTORY, JobType.PRICING)) {
+            JobSetting setting = saved.get(job);
+            scheduler.schedule(tenantId, siteId, job, setting == null || setting.enabled(),
+                    setting == null ? job.defaultInterval() : Duration.ofSeconds(setting.intervalSeconds()));
+        }
+        scheduleNightlyReconcile(tenantId, siteId);
     }
 
     public void scheduleNightlyReconcile(UUID tenantId, UUID siteId) {

@@ -54,7 +54,8 @@ class CatalogSyncBenchmark extends BackendTest {
     protected Map<String, String> extraProperties() {
         Map<String, String> properties = new HashMap<>(WooStoresFixture.backendProperties(PORT));
         properties.put("counterlink.catalog.follow-up-runs", "false");
-        properties.put("jobrunr.background-job-server.worker-count", "1");
+        // only the measured runs: no interval runs in between
+        properties.put("jobrunr.background-job-server.enabled", "false");
         return properties;
     }
 
@@ -94,6 +95,8 @@ class CatalogSyncBenchmark extends BackendTest {
                 lines.add(measure("10 changes: inventory", store, () -> run(tenant, site, JobType.INVENTORY), 1));
                 lines.add(measure("10 changes: pricing", store, () -> run(tenant, site, JobType.PRICING), 1));
                 lines.add(measure("10 changes: products", store, () -> run(tenant, site, JobType.PRODUCTS), 0));
+                lines.add(String.format("peak heap of the test JVM (backend + sandbox store + test): %d MB; the bridge ran with -Xmx96m",
+                        peakHeapMb()));
                 String report = String.join("\n", lines);
                 System.out.println("CATALOG BENCHMARK\n" + report);
                 Files.writeString(Path.of("target", "catalog-benchmark.txt"), report + "\n");
@@ -102,6 +105,12 @@ class CatalogSyncBenchmark extends BackendTest {
                 bridge.destroyForcibly().waitFor();
             }
         }
+    }
+
+    private static long peakHeapMb() {
+        return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() / (1024 * 1024);
     }
 
     private void run(String tenant, String site, JobType job) {

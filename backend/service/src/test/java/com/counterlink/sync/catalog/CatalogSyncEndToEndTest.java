@@ -149,8 +149,10 @@ class CatalogSyncEndToEndTest extends BackendTest {
         putSettings(siteB, "{\"locations\":[\"WEB\"],\"regularPriceLevel\":\"PRC_1\",\"saleSource\":\"PRICE_LEVEL\","
                 + "\"salePriceLevel\":\"PRC_2\",\"safetyBuffer\":0,\"newProductsAsDraft\":false}");
         assertEquals(List.of("MAIN", "WEB"), strings(api.get(settingsPath(siteA), token).json().get("locations")));
-        assertTrue(storageProvider.getRecurringJobs().stream().anyMatch(j -> j.getId().equals("catalog-reconcile-" + siteA)),
-                "a configured store gets its nightly reconcile");
+        List<String> recurring = storageProvider.getRecurringJobs().stream().map(j -> j.getId()).toList();
+        assertTrue(recurring.contains("catalog-reconcile-" + siteA), "a configured store gets its nightly reconcile");
+        assertTrue(recurring.contains("sync-" + siteA + "-inventory") && recurring.contains("sync-" + siteB + "-products"),
+                "and its catalog jobs on their intervals: " + recurring);
         assertEquals(404, api.post("/api/tenants/" + tenant + "/stores/" + UUID.randomUUID() + "/sync-reconcile", token, null)
                 .status());
     }
@@ -445,6 +447,11 @@ class CatalogSyncEndToEndTest extends BackendTest {
 
     private JsonNode run(String site, JobType job, RunTrigger trigger) {
         Optional<UUID> runId = runner.run(UUID.fromString(tenant), UUID.fromString(site), job, trigger);
+        for (int attempt = 0; runId.isEmpty() && attempt < 150; attempt++) {
+            // a scheduled run of the same job holds the store's lock: wait for it, as the next interval would
+            sleep(200);
+            runId = runner.run(UUID.fromString(tenant), UUID.fromString(site), job, trigger);
+        }
         assertTrue(runId.isPresent(), "the run started");
         JsonNode detail = api.get("/api/tenants/" + tenant + "/stores/" + site + "/runs/" + runId.get(), token).json();
         ObjectNode run = ((ObjectNode) detail.get("run")).deepCopy();
@@ -461,6 +468,15 @@ class CatalogSyncEndToEndTest extends BackendTest {
     private static JsonNode failedItem(JsonNode run, String key) {
         return items(run).stream().filter(i -> i.get("itemKey").asText().equals(key) && i.get("outcome").asText().equals("FAILED"))
                 .findFirst().orElseThrow(() -> new AssertionError("no failure recorded for " + key + " in " + run));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String outcome(JsonNode run, String key) {
