@@ -195,7 +195,11 @@ public class ProductsJob implements SyncJob {
                         context.log().outcome(item.itemNo(), ItemOutcome.UNCHANGED);
                     }
                     if (gridded(item) && !preview) {
-                        ensureVariations(item, parent.wooId(), cells.getOrDefault(item.itemNo(), List.of()), mine, true);
+                        List<String> itemCells = cells.getOrDefault(item.itemNo(), List.of());
+                        if (addsCells(itemCells, mine)) {
+                            widenAttributes(item, parent.wooId(), itemCells);
+                        }
+                        ensureVariations(item, parent.wooId(), itemCells, mine, true);
                     }
                 } else if (parent != null && parent.published()) {
                     unpublish(item, parent, updates);
@@ -376,6 +380,22 @@ public class ProductsJob implements SyncJob {
             }
         }
 
+        private boolean addsCells(List<String> itemCells, List<CatalogLink> mine) {
+            Set<String> mapped = mine.stream().map(CatalogLink::cell).collect(Collectors.toSet());
+            return itemCells.stream().anyMatch(c -> !mapped.contains(c));
+        }
+
+        /** A new grid value needs its option on the variable product before a variation can use it. */
+        private void widenAttributes(ReadItemChanges.Item item, long parentId, List<String> itemCells) {
+            try {
+                ObjectNode body = JsonNodeFactory.instance.objectNode();
+                attributes(item, itemCells, body);
+                woo.put("products/" + parentId, body);
+            } catch (WooException e) {
+                fail(item.itemNo(), WooFailures.code(e), WooFailures.reason(e), WooFailures.hint(e));
+            }
+        }
+
         private ObjectNode newProduct(ReadItemChanges.Item item, List<String> itemCells) {
             ObjectNode body = JsonNodeFactory.instance.objectNode()
                     .put("sku", item.itemNo())
@@ -384,20 +404,25 @@ public class ProductsJob implements SyncJob {
                     .put("status", settings.newProductsAsDraft() ? "draft" : "publish")
                     .put("description", description(item));
             if (gridded(item)) {
-                ArrayNode attributes = body.putArray("attributes");
-                for (int d = 0; d < 3; d++) {
-                    int dimension = d;
-                    List<String> options = List.copyOf(new LinkedHashSet<>(itemCells.stream()
-                            .map(c -> Cells.dimensions(c).get(dimension)).filter(v -> !v.equals(Cells.UNUSED)).toList()));
-                    if (options.isEmpty()) {
-                        continue;
-                    }
-                    ObjectNode attribute = attributes.addObject().put("name", dimensionName(item, d)).put("position", d)
-                            .put("visible", true).put("variation", true);
-                    options.forEach(attribute.putArray("options")::add);
-                }
+                attributes(item, itemCells, body);
             }
             return body;
+        }
+
+        /** One variation attribute per used grid dimension, named by its tag, with the cells' values as options. */
+        private void attributes(ReadItemChanges.Item item, List<String> itemCells, ObjectNode body) {
+            ArrayNode attributes = body.putArray("attributes");
+            for (int d = 0; d < 3; d++) {
+                int dimension = d;
+                List<String> options = List.copyOf(new LinkedHashSet<>(itemCells.stream()
+                        .map(c -> Cells.dimensions(c).get(dimension)).filter(v -> !v.equals(Cells.UNUSED)).toList()));
+                if (options.isEmpty()) {
+                    continue;
+                }
+                ObjectNode attribute = attributes.addObject().put("name", dimensionName(item, d)).put("position", d)
+                        .put("visible", true).put("variation", true);
+                options.forEach(attribute.putArray("options")::add);
+            }
         }
 
         private ObjectNode newVariation(ReadItemChanges.Item item, String cell) {

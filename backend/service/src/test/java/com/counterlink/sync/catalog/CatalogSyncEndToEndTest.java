@@ -407,6 +407,27 @@ class CatalogSyncEndToEndTest extends BackendTest {
         assertEquals(b + 7, storeB.productBySku(item).orElseThrow().get("stock_quantity").asInt());
     }
 
+    @Test
+    @Order(9)
+    void aNewGridValueGetsItsOptionOnTheProductAndItsVariation() throws Exception {
+        String item = items("TRK_METH = 'G' AND IS_ECOMM_ITEM = 'Y' AND DIM_COUNT = 1").getFirst();
+        try (PreparedStatement s = cp.prepareStatement("INSERT INTO IM_INV_CELL (ITEM_NO, LOC_ID, DIM_1_UPR, DIM_2_UPR, DIM_3_UPR,"
+                + " QTY_ON_HND, QTY_COMMIT, LST_MAINT_DT, LST_MAINT_USR_ID) VALUES (?, 'WEB', 'XXXL', '*', '*', 4, 0, CURRENT_TIMESTAMP, 'MGR')")) {
+            s.setString(1, item);
+            s.executeUpdate();
+        }
+        rename(item, cpString("SELECT DESCR FROM IM_ITEM WHERE ITEM_NO = ?", item)); // Counterpoint stamps the item when a cell is added
+
+        JsonNode run = run(siteA, JobType.PRODUCTS);
+        assertEquals("CREATED", outcome(run, item + " XXXL/*/*"), run.toString());
+        JsonNode parent = storeA.productBySku(item).orElseThrow();
+        assertTrue(strings(parent.get("attributes").get(0).get("options")).contains("XXXL"), parent.toString());
+        JsonNode variation = storeA.productBySku(item + "|XXXL|*|*").orElseThrow();
+        assertEquals(parent.get("id").asLong(), variation.get("parent_id").asLong());
+        run(siteA, JobType.INVENTORY);
+        assertEquals(3, storeA.productBySku(item + "|XXXL|*|*").orElseThrow().get("stock_quantity").asInt(), "4 at WEB minus the buffer");
+    }
+
     // ---- helpers ------------------------------------------------------------------------
 
     private void hint(String site, long productId) throws SQLException {
