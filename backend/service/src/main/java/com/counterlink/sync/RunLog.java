@@ -46,6 +46,22 @@ public class RunLog {
         }
     }
 
+    /** An outcome with why it happened, e.g. what a reconcile fixed. */
+    public void outcome(String itemKey, ItemOutcome outcome, String reason) {
+        if (reason == null) {
+            outcome(itemKey, outcome);
+            return;
+        }
+        switch (outcome) {
+            case CREATED, ADOPTED -> created++;
+            case UPDATED -> updated++;
+            case UNCHANGED -> unchanged++;
+            case FAILED -> failed++;
+            case SKIPPED -> { }
+        }
+        add(new SyncRunItem(null, tenantId, runId, itemKey, outcome, null, reason, null));
+    }
+
     /** An item that could not be synced: what happened, in words, and what a person can do. */
     public void failed(String itemKey, String errorCode, String reason, String actionHint) {
         failed++;

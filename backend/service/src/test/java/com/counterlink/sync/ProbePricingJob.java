@@ -1,5 +1,7 @@
 package com.counterlink.sync;
 
+import com.counterlink.sync.catalog.PricingJob;
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
@@ -9,10 +11,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A pricing job for the framework's tests, whose behaviour each test chooses: record a few item
- * outcomes, block until released, or find the bridge offline.
+ * outcomes, block until released, or find the bridge offline. It stands in for the real pricing job.
  */
 @Singleton
 @Requires(property = "sync-probe.enabled", value = "true")
+@Replaces(PricingJob.class)
 class ProbePricingJob implements SyncJob {
 
     enum Behaviour { RECORD_ITEMS, BLOCK, BRIDGE_OFFLINE, CRASH }

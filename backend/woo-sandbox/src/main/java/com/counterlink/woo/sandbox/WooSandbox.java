@@ -146,6 +146,7 @@ public final class WooSandbox implements AutoCloseable {
         else if (req.query("rest_route") != null) route = req.query("rest_route");
         if (route != null) {
             if (route.isEmpty() || route.equals("/")) return index(store);
+            store.countRestRequest(req.method(), route);
             Optional<Response> fault = store.faults().apply();
             if (fault.isPresent()) return fault.get();
             return router.handle(store, req, route, sitePath, isSsl(store, req));

@@ -23,6 +23,9 @@ public final class Product {
     public String globalUniqueId = "";
     public String regularPrice = "";
     public String salePrice = "";
+    /** Sale dates as sent (UTC, "yyyy-MM-ddTHH:mm:ss"); null when the sale has no such date. */
+    public String saleFromGmt;
+    public String saleToGmt;
     public boolean virtual;
     public boolean downloadable;
     public String taxStatus = "taxable";

@@ -47,7 +47,7 @@ public final class ProductJson {
             o.put("regular_price", p.regularPrice);
             o.put("sale_price", p.salePrice);
         }
-        saleDates(o);
+        saleDates(o, p);
         o.put("on_sale", p.isVariable() ? children.stream().anyMatch(Product::onSale) : p.onSale());
         o.put("purchasable", purchasable(p, children));
         if (p.isVariation()) o.put("total_sales", String.valueOf(p.totalSales)); else o.put("total_sales", p.totalSales);
@@ -123,7 +123,7 @@ public final class ProductJson {
         o.put("price", v.activePrice());
         o.put("regular_price", v.regularPrice);
         o.put("sale_price", v.salePrice);
-        saleDates(o);
+        saleDates(o, v);
         o.put("on_sale", v.onSale());
         o.put("status", v.status);
         o.put("purchasable", !v.activePrice().isEmpty());
@@ -192,11 +192,12 @@ public final class ProductJson {
         o.put("date_modified_gmt", WpFormat.date(p.dateModified));
     }
 
-    private static void saleDates(ObjectNode o) {
-        o.putNull("date_on_sale_from");
-        o.putNull("date_on_sale_from_gmt");
-        o.putNull("date_on_sale_to");
-        o.putNull("date_on_sale_to_gmt");
+    /** The sandbox's site time is UTC, so local and GMT sale dates are the same. */
+    private static void saleDates(ObjectNode o, Product p) {
+        o.put("date_on_sale_from", p.saleFromGmt);
+        o.put("date_on_sale_from_gmt", p.saleFromGmt);
+        o.put("date_on_sale_to", p.saleToGmt);
+        o.put("date_on_sale_to_gmt", p.saleToGmt);
     }
 
     private static ObjectNode dimensions(Product p) {

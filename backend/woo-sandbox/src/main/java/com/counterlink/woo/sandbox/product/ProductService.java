@@ -115,6 +115,8 @@ public final class ProductService {
         if (b.has("global_unique_id")) p.globalUniqueId = Json.text(b, "global_unique_id", "");
         if (b.has("regular_price")) p.regularPrice = price(Json.text(b, "regular_price", ""));
         if (b.has("sale_price")) p.salePrice = price(Json.text(b, "sale_price", ""));
+        if (b.has("date_on_sale_from_gmt")) p.saleFromGmt = saleDate(b.get("date_on_sale_from_gmt"));
+        if (b.has("date_on_sale_to_gmt")) p.saleToGmt = saleDate(b.get("date_on_sale_to_gmt"));
         if (b.has("virtual")) p.virtual = b.get("virtual").asBoolean();
         if (b.has("downloadable")) p.downloadable = b.get("downloadable").asBoolean();
         if (b.has("tax_status")) p.taxStatus = Json.text(b, "tax_status", "taxable");
@@ -182,6 +184,10 @@ public final class ProductService {
                 p.defaultAttributes.add(new VariationAttribute(Json.text(a, "name", ""), Json.text(a, "option", "")));
             }
         }
+    }
+
+    private static String saleDate(JsonNode value) {
+        return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText();
     }
 
     private void setSku(Product p, String sku) {

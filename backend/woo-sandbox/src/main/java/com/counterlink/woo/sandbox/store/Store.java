@@ -42,6 +42,8 @@ public final class Store {
 
     final Map<String, String> wooOptions = new LinkedHashMap<>(SettingCatalog.defaults());
     public final Map<Long, Product> products = new LinkedHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong restRequests = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong batchRequests = new java.util.concurrent.atomic.AtomicLong();
     public final Map<Long, Order> orders = new LinkedHashMap<>();
     public final Map<Long, Coupon> coupons = new LinkedHashMap<>();
     public final Map<Long, TaxRate> taxRates = new LinkedHashMap<>();
@@ -67,6 +69,16 @@ public final class Store {
     }
 
     public String name() { return name; }
+
+    /** Counts a wc/v3 request as a benchmark would see it: every call, and the batch writes among them. */
+    public void countRestRequest(String method, String route) {
+        restRequests.incrementAndGet();
+        if ("POST".equals(method) && route.endsWith("/batch")) batchRequests.incrementAndGet();
+    }
+
+    public long restRequests() { return restRequests.get(); }
+
+    public long batchRequests() { return batchRequests.get(); }
 
     /** Where this store is served, e.g. http://127.0.0.1:18090/store/demo */
     public String baseUrl() { return baseUrl; }

@@ -1,0 +1,59 @@
+package com.counterlink.platform.db;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Plain SQL on the connection of the current transaction (open one with {@link TenantTransactions}). */
+@Singleton
+public class TxSql {
+
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private final TransactionOperations<Connection> transactions;
+
+    public TxSql(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    public int update(String sql, Object... args) {
+        try (PreparedStatement statement = prepare(sql, args)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed: " + e.getMessage(), e);
+        }
+    }
+
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+        try (PreparedStatement statement = prepare(sql, args); ResultSet rows = statement.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(mapper.map(rows));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed: " + e.getMessage(), e);
+        }
+    }
+
+    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
+        return query(sql, mapper, args).stream().findFirst();
+    }
+
+    private PreparedStatement prepare(String sql, Object... args) throws SQLException {
+        PreparedStatement statement = transactions.getConnection().prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            statement.setObject(i + 1, args[i]);
+        }
+        return statement;
+    }
+}

@@ -1,0 +1,47 @@
+package com.counterlink.sync.catalog;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+
+/**
+ * One Counterpoint item (cell "") or grid cell ("DIM1|DIM2|DIM3") of a store, the WooCommerce
+ * product or variation it is, and the values last accepted by WooCommerce, so only changes are sent.
+ */
+public record CatalogLink(String itemNo, String cell, String sku, long wooId, @Nullable Long wooParentId, boolean gridded,
+                          @Nullable String categoryCode, boolean published, @Nullable String statusBeforeUnpublish,
+                          boolean stockManaged, @Nullable Integer sentQty, @Nullable BigDecimal sentRegular,
+                          @Nullable BigDecimal sentSale, @Nullable LocalDateTime sentSaleFrom, @Nullable LocalDateTime sentSaleTo) {
+
+    public static final String ITEM = "";
+
+    /** A row WooCommerce sells: a simple product or a variation (a variable parent holds no stock or price). */
+    public boolean sellable() {
+        return !(gridded && cell.isEmpty());
+    }
+
+    /** Where a batch update of this row goes. */
+    public String collection() {
+        return wooParentId == null ? "products" : "products/" + wooParentId + "/variations";
+    }
+
+    public String key() {
+        return cell.isEmpty() ? itemNo : itemNo + " " + cell.replace('|', '/');
+    }
+
+    public CatalogLink withSentQty(int qty) {
+        return new CatalogLink(itemNo, cell, sku, wooId, wooParentId, gridded, categoryCode, published, statusBeforeUnpublish,
+                true, qty, sentRegular, sentSale, sentSaleFrom, sentSaleTo);
+    }
+
+    public CatalogLink withSentPrices(SitePrice price) {
+        return new CatalogLink(itemNo, cell, sku, wooId, wooParentId, gridded, categoryCode, published, statusBeforeUnpublish,
+                stockManaged, sentQty, price.regular(), price.sale(), price.saleFrom(), price.saleTo());
+    }
+
+    public CatalogLink withPublished(boolean nowPublished, @Nullable String statusBefore, @Nullable String category) {
+        return new CatalogLink(itemNo, cell, sku, wooId, wooParentId, gridded, category, nowPublished, statusBefore,
+                stockManaged, sentQty, sentRegular, sentSale, sentSaleFrom, sentSaleTo);
+    }
+}

@@ -1,0 +1,59 @@
+package com.counterlink.sync.catalog;
+
+import com.counterlink.platform.db.TxSql;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** The catalog_links table; every method runs inside the caller's tenant transaction. */
+@Singleton
+public class CatalogLinks {
+
+    private static final String COLUMNS = "item_no, cell, sku, woo_id, woo_parent_id, gridded, category_code, published,"
+            + " status_before_unpublish, stock_managed, sent_qty, sent_regular, sent_sale, sent_sale_from, sent_sale_to";
+
+    private final TxSql sql;
+
+    public CatalogLinks(TxSql sql) {
+        this.sql = sql;
+    }
+
+    public List<CatalogLink> forSite(UUID siteId) {
+        return sql.query("SELECT " + COLUMNS + " FROM catalog_links WHERE site_id = ? ORDER BY item_no, cell",
+                CatalogLinks::link, siteId);
+    }
+
+    public List<CatalogLink> forItems(UUID siteId, List<String> itemNos) {
+        return sql.query("SELECT " + COLUMNS + " FROM catalog_links WHERE site_id = ? AND item_no = ANY(?) ORDER BY item_no, cell",
+                CatalogLinks::link, siteId, itemNos.toArray(String[]::new));
+    }
+
+    public void save(UUID tenantId, UUID siteId, CatalogLink l) {
+        sql.update("INSERT INTO catalog_links (tenant_id, site_id, " + COLUMNS + ", updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
+                        + " ON CONFLICT (site_id, item_no, cell) DO UPDATE SET sku = EXCLUDED.sku, woo_id = EXCLUDED.woo_id,"
+                        + " woo_parent_id = EXCLUDED.woo_parent_id, gridded = EXCLUDED.gridded,"
+                        + " category_code = EXCLUDED.category_code, published = EXCLUDED.published,"
+                        + " status_before_unpublish = EXCLUDED.status_before_unpublish, stock_managed = EXCLUDED.stock_managed,"
+                        + " sent_qty = EXCLUDED.sent_qty, sent_regular = EXCLUDED.sent_regular, sent_sale = EXCLUDED.sent_sale,"
+                        + " sent_sale_from = EXCLUDED.sent_sale_from, sent_sale_to = EXCLUDED.sent_sale_to, updated_at = now()",
+                tenantId, siteId, l.itemNo(), l.cell(), l.sku(), l.wooId(), l.wooParentId(), l.gridded(), l.categoryCode(),
+                l.published(), l.statusBeforeUnpublish(), l.stockManaged(), l.sentQty(), l.sentRegular(), l.sentSale(),
+                l.sentSaleFrom(), l.sentSaleTo());
+    }
+
+    private static CatalogLink link(ResultSet r) throws SQLException {
+        return new CatalogLink(r.getString(1), r.getString(2), r.getString(3), r.getLong(4), (Long) r.getObject(5),
+                r.getBoolean(6), r.getString(7), r.getBoolean(8), r.getString(9), r.getBoolean(10), (Integer) r.getObject(11),
+                r.getBigDecimal(12), r.getBigDecimal(13), r.getObject(14, LocalDateTime.class), r.getObject(15, LocalDateTime.class));
+    }
+
+    static BigDecimal nullSafe(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
+    }
+}

@@ -1,0 +1,74 @@
+package com.counterlink.sync.catalog;
+
+import com.counterlink.audit.AuditLog;
+import com.counterlink.identity.CurrentUser;
+import com.counterlink.platform.web.ApiException;
+import com.counterlink.sync.JobSettingRepository;
+import com.counterlink.tenancy.TenantAccess;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** A store's catalog settings: members read them, owners change them. */
+@Controller("/api/tenants/{tenantId}/stores/{siteId}/sync-settings")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class CatalogSettingsController {
+
+    private final TenantAccess access;
+    private final JobSettingRepository sites;
+    private final CatalogSettingsStore store;
+    private final CatalogTriggers triggers;
+    private final AuditLog audit;
+
+    public CatalogSettingsController(TenantAccess access, JobSettingRepository sites, CatalogSettingsStore store,
+                                     CatalogTriggers triggers, AuditLog audit) {
+        this.access = access;
+        this.sites = sites;
+        this.store = store;
+        this.triggers = triggers;
+        this.audit = audit;
+    }
+
+    @Get
+    public CatalogSettings get(@PathVariable UUID tenantId, @PathVariable UUID siteId, Authentication auth) {
+        return access.asMember(CurrentUser.from(auth), tenantId, member -> {
+            requireSite(siteId);
+            return store.load(siteId);
+        });
+    }
+
+    @Put
+    public CatalogSettings put(@PathVariable UUID tenantId, @PathVariable UUID siteId, @Body CatalogSettings.Command command,
+                               Authentication auth) {
+        CurrentUser user = CurrentUser.from(auth);
+        CatalogSettings saved = access.asOwner(user, tenantId, member -> {
+            requireSite(siteId);
+            CatalogSettings settings = CatalogSettings.from(command);
+            store.save(tenantId, siteId, settings);
+            audit.record(tenantId, user, "sync.catalog-settings.updated", "store", siteId.toString(),
+                    Map.of("locations", settings.locations(), "regularPriceLevel", settings.regularPriceLevel().name(),
+                            "saleSource", settings.saleSource().name(), "safetyBuffer", settings.safetyBuffer()));
+            return settings;
+        });
+        // a configured store syncs on its intervals, with a nightly full comparison
+        triggers.scheduleCatalog(tenantId, siteId);
+        return saved;
+    }
+
+    private void requireSite(UUID siteId) {
+        if (!sites.siteExists(siteId)) {
+            throw ApiException.notFound("Store");
+        }
+    }
+}

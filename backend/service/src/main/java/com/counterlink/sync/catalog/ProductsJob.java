@@ -1,0 +1,514 @@
+package com.counterlink.sync.catalog;
+
+import com.counterlink.bridge.protocol.operations.ItemCursor;
+import com.counterlink.bridge.protocol.operations.ReadItemChanges;
+import com.counterlink.bridge.protocol.operations.ReadSetup;
+import com.counterlink.bridge.protocol.operations.ReadStock;
+import com.counterlink.platform.db.TenantTransactions;
+import com.counterlink.sync.BridgeOfflineException;
+import com.counterlink.sync.ItemOutcome;
+import com.counterlink.sync.JobType;
+import com.counterlink.sync.RunTrigger;
+import com.counterlink.sync.SyncContext;
+import com.counterlink.sync.SyncJob;
+import com.counterlink.sync.SyncScheduler;
+import com.counterlink.woo.WooBatch;
+import com.counterlink.woo.WooClient;
+import com.counterlink.woo.WooException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Items flagged for e-commerce become WooCommerce products (gridded ones variable products with a
+ * variation per cell), matched by exact SKU = ITEM_NO; un-flagged ones are unpublished, never
+ * deleted. Reads Counterpoint's changes after the store's watermark (a full resync from the start)
+ * and moves the watermark only up to the item before the first one that failed.
+ */
+@Singleton
+public class ProductsJob implements SyncJob {
+
+    static final int PAGE_SIZE = 500;
+    static final String UNPUBLISHED_STATUS = "draft";
+
+    private final CatalogTarget targets;
+    private final TenantTransactions transactions;
+    private final CatalogLinks links;
+    private final Watermarks watermarks;
+    private final Counterpoint counterpoint;
+    private final WooPusher pusher;
+    private final SyncScheduler scheduler;
+    private final boolean followUpRuns;
+
+    public ProductsJob(CatalogTarget targets, TenantTransactions transactions, CatalogLinks links, Watermarks watermarks,
+                       Counterpoint counterpoint, WooPusher pusher, SyncScheduler scheduler,
+                       @Value("${counterlink.catalog.follow-up-runs:true}") boolean followUpRuns) {
+        this.targets = targets;
+        this.transactions = transactions;
+        this.links = links;
+        this.watermarks = watermarks;
+        this.counterpoint = counterpoint;
+        this.pusher = pusher;
+        this.scheduler = scheduler;
+        this.followUpRuns = followUpRuns;
+    }
+
+    @Override
+    public JobType type() {
+        return JobType.PRODUCTS;
+    }
+
+    @Override
+    public void run(SyncContext context) throws BridgeOfflineException {
+        CatalogTarget.Target target = targets.open(context.tenantId(), context.siteId());
+        if (context.trigger() == RunTrigger.PREVIEW) {
+            preview(context, target);
+            return;
+        }
+        ItemCursor cursor = context.full() ? null
+                : transactions.inTenant(context.tenantId(), null, () -> watermarks.get(context.siteId(), JobType.PRODUCTS))
+                .orElse(null);
+        ItemCursor safe = cursor;
+        boolean blocked = false;
+        int placed = 0;
+        while (true) {
+            ReadItemChanges.Page page = counterpoint.read(context.tenantId(), new ReadItemChanges(cursor, PAGE_SIZE, false));
+            context.log().read(page.items().size());
+            Run run = new Run(context, target, false);
+            run.sync(page.items());
+            placed += run.placed;
+            for (ReadItemChanges.Item item : page.items()) {
+                blocked |= run.failed.contains(item.itemNo());
+                if (!blocked) {
+                    safe = new ItemCursor(item.changedAtUtc(), item.itemNo());
+                }
+            }
+            ItemCursor mark = safe;
+            transactions.inTenant(context.tenantId(), null, () -> {
+                watermarks.set(context.tenantId(), context.siteId(), JobType.PRODUCTS, mark);
+                return null;
+            });
+            if (page.last() || page.items().isEmpty()) {
+                break;
+            }
+            cursor = page.next();
+        }
+        if (placed > 0 && followUpRuns) {
+            // new products get their stock and prices now rather than at the next interval
+            scheduler.runNow(context.tenantId(), context.siteId(), JobType.INVENTORY, RunTrigger.CHANGE);
+            scheduler.runNow(context.tenantId(), context.siteId(), JobType.PRICING, RunTrigger.CHANGE);
+        }
+    }
+
+    /**
+     * The first-sync dry run: every flagged item as it would be created, adopted or refused, and the
+     * store's products no item matches (left alone). Writes nothing, moves no watermark.
+     */
+    private void preview(SyncContext context, CatalogTarget.Target target) throws BridgeOfflineException {
+        Set<String> skus = new java.util.HashSet<>();
+        ItemCursor cursor = null;
+        while (true) {
+            ReadItemChanges.Page page = counterpoint.read(context.tenantId(), new ReadItemChanges(cursor, PAGE_SIZE, true));
+            context.log().read(page.items().size());
+            new Run(context, target, true).sync(page.items());
+            page.items().forEach(item -> skus.add(item.itemNo()));
+            if (page.last() || page.items().isEmpty()) {
+                break;
+            }
+            cursor = page.next();
+        }
+        for (JsonNode product : target.woo().listAll("products", Map.of())) {
+            String sku = product.path("sku").asText("");
+            if (!skus.contains(sku)) {
+                context.log().outcome("WooCommerce #" + product.path("id").asText() + (sku.isEmpty() ? " (no SKU)" : " " + sku),
+                        ItemOutcome.SKIPPED);
+            }
+        }
+    }
+
+    /** One page of items against one store; a preview decides everything and writes nothing. */
+    private final class Run {
+        final SyncContext context;
+        final CatalogTarget.Target target;
+        final WooClient woo;
+        final CatalogSettings settings;
+        final Set<String> failed = new TreeSet<>();
+        final boolean preview;
+        int placed;
+
+        Run(SyncContext context, CatalogTarget.Target target, boolean preview) {
+            this.preview = preview;
+            this.context = context;
+            this.target = target;
+            this.woo = target.woo();
+            this.settings = target.settings();
+        }
+
+        void sync(List<ReadItemChanges.Item> items) throws BridgeOfflineException {
+            if (items.isEmpty()) {
+                return;
+            }
+            Map<String, List<CatalogLink>> existing = transactions.inTenant(context.tenantId(), null,
+                            () -> links.forItems(context.siteId(), items.stream().map(ReadItemChanges.Item::itemNo).toList()))
+                    .stream().collect(Collectors.groupingBy(CatalogLink::itemNo, LinkedHashMap::new, Collectors.toList()));
+            Map<String, List<String>> cells = cells(items.stream().filter(i -> i.ecommerce() && gridded(i)).toList());
+            List<WooPusher.Change> updates = new ArrayList<>();
+            List<ReadItemChanges.Item> toPlace = new ArrayList<>();
+            List<CatalogLink> recategorized = new ArrayList<>();
+            for (ReadItemChanges.Item item : items) {
+                List<CatalogLink> mine = existing.getOrDefault(item.itemNo(), List.of());
+                CatalogLink parent = mine.stream().filter(l -> l.cell().isEmpty()).findFirst().orElse(null);
+                if (item.ecommerce() && parent == null) {
+                    toPlace.add(item);
+                } else if (item.ecommerce()) {
+                    ObjectNode body = JsonNodeFactory.instance.objectNode().put("id", parent.wooId());
+                    if (!parent.published()) {
+                        body.put("status", parent.statusBeforeUnpublish() == null ? "publish" : parent.statusBeforeUnpublish());
+                    }
+                    if (settings.ownership().name() == CatalogSettings.Ownership.ALWAYS) {
+                        body.put("name", name(item));
+                    }
+                    if (settings.ownership().descriptions() == CatalogSettings.Ownership.ALWAYS) {
+                        body.put("description", description(item));
+                    }
+                    CatalogLink after = parent.withPublished(true, null, item.categoryCode());
+                    if (body.size() > 1) {
+                        updates.add(new WooPusher.Change(parent, body, after));
+                    } else {
+                        if (!Objects.equals(parent.categoryCode(), item.categoryCode())) {
+                            recategorized.add(after);
+                        }
+                        context.log().outcome(item.itemNo(), ItemOutcome.UNCHANGED);
+                    }
+                    if (gridded(item) && !preview) {
+                        List<String> itemCells = cells.getOrDefault(item.itemNo(), List.of());
+                        if (addsCells(itemCells, mine)) {
+                            widenAttributes(item, parent.wooId(), itemCells);
+                        }
+                        ensureVariations(item, parent.wooId(), itemCells, mine, true);
+                    }
+                } else if (parent != null && parent.published()) {
+                    unpublish(item, parent, updates);
+                }
+            }
+            if (!recategorized.isEmpty() && !preview) {
+                transactions.inTenant(context.tenantId(), null, () -> {
+                    recategorized.forEach(l -> links.save(context.tenantId(), context.siteId(), l));
+                    return null;
+                });
+            }
+            if (preview) {
+                updates.forEach(u -> context.log().outcome(u.link().itemNo(), ItemOutcome.UPDATED));
+            } else {
+                failed.addAll(pusher.push(context, woo, updates));
+            }
+            place(toPlace, cells);
+        }
+
+        private void unpublish(ReadItemChanges.Item item, CatalogLink parent, List<WooPusher.Change> updates) {
+            try {
+                String status = woo.get("products/" + parent.wooId()).path("status").asText("publish");
+                ObjectNode body = JsonNodeFactory.instance.objectNode().put("id", parent.wooId()).put("status", UNPUBLISHED_STATUS);
+                updates.add(new WooPusher.Change(parent, body, parent.withPublished(false, status, item.categoryCode())));
+            } catch (WooException e) {
+                fail(item.itemNo(), WooFailures.code(e), WooFailures.reason(e), WooFailures.hint(e));
+            }
+        }
+
+        /** Items not yet mapped: adopt the one WooCommerce product with their SKU, or create them. */
+        private void place(List<ReadItemChanges.Item> items, Map<String, List<String>> cells) {
+            List<ReadItemChanges.Item> candidates = new ArrayList<>();
+            for (ReadItemChanges.Item item : items) {
+                if (item.itemNo() == null || item.itemNo().isBlank()) {
+                    fail(String.valueOf(item.itemNo()), "EMPTY_SKU", "The item has an empty item number, so no SKU",
+                            "Give the item a number in Counterpoint");
+                } else if (gridded(item) && cells.getOrDefault(item.itemNo(), List.of()).isEmpty()) {
+                    fail(item.itemNo(), "NO_GRID_CELLS", item.itemNo() + " is gridded but has no grid cells at any location",
+                            "Set up the item's grid cells in Counterpoint");
+                } else {
+                    candidates.add(item);
+                }
+            }
+            Map<String, List<JsonNode>> bySku = new HashMap<>();
+            try {
+                for (JsonNode found : woo.findBySkus(candidates.stream().map(ReadItemChanges.Item::itemNo).toList())) {
+                    bySku.computeIfAbsent(found.path("sku").asText(), s -> new ArrayList<>()).add(found);
+                }
+            } catch (WooException e) {
+                candidates.forEach(item -> fail(item.itemNo(), WooFailures.code(e), WooFailures.reason(e), WooFailures.hint(e)));
+                return;
+            }
+            List<ReadItemChanges.Item> creates = new ArrayList<>();
+            for (ReadItemChanges.Item item : candidates) {
+                List<JsonNode> matches = bySku.getOrDefault(item.itemNo(), List.of());
+                if (matches.size() > 1) {
+                    fail(item.itemNo(), "DUPLICATE_SKU", matches.size() + " WooCommerce products have the SKU " + item.itemNo()
+                                    + " (ids " + matches.stream().map(m -> m.path("id").asText()).collect(Collectors.joining(", ")) + ")",
+                            "Keep one WooCommerce product with SKU " + item.itemNo() + " and change or delete the others");
+                } else if (matches.size() == 1) {
+                    adopt(item, matches.getFirst(), cells.getOrDefault(item.itemNo(), List.of()));
+                } else {
+                    creates.add(item);
+                }
+            }
+            if (preview) {
+                creates.forEach(item -> context.log().outcome(item.itemNo(), ItemOutcome.CREATED));
+                return;
+            }
+            for (int from = 0; from < creates.size(); from += WooBatch.MAX_ITEMS) {
+                create(creates.subList(from, Math.min(creates.size(), from + WooBatch.MAX_ITEMS)), cells);
+            }
+        }
+
+        private void adopt(ReadItemChanges.Item item, JsonNode product, List<String> itemCells) {
+            String type = product.path("type").asText();
+            boolean wantVariable = gridded(item);
+            if ("variation".equals(type) || wantVariable != "variable".equals(type)) {
+                fail(item.itemNo(), "SKU_TYPE_CONFLICT", "WooCommerce's product with SKU " + item.itemNo() + " is a " + type
+                                + " product, but the item is " + (wantVariable ? "gridded" : "not gridded") + " in Counterpoint",
+                        "Change the WooCommerce product's SKU, or make its type match the Counterpoint item");
+                return;
+            }
+            if (preview) {
+                context.log().outcome(item.itemNo(), ItemOutcome.ADOPTED);
+                return;
+            }
+            CatalogLink link = parentLink(item, product.path("id").asLong(), product.path("status").asText("publish"));
+            save(link);
+            placed++;
+            context.log().outcome(item.itemNo(), ItemOutcome.ADOPTED);
+            if (wantVariable) {
+                ensureVariations(item, link.wooId(), itemCells, List.of(), true);
+            }
+        }
+
+        private void create(List<ReadItemChanges.Item> items, Map<String, List<String>> cells) {
+            WooBatch batch = new WooBatch();
+            items.forEach(item -> batch.create(newProduct(item, cells.getOrDefault(item.itemNo(), List.of()))));
+            WooBatch.Result result;
+            try {
+                result = woo.batch("products", batch);
+            } catch (WooException e) {
+                items.forEach(item -> fail(item.itemNo(), WooFailures.code(e), WooFailures.reason(e), WooFailures.hint(e)));
+                return;
+            }
+            List<CatalogLink> createdLinks = new ArrayList<>();
+            for (WooBatch.ItemResult created : result.items()) {
+                ReadItemChanges.Item item = items.get(created.index());
+                if (!created.ok()) {
+                    fail(item.itemNo(), WooFailures.code(created.error()), WooFailures.reason(created.error()),
+                            WooFailures.hint(created.error()));
+                    continue;
+                }
+                createdLinks.add(parentLink(item, created.id(), created.resource().path("status").asText()));
+                placed++;
+                context.log().outcome(item.itemNo(), ItemOutcome.CREATED);
+            }
+            // the mapping is kept before the variations are made, so a crash in between adopts next run
+            save(createdLinks);
+            for (CatalogLink link : createdLinks) {
+                ReadItemChanges.Item item = items.stream().filter(i -> i.itemNo().equals(link.itemNo())).findFirst().orElseThrow();
+                if (gridded(item)) {
+                    ensureVariations(item, link.wooId(), cells.getOrDefault(item.itemNo(), List.of()), List.of(), false);
+                }
+            }
+        }
+
+        /** A variation per grid cell the store does not have yet; existing ones (same SKU, same parent) are adopted. */
+        private void ensureVariations(ReadItemChanges.Item item, long parentId, List<String> itemCells, List<CatalogLink> mine,
+                                      boolean mayExist) {
+            Set<String> mapped = mine.stream().map(CatalogLink::cell).collect(Collectors.toSet());
+            List<String> missing = itemCells.stream().filter(c -> !mapped.contains(c)).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            String collection = "products/" + parentId + "/variations";
+            try {
+                List<String> toCreate = new ArrayList<>(missing);
+                if (mayExist) {
+                    Map<String, JsonNode> found = new HashMap<>();
+                    woo.findBySkus(missing.stream().map(c -> Cells.variationSku(item.itemNo(), c)).toList())
+                            .forEach(v -> found.put(v.path("sku").asText(), v));
+                    for (String cell : missing) {
+                        JsonNode variation = found.get(Cells.variationSku(item.itemNo(), cell));
+                        if (variation == null) {
+                            continue;
+                        }
+                        toCreate.remove(cell);
+                        if (variation.path("parent_id").asLong() != parentId) {
+                            fail(item.itemNo(), "DUPLICATE_SKU", "The SKU " + Cells.variationSku(item.itemNo(), cell)
+                                    + " belongs to another WooCommerce product", "Change the other product's SKU");
+                            continue;
+                        }
+                        save(variationLink(item, cell, variation.path("id").asLong(), parentId));
+                        context.log().outcome(item.itemNo() + " " + cell.replace('|', '/'), ItemOutcome.ADOPTED);
+                    }
+                }
+                for (int from = 0; from < toCreate.size(); from += WooBatch.MAX_ITEMS) {
+                    List<String> chunk = toCreate.subList(from, Math.min(toCreate.size(), from + WooBatch.MAX_ITEMS));
+                    WooBatch batch = new WooBatch();
+                    chunk.forEach(cell -> batch.create(newVariation(item, cell)));
+                    List<CatalogLink> createdLinks = new ArrayList<>();
+                    for (WooBatch.ItemResult created : woo.batch(collection, batch).items()) {
+                        String cell = chunk.get(created.index());
+                        if (created.ok()) {
+                            createdLinks.add(variationLink(item, cell, created.id(), parentId));
+                            context.log().outcome(item.itemNo() + " " + cell.replace('|', '/'), ItemOutcome.CREATED);
+                        } else {
+                            fail(item.itemNo(), WooFailures.code(created.error()), "Variation " + cell + ": "
+                                    + WooFailures.reason(created.error()), WooFailures.hint(created.error()));
+                        }
+                    }
+                    save(createdLinks);
+                }
+            } catch (WooException e) {
+                fail(item.itemNo(), WooFailures.code(e), WooFailures.reason(e), WooFailures.hint(e));
+            }
+        }
+
+        private boolean addsCells(List<String> itemCells, List<CatalogLink> mine) {
+            Set<String> mapped = mine.stream().map(CatalogLink::cell).collect(Collectors.toSet());
+            return itemCells.stream().anyMatch(c -> !mapped.contains(c));
+        }
+
+        /** A new grid value needs its option on the variable product before a variation can use it. */
+        private void widenAttributes(ReadItemChanges.Item item, long parentId, List<String> itemCells) {
+            try {
+                ObjectNode body = JsonNodeFactory.instance.objectNode();
+                attributes(item, itemCells, body);
+                woo.put("products/" + parentId, body);
+            } catch (WooException e) {
+                fail(item.itemNo(), WooFailures.code(e), WooFailures.reason(e), WooFailures.hint(e));
+            }
+        }
+
+        private ObjectNode newProduct(ReadItemChanges.Item item, List<String> itemCells) {
+            ObjectNode body = JsonNodeFactory.instance.objectNode()
+                    .put("sku", item.itemNo())
+                    .put("name", name(item))
+                    .put("type", gridded(item) ? "variable" : "simple")
+                    .put("status", settings.newProductsAsDraft() ? "draft" : "publish")
+                    .put("description", description(item));
+            if (gridded(item)) {
+                attributes(item, itemCells, body);
+            }
+            return body;
+        }
+
+        /** One variation attribute per used grid dimension, named by its tag, with the cells' values as options. */
+        private void attributes(ReadItemChanges.Item item, List<String> itemCells, ObjectNode body) {
+            ArrayNode attributes = body.putArray("attributes");
+            for (int d = 0; d < 3; d++) {
+                int dimension = d;
+                List<String> options = List.copyOf(new LinkedHashSet<>(itemCells.stream()
+                        .map(c -> Cells.dimensions(c).get(dimension)).filter(v -> !v.equals(Cells.UNUSED)).toList()));
+                if (options.isEmpty()) {
+                    continue;
+                }
+                ObjectNode attribute = attributes.addObject().put("name", dimensionName(item, d)).put("position", d)
+                        .put("visible", true).put("variation", true);
+                options.forEach(attribute.putArray("options")::add);
+            }
+        }
+
+        private ObjectNode newVariation(ReadItemChanges.Item item, String cell) {
+            ObjectNode body = JsonNodeFactory.instance.objectNode().put("sku", Cells.variationSku(item.itemNo(), cell));
+            ArrayNode attributes = body.putArray("attributes");
+            List<String> dims = Cells.dimensions(cell);
+            for (int d = 0; d < dims.size(); d++) {
+                if (!dims.get(d).equals(Cells.UNUSED)) {
+                    attributes.addObject().put("name", dimensionName(item, d)).put("option", dims.get(d));
+                }
+            }
+            return body;
+        }
+
+        /** Grid cells per gridded item, from its stock rows at the store's locations (all locations when none are chosen). */
+        private Map<String, List<String>> cells(List<ReadItemChanges.Item> griddedItems) throws BridgeOfflineException {
+            if (griddedItems.isEmpty()) {
+                return Map.of();
+            }
+            List<String> locations = settings.locations();
+            if (locations.isEmpty()) {
+                locations = counterpoint.read(context.tenantId(), new ReadSetup()).locations().stream()
+                        .map(ReadSetup.Code::code).toList();
+            }
+            Map<String, Set<String>> cells = new LinkedHashMap<>();
+            List<String> itemNos = griddedItems.stream().map(ReadItemChanges.Item::itemNo).toList();
+            for (ReadStock.Level level : counterpoint.read(context.tenantId(), new ReadStock(locations, itemNos)).levels()) {
+                String cell = Cells.of(level.dim1(), level.dim2(), level.dim3());
+                if (!cell.isEmpty()) {
+                    cells.computeIfAbsent(level.itemNo(), i -> new LinkedHashSet<>()).add(cell);
+                }
+            }
+            Map<String, List<String>> result = new HashMap<>();
+            cells.forEach((itemNo, set) -> result.put(itemNo, List.copyOf(set)));
+            return result;
+        }
+
+        private CatalogLink parentLink(ReadItemChanges.Item item, long wooId, String status) {
+            return new CatalogLink(item.itemNo(), CatalogLink.ITEM, item.itemNo(), wooId, null, gridded(item), item.categoryCode(),
+                    true, status, false, null, null, null, null, null);
+        }
+
+        private CatalogLink variationLink(ReadItemChanges.Item item, String cell, long wooId, long parentId) {
+            return new CatalogLink(item.itemNo(), cell, Cells.variationSku(item.itemNo(), cell), wooId, parentId, true,
+                    item.categoryCode(), true, null, false, null, null, null, null, null);
+        }
+
+        private void save(CatalogLink link) {
+            save(List.of(link));
+        }
+
+        private void save(List<CatalogLink> toSave) {
+            if (toSave.isEmpty()) {
+                return;
+            }
+            transactions.inTenant(context.tenantId(), null, () -> {
+                toSave.forEach(link -> links.save(context.tenantId(), context.siteId(), link));
+                return null;
+            });
+        }
+
+        private void fail(String itemNo, String code, String reason, String hint) {
+            failed.add(itemNo);
+            context.log().failed(itemNo, code, reason, hint);
+        }
+    }
+
+    static boolean gridded(ReadItemChanges.Item item) {
+        return "G".equals(item.trackingMethod());
+    }
+
+    static String name(ReadItemChanges.Item item) {
+        return item.description() == null || item.description().isBlank() ? item.itemNo() : item.description().strip();
+    }
+
+    /** The web description (EC_ITEM_DESCR, HTML) when there is one, else the long description. */
+    static String description(ReadItemChanges.Item item) {
+        if (item.htmlDescription() != null && !item.htmlDescription().isBlank()) {
+            return item.htmlDescription();
+        }
+        return item.longDescription() == null ? "" : item.longDescription();
+    }
+
+    static String dimensionName(ReadItemChanges.Item item, int dimension) {
+        List<String> tags = item.gridDimensionTags();
+        return dimension < tags.size() && tags.get(dimension) != null && !tags.get(dimension).isBlank()
+                ? tags.get(dimension).strip() : "Dimension " + (dimension + 1);
+    }
+}

@@ -1,0 +1,41 @@
+package com.counterlink.sync.catalog;
+
+import com.counterlink.bridge.protocol.operations.ItemCursor;
+import com.counterlink.platform.db.TxSql;
+import com.counterlink.sync.JobType;
+import jakarta.inject.Singleton;
+
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+/** How far a store's job has read Counterpoint's changes: moved only past items the store accepted. */
+@Singleton
+public class Watermarks {
+
+    private final TxSql sql;
+
+    public Watermarks(TxSql sql) {
+        this.sql = sql;
+    }
+
+    public Optional<ItemCursor> get(UUID siteId, JobType job) {
+        return sql.queryOne("SELECT changed_at, item_no FROM sync_watermarks WHERE site_id = ? AND job_type = ?",
+                row -> new ItemCursor(row.getObject(1, LocalDateTime.class), row.getString(2)), siteId, job.name());
+    }
+
+    /** Moves the watermark to {@code to}; null forgets it, so the next run reads from the beginning. */
+    public void set(UUID tenantId, UUID siteId, JobType job, ItemCursor to) {
+        if (to == null) {
+            sql.update("DELETE FROM sync_watermarks WHERE site_id = ? AND job_type = ?", siteId, job.name());
+        } else {
+            advance(tenantId, siteId, job, to);
+        }
+    }
+
+    public void advance(UUID tenantId, UUID siteId, JobType job, ItemCursor to) {
+        sql.update("INSERT INTO sync_watermarks (tenant_id, site_id, job_type, changed_at, item_no, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, now()) ON CONFLICT (site_id, job_type) DO UPDATE SET changed_at = EXCLUDED.changed_at,"
+                + " item_no = EXCLUDED.item_no, updated_at = now()", tenantId, siteId, job.name(), to.changedAtUtc(), to.itemNo());
+    }
+}

@@ -1,0 +1,135 @@
+package com.counterlink.sync.catalog;
+
+import com.counterlink.platform.db.TenantTransactions;
+import com.counterlink.platform.db.TxSql;
+import com.counterlink.woo.ManageStock;
+import com.counterlink.woo.WooClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * What WooCommerce shows now, for drift: a product someone changed in WooCommerce (a product.updated
+ * webhook hint) or, in a reconcile, every mapped product. The links' "sent" values are replaced by the
+ * actual ones, so the job's usual comparison sends whatever differs from Counterpoint. Our own writes
+ * also cause hints; they show the values we sent, so they change nothing and cannot loop.
+ */
+@Singleton
+public class WooActuals {
+
+    /** A link as WooCommerce shows it, and what differed from what we had sent. */
+    public record Refreshed(CatalogLink link, @Nullable String stockDrift, @Nullable String priceDrift) {
+    }
+
+    private final TenantTransactions transactions;
+    private final TxSql sql;
+    private final CatalogLinks links;
+
+    public WooActuals(TenantTransactions transactions, TxSql sql, CatalogLinks links) {
+        this.transactions = transactions;
+        this.sql = sql;
+        this.links = links;
+    }
+
+    /** Every link for a reconcile, else the links named by unconsumed product hints (which this consumes). */
+    public Map<String, Refreshed> refresh(UUID tenantId, UUID siteId, WooClient woo, List<CatalogLink> sellable, boolean all) {
+        Set<Long> hinted = all ? Set.of() : consumeProductHints(tenantId, siteId);
+        List<CatalogLink> wanted = all ? sellable : sellable.stream()
+                .filter(l -> hinted.contains(l.wooId()) || (l.wooParentId() != null && hinted.contains(l.wooParentId()))).toList();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, JsonNode> actual = new HashMap<>();
+        List<Long> products = wanted.stream().filter(l -> l.wooParentId() == null).map(CatalogLink::wooId).toList();
+        for (int from = 0; from < products.size(); from += WooClient.MAX_PER_PAGE) {
+            String ids = products.subList(from, Math.min(products.size(), from + WooClient.MAX_PER_PAGE)).stream()
+                    .map(String::valueOf).collect(Collectors.joining(","));
+            woo.listAll("products", Map.of("include", ids)).forEach(p -> actual.put(p.path("id").asLong(), p));
+        }
+        for (Long parent : new LinkedHashSet<>(wanted.stream().map(CatalogLink::wooParentId).filter(p -> p != null).toList())) {
+            woo.listAll("products/" + parent + "/variations", Map.of()).forEach(v -> actual.put(v.path("id").asLong(), v));
+        }
+        Map<String, Refreshed> refreshed = new HashMap<>();
+        for (CatalogLink link : wanted) {
+            JsonNode shown = actual.get(link.wooId());
+            if (shown != null) {
+                refreshed.put(link.key(), refreshed(link, shown));
+            }
+        }
+        // kept, so the store's other catalog job also sees what WooCommerce really shows
+        List<CatalogLink> drifted = refreshed.values().stream().filter(r -> r.stockDrift() != null || r.priceDrift() != null)
+                .map(Refreshed::link).toList();
+        if (!drifted.isEmpty()) {
+            transactions.inTenant(tenantId, null, () -> {
+                drifted.forEach(l -> links.save(tenantId, siteId, l));
+                return null;
+            });
+        }
+        return refreshed;
+    }
+
+    private static Refreshed refreshed(CatalogLink link, JsonNode shown) {
+        boolean managed = ManageStock.of(shown) == ManageStock.YES;
+        Integer qty = shown.path("stock_quantity").isNumber() ? shown.path("stock_quantity").asInt() : null;
+        BigDecimal regular = money(shown.path("regular_price").asText(""));
+        BigDecimal sale = money(shown.path("sale_price").asText(""));
+        LocalDateTime from = date(shown.path("date_on_sale_from_gmt"));
+        LocalDateTime to = date(shown.path("date_on_sale_to_gmt"));
+        String stockDrift = link.sentQty() != null && (!managed || !link.sentQty().equals(qty))
+                ? "WooCommerce showed " + (managed ? "stock " + qty : "stock not managed") + " instead of the " + link.sentQty() + " sent"
+                : null;
+        boolean pricesDiffer = link.sentRegular() != null
+                && !new SitePrice(link.sentRegular(), link.sentSale(), link.sentSaleFrom(), link.sentSaleTo())
+                .sameAs(regular, sale, from, to);
+        String priceDrift = pricesDiffer ? "WooCommerce showed regular " + shown.path("regular_price").asText("")
+                + " / sale " + shown.path("sale_price").asText("") + " instead of " + link.sentRegular().toPlainString()
+                + " / " + (link.sentSale() == null ? "" : link.sentSale().toPlainString()) : null;
+        CatalogLink actual = new CatalogLink(link.itemNo(), link.cell(), link.sku(), link.wooId(), link.wooParentId(), link.gridded(),
+                link.categoryCode(), link.published(), link.statusBeforeUnpublish(), managed, qty, regular, sale, from, to);
+        return new Refreshed(actual, stockDrift, priceDrift);
+    }
+
+    private Set<Long> consumeProductHints(UUID tenantId, UUID siteId) {
+        return transactions.inTenant(tenantId, null, () -> new HashSet<>(sql.query(
+                "UPDATE webhook_hints SET consumed_at = now() WHERE site_id = ? AND consumed_at IS NULL"
+                        + " AND topic IN ('product.updated', 'product.restored') RETURNING resource_id",
+                row -> row.getLong(1), siteId)));
+    }
+
+    private static BigDecimal money(String text) {
+        try {
+            return text.isBlank() ? null : new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static LocalDateTime date(JsonNode value) {
+        try {
+            return value.isTextual() && !value.asText().isBlank() ? LocalDateTime.parse(value.asText()) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static List<CatalogLink> apply(List<CatalogLink> sellable, Map<String, Refreshed> refreshed) {
+        List<CatalogLink> result = new ArrayList<>(sellable.size());
+        for (CatalogLink link : sellable) {
+            Refreshed r = refreshed.get(link.key());
+            result.add(r == null ? link : r.link());
+        }
+        return result;
+    }
+}
