@@ -1,5 +1,10 @@
 package com.counterlink.bridge;
 
+import com.counterlink.bridge.protocol.WireMessages.ChangeMarks;
+import com.counterlink.sync.JobType;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import java.util.EnumSet;
+import java.util.Set;
 import com.counterlink.audit.AuditLog;
 import com.counterlink.bridge.protocol.EnrollmentToken;
 import com.counterlink.bridge.protocol.RequestSignature;
@@ -33,14 +38,16 @@ public class BridgeRegistry {
     private final BridgeSql sql;
     private final BridgeSettings settings;
     private final AuditLog audit;
+    private final ApplicationEventPublisher<CounterpointChanged> events;
 
     BridgeRegistry(TenantTransactions transactions, TenantAccess access, BridgeSql sql, BridgeSettings settings,
-                   AuditLog audit) {
+                   AuditLog audit, ApplicationEventPublisher<CounterpointChanged> events) {
         this.transactions = transactions;
         this.access = access;
         this.sql = sql;
         this.settings = settings;
         this.audit = audit;
+        this.events = events;
     }
 
     public EnrollmentTokenView issueToken(CurrentUser user, UUID tenantId, String serverUrl) {
@@ -107,15 +114,51 @@ public class BridgeRegistry {
 
     void heartbeat(AuthenticatedBridge bridge, Heartbeat heartbeat) {
         Integer latency = heartbeat.latencyMs() == null ? null : Math.max(0, Math.min(heartbeat.latencyMs(), 600_000));
-        transactions.inTenant(bridge.tenantId(), null, () -> {
+        Set<JobType> changed = transactions.inTenant(bridge.tenantId(), null, () -> {
             sql.update("UPDATE bridges SET version = ?, latency_ms = COALESCE(?, latency_ms), last_seen_at = now() WHERE id = ?",
                     truncate(heartbeat.version(), 40), latency, bridge.bridgeId());
             // signed requests older than the allowed skew cannot be replayed anyway
             sql.update("DELETE FROM bridge_nonces WHERE bridge_id = ? AND seen_at < ?", bridge.bridgeId(),
                     at(Instant.now().minus(settings.getMaxClockSkew().multipliedBy(2))));
-            return null;
+            return heartbeat.changes() == null ? Set.<JobType>of() : recordChanges(bridge, heartbeat.changes());
         });
+        if (!changed.isEmpty()) {
+            events.publishEvent(new CounterpointChanged(bridge.tenantId(), changed));
+        }
     }
+
+    /** Stores the bridge's change marks and answers the jobs whose data moved since the last ones. */
+    private Set<JobType> recordChanges(AuthenticatedBridge bridge, ChangeMarks marks) {
+        List<Instant[]> previous = sql.query("SELECT items_changed_at, stock_changed_at, prices_changed_at FROM bridges "
+                        + "WHERE id = ? FOR UPDATE",
+                row -> new Instant[]{instant(row.getTimestamp(1)), instant(row.getTimestamp(2)), instant(row.getTimestamp(3))},
+                bridge.bridgeId());
+        if (previous.isEmpty()) {
+            return Set.of();
+        }
+        Instant[] before = previous.get(0);
+        Set<JobType> changed = EnumSet.noneOf(JobType.class);
+        if (moved(before[0], marks.items())) {
+            changed.add(JobType.PRODUCTS);
+        }
+        if (moved(before[1], marks.stock())) {
+            changed.add(JobType.INVENTORY);
+        }
+        if (moved(before[2], marks.prices())) {
+            changed.add(JobType.PRICING);
+        }
+        sql.update("UPDATE bridges SET items_changed_at = COALESCE(CAST(? AS timestamptz), items_changed_at), "
+                        + "stock_changed_at = COALESCE(CAST(? AS timestamptz), stock_changed_at), "
+                        + "prices_changed_at = COALESCE(CAST(? AS timestamptz), prices_changed_at) WHERE id = ?",
+                at(marks.items()), at(marks.stock()), at(marks.prices()), bridge.bridgeId());
+        return changed;
+    }
+
+    /** The first marks a bridge reports are a baseline: the scheduled runs cover what came before. */
+    private static boolean moved(Instant before, Instant now) {
+        return before != null && now != null && now.isAfter(before);
+    }
+
 
     public List<BridgeView> list(CurrentUser user, UUID tenantId) {
         return access.asMember(user, tenantId, member -> sql.query(
@@ -158,7 +201,7 @@ public class BridgeRegistry {
     }
 
     static OffsetDateTime at(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -69,6 +69,8 @@ class BridgeEndToEndTest extends BackendTest {
     EmbeddedServer server;
     @Inject
     BridgeCalls calls;
+    @Inject
+    ChangeRecorder changes;
 
     Path workDir;
     CounterpointDemoServer counterpoint;
@@ -80,7 +82,7 @@ class BridgeEndToEndTest extends BackendTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("counterlink.bridge.lease", "3s");
+        return Map.of("counterlink.bridge.lease", "3s", "bridge-e2e.record-changes", "true");
     }
 
     @BeforeAll
@@ -189,6 +191,28 @@ class BridgeEndToEndTest extends BackendTest {
 
     @Test
     @Order(3)
+    void aCounterpointChangeIsReportedByTheBridgesProbeWithinSeconds() throws Exception {
+        awaitOnline();
+        Thread.sleep(6000); // the probe's first look is the baseline
+        changes.events.clear();
+        String item;
+        try (Connection c = counterpoint.connect(); var rs = c.createStatement().executeQuery(
+                "SELECT TOP 1 ITEM_NO FROM IM_INV WHERE LOC_ID = 'WEB' ORDER BY ITEM_NO")) {
+            rs.next();
+            item = rs.getString(1);
+            new StoreSimulator(c).changeStock(item, "WEB", new BigDecimal("3"));
+        }
+        Instant until = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(until) && changes.events.stream().noneMatch(e -> e.tenantId().equals(tenant)
+                && e.jobs().contains(com.counterlink.sync.JobType.INVENTORY))) {
+            Thread.sleep(200);
+        }
+        assertTrue(changes.events.stream().anyMatch(e -> e.tenantId().equals(tenant)
+                && e.jobs().equals(java.util.Set.of(com.counterlink.sync.JobType.INVENTORY))), changes.events.toString());
+    }
+
+    @Test
+    @Order(4)
     void killingTheBridgeMidStreamLosesNoPageAndWritesNoDocumentTwice() throws Exception {
         List<String> seen = new ArrayList<>();
         ItemCursor cursor = null;
@@ -235,7 +259,7 @@ class BridgeEndToEndTest extends BackendTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aRevokedBridgeStopsWithAClearMessageInsteadOfRetrying() throws Exception {
         awaitOnline();
         String bridgeId = api.get(company.bridges(), company.token()).json().get(0).get("id").asText();

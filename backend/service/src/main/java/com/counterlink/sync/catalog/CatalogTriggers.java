@@ -50,6 +50,12 @@ public class CatalogTriggers {
         this.runner = runner;
     }
 
+    /** The bridge's change probe saw Counterpoint move. */
+    @io.micronaut.runtime.event.annotation.EventListener
+    void onCounterpointChanged(com.counterlink.bridge.CounterpointChanged event) {
+        changed(event.tenantId(), event.jobs());
+    }
+
     /** Counterpoint changed what these jobs read: every active store of the tenant runs them now. */
     public void changed(UUID tenantId, Set<JobType> affected) {
         List<Site> active = transactions.inTenant(tenantId, null,

@@ -29,7 +29,8 @@ final class RealBridge {
                 "--config", config.toString(), "--counterpoint-url", counterpoint.jdbcUrl(), "--counterpoint-user", "sa",
                 "--counterpoint-password", password, "--heartbeat-seconds", "1");
         assertEquals(0, enroll.waitFor(), Files.readString(work.resolve("bridge-enroll.out")));
-        Process run = java(work, "run", "--config", config.toString());
+        // the tests start each run themselves; the change probe is covered by BridgeEndToEndTest
+        Process run = java(work, "run", "--config", config.toString(), "--change-probe-seconds", "0");
         Instant until = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(until)) {
             JsonNode list = api.get(bridges, token).json();

@@ -1,5 +1,6 @@
 package com.counterlink.bridge.agent;
 
+import com.counterlink.bridge.protocol.WireMessages.ChangeMarks;
 import com.counterlink.bridge.protocol.BridgeErrorCodes;
 import com.counterlink.bridge.protocol.ProtocolJson;
 import com.counterlink.bridge.protocol.TaskErrorCode;
@@ -31,15 +32,28 @@ public final class BridgeLoop {
     private final Duration heartbeatInterval;
     private final int pollSeconds;
     private final AtomicReference<CloudRejectedException> stopReason = new AtomicReference<>();
+    private final ChangeProbe probe;
+    private final Duration probeInterval;
+    /** The marks the cloud last received; touched only on the heartbeat thread. */
+    private ChangeMarks sentMarks;
+    private ChangeMarks seenMarks;
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
     private volatile Integer lastLatencyMs;
     private volatile Thread worker;
 
     public BridgeLoop(CloudClient cloud, OperationExecutor executor, Duration heartbeatInterval, int pollSeconds) {
+        this(cloud, executor, heartbeatInterval, pollSeconds, null, Duration.ofSeconds(5));
+    }
+
+    /** With a change probe, a Counterpoint change is reported at once instead of at the next heartbeat. */
+    public BridgeLoop(CloudClient cloud, OperationExecutor executor, Duration heartbeatInterval, int pollSeconds,
+                      ChangeProbe probe, Duration probeInterval) {
         this.cloud = cloud;
         this.executor = executor;
         this.heartbeatInterval = heartbeatInterval;
         this.pollSeconds = pollSeconds;
+        this.probe = probe;
+        this.probeInterval = probeInterval;
     }
 
     /** Runs until the cloud refuses this bridge for good; answers why. */
@@ -51,6 +65,10 @@ public final class BridgeLoop {
             return thread;
         });
         heartbeats.scheduleWithFixedDelay(this::heartbeat, 0, heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS);
+        if (probe != null) {
+            heartbeats.scheduleWithFixedDelay(this::probeChanges, probeInterval.toMillis(), probeInterval.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
         try {
             while (stopReason.get() == null) {
                 try {
@@ -109,10 +127,21 @@ public final class BridgeLoop {
         }
     }
 
+    private void probeChanges() {
+        probe.read().ifPresent(marks -> {
+            seenMarks = marks;
+            if (!marks.equals(sentMarks)) {
+                heartbeat();
+            }
+        });
+    }
+
     private void heartbeat() {
         long started = System.nanoTime();
         try {
-            cloud.heartbeat(new Heartbeat(BridgeVersion.VALUE, lastLatencyMs));
+            ChangeMarks marks = seenMarks;
+            cloud.heartbeat(new Heartbeat(BridgeVersion.VALUE, lastLatencyMs, marks));
+            sentMarks = marks;
             lastLatencyMs = (int) ((System.nanoTime() - started) / 1_000_000);
         } catch (CloudRejectedException e) {
             if (CloudClient.isFatal(e)) {

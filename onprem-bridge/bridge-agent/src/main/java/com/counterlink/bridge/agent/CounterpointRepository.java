@@ -1,5 +1,6 @@
 package com.counterlink.bridge.agent;
 
+import com.counterlink.bridge.protocol.WireMessages.ChangeMarks;
 import com.counterlink.bridge.protocol.TaskErrorCode;
 import com.counterlink.bridge.protocol.operations.CreateCustomer;
 import com.counterlink.bridge.protocol.operations.Customer;
@@ -316,6 +317,32 @@ public final class CounterpointRepository {
             statuses.add(found.getOrDefault(key, new ReadPostedDocuments.Status(key, false, null, null, false)));
         }
         return new ReadPostedDocuments.Result(statuses);
+    }
+
+    /** The change probe's one cheap query: the newest change time of what each job reads. */
+    public ChangeMarks changeMarks() throws SQLException {
+        return Sql.one(c, """
+                SELECT (SELECT MAX(RS_UTC_DT) FROM IM_ITEM) AS ITEMS,
+                       (SELECT MAX(RS_UTC_DT) FROM EC_ITEM_DESCR) AS DESCRIPTIONS,
+                       (SELECT MAX(RS_UTC_DT) FROM IM_INV) AS INVENTORY,
+                       (SELECT MAX(RS_UTC_DT) FROM IM_INV_CELL) AS CELLS,
+                       (SELECT MAX(RS_UTC_DT) FROM IM_PRC) AS PRICES,
+                       (SELECT MAX(RS_UTC_DT) FROM IM_PRC_RUL) AS RULES""",
+                row -> new ChangeMarks(
+                        latest(row.getTimestamp("ITEMS"), row.getTimestamp("DESCRIPTIONS")),
+                        latest(row.getTimestamp("INVENTORY"), row.getTimestamp("CELLS")),
+                        latest(row.getTimestamp("PRICES"), row.getTimestamp("RULES"))))
+                .orElse(new ChangeMarks(null, null, null));
+    }
+
+    private static java.time.Instant latest(java.sql.Timestamp a, java.sql.Timestamp b) {
+        // RS_UTC_DT holds UTC wall-clock time; read it as such, whatever this machine's zone
+        java.time.Instant first = a == null ? null : a.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
+        java.time.Instant second = b == null ? null : b.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
+        if (first == null) {
+            return second;
+        }
+        return second == null || first.isAfter(second) ? first : second;
     }
 
     public boolean reachable() {

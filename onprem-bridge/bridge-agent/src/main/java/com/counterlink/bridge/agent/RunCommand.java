@@ -1,5 +1,6 @@
 package com.counterlink.bridge.agent;
 
+import java.time.Duration;
 import com.counterlink.bridge.protocol.RequestSignature;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,6 +15,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--config", defaultValue = BridgeConfig.FILE_NAME, description = "Configuration file (default: ${DEFAULT-VALUE})")
     Path config;
+    @Option(names = "--change-probe-seconds", defaultValue = "5",
+            description = "How often to look for Counterpoint changes (one cheap query; 0 turns it off; default ${DEFAULT-VALUE})")
+    int changeProbeSeconds;
+
     @Option(names = "--poll-seconds", defaultValue = "25", hidden = true)
     int pollSeconds;
 
@@ -28,9 +33,12 @@ final class RunCommand implements Callable<Integer> {
         log.info("counterlink-bridge " + BridgeVersion.VALUE + " (bridge " + settings.bridgeId() + ") connecting to "
                 + settings.serverUrl() + " " + proxy.describe(settings.serverUrl().getHost()));
         try (CounterpointConnections connections = new CounterpointConnections(settings.counterpointUrl(),
-                settings.counterpointUser(), settings.counterpointPassword())) {
+                settings.counterpointUser(), settings.counterpointPassword());
+             ChangeProbe probe = new ChangeProbe(new CounterpointConnections(settings.counterpointUrl(),
+                     settings.counterpointUser(), settings.counterpointPassword()))) {
             CloudRejectedException stop = new BridgeLoop(cloud, new OperationExecutor(connections),
-                    settings.heartbeatInterval(), pollSeconds).run();
+                    settings.heartbeatInterval(), pollSeconds, changeProbeSeconds > 0 ? probe : null,
+                    Duration.ofSeconds(Math.max(1, changeProbeSeconds))).run();
             String message = switch (stop.code()) {
                 case "BRIDGE_REVOKED" -> "This bridge was revoked in the Counterlink portal and stops now. To connect this "
                         + "server again, issue a new token in the portal and run 'counterlink-bridge enroll --force'.";

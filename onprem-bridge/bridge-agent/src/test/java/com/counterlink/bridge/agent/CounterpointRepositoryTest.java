@@ -29,6 +29,7 @@ import java.util.Set;
 
 import static com.counterlink.bridge.agent.DemoCounterpoint.count;
 import static com.counterlink.bridge.agent.DemoCounterpoint.text;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -49,6 +50,24 @@ class CounterpointRepositoryTest {
     @AfterEach
     void close() throws SQLException {
         db.close();
+    }
+
+    @Test
+    void theChangeProbeSeesAStockChangeAndOnlyThat() throws Exception {
+        var before = counterpoint.changeMarks();
+        assertNotNull(before.items());
+        assertNotNull(before.stock());
+        String item;
+        try (var rs = db.createStatement().executeQuery("SELECT TOP 1 ITEM_NO FROM IM_INV WHERE LOC_ID = 'WEB' ORDER BY ITEM_NO")) {
+            rs.next();
+            item = rs.getString(1);
+        }
+        Thread.sleep(1100); // RS_UTC_DT is a DATETIME: make the change land in a later tick than the seed
+        new StoreSimulator(db).changeStock(item, "WEB", new BigDecimal("2"));
+        var after = counterpoint.changeMarks();
+        assertTrue(after.stock().isAfter(before.stock()), before + " -> " + after);
+        assertEquals(before.items(), after.items());
+        assertEquals(before.prices(), after.prices());
     }
 
     @Test

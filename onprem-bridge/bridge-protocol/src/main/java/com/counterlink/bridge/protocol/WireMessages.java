@@ -2,6 +2,7 @@ package com.counterlink.bridge.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /** The bodies exchanged on /api/bridge/**. */
@@ -16,8 +17,22 @@ public final class WireMessages {
     public record EnrollmentResponse(UUID tenantId, UUID bridgeId, String name) {
     }
 
-    /** {@code latencyMs}: the round trip the bridge measured for its previous heartbeat. */
-    public record Heartbeat(String version, Integer latencyMs) {
+    /**
+     * {@code latencyMs}: the round trip the bridge measured for its previous heartbeat;
+     * {@code changes}: the latest change times the bridge saw in Counterpoint (null when it could not look).
+     */
+    public record Heartbeat(String version, Integer latencyMs, ChangeMarks changes) {
+
+        public Heartbeat(String version, Integer latencyMs) {
+            this(version, latencyMs, null);
+        }
+    }
+
+    /**
+     * The newest {@code RS_UTC_DT} of what each job reads: items (and their web descriptions),
+     * stock (locations and grid cells) and prices (levels and promotional rules). Any may be null.
+     */
+    public record ChangeMarks(Instant items, Instant stock, Instant prices) {
     }
 
     public record Task(UUID taskId, String operation, JsonNode params) {
