@@ -190,6 +190,18 @@ class BridgeEndToEndTest extends BackendTest {
     }
 
     @Test
+    @Order(2)
+    void theCompanysCounterpointChoicesAreReadLiveForItsSettings() {
+        awaitOnlineQuietly();
+        ApiClient.Response setup = api.get("/api/tenants/" + tenant + "/counterpoint/setup", company.token());
+        assertEquals(200, setup.status(), setup.toString());
+        assertTrue(setup.json().get("locations").toString().contains("WEB"), setup.toString());
+        assertTrue(setup.json().get("stores").size() > 0);
+        String stranger = SharedKeycloak.token(SharedKeycloak.createUser("setup-stranger"));
+        assertEquals(404, api.get("/api/tenants/" + tenant + "/counterpoint/setup", stranger).status());
+    }
+
+    @Test
     @Order(3)
     void aCounterpointChangeIsReportedByTheBridgesProbeWithinSeconds() throws Exception {
         awaitOnline();
@@ -276,6 +288,14 @@ class BridgeEndToEndTest extends BackendTest {
             return done.result();
         }
         throw new AssertionError(request.operation() + " gave " + outcome + "; bridge output:\n" + bridge.output());
+    }
+
+    private void awaitOnlineQuietly() {
+        try {
+            awaitOnline();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void awaitOnline() throws InterruptedException {

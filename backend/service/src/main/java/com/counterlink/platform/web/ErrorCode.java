@@ -16,6 +16,8 @@ public enum ErrorCode {
     BRIDGE_UNKNOWN(HttpStatus.UNAUTHORIZED, "This bridge is not enrolled"),
     BRIDGE_REVOKED(HttpStatus.FORBIDDEN, "This bridge was revoked"),
     RESULT_INVALID(HttpStatus.BAD_REQUEST, "The task result does not match its operation"),
+    BRIDGE_OFFLINE(HttpStatus.SERVICE_UNAVAILABLE, "The Counterpoint bridge is offline"),
+    COUNTERPOINT_ERROR(HttpStatus.BAD_GATEWAY, "Counterpoint could not answer"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
 
     private final HttpStatus status;
