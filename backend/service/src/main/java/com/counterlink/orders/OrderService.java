@@ -16,6 +16,7 @@ import com.counterlink.sync.SyncScheduler;
 import com.counterlink.tenancy.TenantAccess;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 
 import java.util.HashMap;
@@ -37,9 +38,11 @@ public class OrderService {
     private final SiteRepository sites;
     private final SyncScheduler scheduler;
     private final AuditLog audit;
+    private final ApplicationEventPublisher<AllocationsChanged> events;
 
     OrderService(TenantAccess access, OrderLedger ledger, OrderSql sql, SiteRepository sites, SyncScheduler scheduler,
-                 AuditLog audit) {
+                 AuditLog audit, ApplicationEventPublisher<AllocationsChanged> events) {
+        this.events = events;
         this.access = access;
         this.ledger = ledger;
         this.sql = sql;
@@ -85,7 +88,7 @@ public class OrderService {
         if (note == null || note.isBlank() || note.length() > 500) {
             throw ApiException.invalidField("note", "say what was done in Counterpoint (1 to 500 characters)");
         }
-        access.asOwner(user, tenantId, m -> {
+        OrderLedger.Stored resolved = access.asOwner(user, tenantId, m -> {
             OrderLedger.Stored order = ledger.load(orderId).orElseThrow(() -> ApiException.notFound("Order"));
             if (order.state() == OrderState.NEEDS_ATTENTION) {
                 ledger.release(orderId, "resolved by " + who(user));
@@ -96,8 +99,15 @@ public class OrderService {
             }
             audit.record(tenantId, user, "order.resolve", "order", orderId.toString(),
                     Map.of("wooNumber", order.wooNumber(), "note", note.strip()));
-            return null;
+            return order;
         });
+        if (resolved.state() == OrderState.NEEDS_ATTENTION) {
+            java.util.Set<String> items = new java.util.TreeSet<>();
+            resolved.lines().stream().map(OrderViews.OrderLine::itemNo).filter(java.util.Objects::nonNull).forEach(items::add);
+            if (!items.isEmpty()) {
+                events.publishEvent(new AllocationsChanged(tenantId, resolved.siteId(), items));
+            }
+        }
         return detail(user, tenantId, orderId);
     }
 

@@ -22,6 +22,7 @@ import com.counterlink.woo.WooClient;
 import com.counterlink.woo.WooException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -64,15 +67,20 @@ public class OrdersJob implements SyncJob {
     private final StoreClients clients;
     private final BridgeCalls bridge;
     private final OrderLedger ledger;
+    private final ApplicationEventPublisher<AllocationsChanged> events;
 
     OrdersJob(TenantTransactions transactions, SiteRepository sites, StoreClients clients, BridgeCalls bridge,
-              OrderLedger ledger) {
+              OrderLedger ledger, ApplicationEventPublisher<AllocationsChanged> events) {
         this.transactions = transactions;
         this.sites = sites;
         this.clients = clients;
         this.bridge = bridge;
         this.ledger = ledger;
+        this.events = events;
     }
+
+    /** Items whose allocation this run changed, per run (the job runs once per store at a time). */
+    private final ThreadLocal<Set<String>> changedItems = ThreadLocal.withInitial(TreeSet::new);
 
     @Override
     public JobType type() {
@@ -85,9 +93,25 @@ public class OrdersJob implements SyncJob {
         Site site = transactions.inTenant(tenant, null, () -> sites.findByIdAndTenantId(context.siteId(), tenant))
                 .orElseThrow(() -> new IllegalStateException("the store no longer exists"));
         OrderSettings settings = OrderSettings.of(site.settings());
-        intake(context, site, settings);
-        write(context, site, settings);
-        posted(context, site);
+        changedItems.get().clear();
+        try {
+            intake(context, site, settings);
+            // sibling stores hear of new allocations now, not after the (slower) writing
+            announce(tenant, site.id());
+            write(context, site, settings);
+            posted(context, site);
+        } finally {
+            announce(tenant, site.id());
+            changedItems.remove();
+        }
+    }
+
+    private void announce(UUID tenant, UUID siteId) {
+        Set<String> items = Set.copyOf(changedItems.get());
+        changedItems.get().clear();
+        if (!items.isEmpty()) {
+            events.publishEvent(new AllocationsChanged(tenant, siteId, items));
+        }
     }
 
     // ---- intake ----------------------------------------------------------------------------------
@@ -151,6 +175,10 @@ public class OrdersJob implements SyncJob {
     private void take(SyncContext context, Site site, OrderSettings settings, WooOrder order, String source) {
         ItemOutcome outcome = transactions.inTenant(context.tenantId(), null,
                 () -> ledger.ingest(context.tenantId(), site.id(), order, settings, source));
+        if (outcome != ItemOutcome.UNCHANGED) {
+            order.lines().stream().map(WooOrder.Line::itemNo).filter(java.util.Objects::nonNull)
+                    .forEach(changedItems.get()::add);
+        }
         context.log().outcome("order " + order.number(), outcome);
     }
 
@@ -345,10 +373,11 @@ public class OrdersJob implements SyncJob {
             batch.forEach(w -> byKey.put(w.orderKey(), w.id()));
             for (ReadPostedDocuments.Status status : done.result().documents()) {
                 if (status.posted()) {
-                    transactions.inTenant(tenant, null, () -> {
+                    changedItems.get().addAll(transactions.inTenant(tenant, null, () -> {
                         ledger.markPosted(tenant, byKey.get(status.orderKey()), status.ticketNo());
-                        return null;
-                    });
+                        return ledger.allocations(byKey.get(status.orderKey())).stream()
+                                .map(OrderViews.Allocation::itemNo).toList();
+                    }));
                     context.log().outcome("order key " + status.orderKey(), ItemOutcome.UPDATED);
                 }
             }

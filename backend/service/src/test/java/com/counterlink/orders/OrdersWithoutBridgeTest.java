@@ -52,6 +52,8 @@ class OrdersWithoutBridgeTest extends BackendTest {
     EmbeddedServer server;
     @Inject
     SyncJobRunner runner;
+    @Inject
+    AllocationEventsProbe allocationEvents;
 
     WooStoresFixture woo;
     ApiClient api;
@@ -96,6 +98,8 @@ class OrdersWithoutBridgeTest extends BackendTest {
         JsonNode allocations = api.get("/api/tenants/" + tenant + "/allocations?itemNo=OFFLINE-1", token).json();
         assertEquals(1, allocations.size());
         assertEquals(2, allocations.get(0).get("allocated").asInt());
+        assertTrue(allocationEvents.received.stream().anyMatch(e -> e.tenantId().equals(tenant) && e.siteId().equals(site)
+                && e.itemNos().contains("OFFLINE-1")), "the inventory job is told which items' allocation changed");
     }
 
     @Test
