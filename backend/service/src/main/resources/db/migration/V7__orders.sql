@@ -109,11 +109,18 @@ CREATE TABLE order_watermarks (
 );
 CREATE INDEX order_watermarks_tenant_idx ON order_watermarks (tenant_id);
 
+-- Per tenant: whether web orders hold stock (allocation counts in the inventory formula). On by default.
+CREATE TABLE order_tenant_settings (
+    tenant_id           uuid PRIMARY KEY REFERENCES tenants (id) ON DELETE CASCADE,
+    allocation_enabled  boolean     NOT NULL DEFAULT true,
+    updated_at          timestamptz NOT NULL DEFAULT now()
+);
+
 DO $$
 DECLARE t text;
 BEGIN
     FOREACH t IN ARRAY ARRAY['web_orders', 'web_order_transitions', 'web_order_lines', 'customer_identities',
-                             'allocations', 'order_watermarks'] LOOP
+                             'allocations', 'order_watermarks', 'order_tenant_settings'] LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
         EXECUTE format('CREATE POLICY %I ON %I USING (tenant_id = app_current_tenant()) '
@@ -122,5 +129,5 @@ BEGIN
 END $$;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON web_orders, web_order_transitions, web_order_lines, customer_identities,
-    allocations, order_watermarks TO ${approle};
+    allocations, order_watermarks, order_tenant_settings TO ${approle};
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${approle};

@@ -74,6 +74,18 @@ public class OrderController {
         return orders.allocations(CurrentUser.from(auth), tenantId, itemNo);
     }
 
+    @Get("/allocations/settings")
+    public Map<String, Object> allocationSettings(@PathVariable UUID tenantId, Authentication auth) {
+        return orders.allocationSettings(CurrentUser.from(auth), tenantId);
+    }
+
+    @Put("/allocations/settings")
+    public Map<String, Object> updateAllocationSettings(@PathVariable UUID tenantId, @Body Map<String, Object> body,
+                                                        Authentication auth) {
+        Object enabled = body == null ? null : body.get("enabled");
+        return orders.updateAllocationSettings(CurrentUser.from(auth), tenantId, enabled instanceof Boolean b ? b : null);
+    }
+
     @Get("/stores/{siteId}/order-settings")
     public Map<String, Object> settings(@PathVariable UUID tenantId, @PathVariable UUID siteId, Authentication auth) {
         return orders.settings(CurrentUser.from(auth), tenantId, siteId).toMap();

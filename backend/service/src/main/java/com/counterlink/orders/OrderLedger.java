@@ -252,14 +252,31 @@ public class OrderLedger implements AllocationLedger {
 
     // ---- allocations -----------------------------------------------------------------------------
 
+    /** Allocations are always recorded; they count in the inventory formula only while the tenant has them on. */
+    boolean allocationEnabled(UUID tenantId) {
+        return sql.queryOne("SELECT allocation_enabled FROM order_tenant_settings WHERE tenant_id = ?",
+                row -> row.getBoolean(1), tenantId).orElse(true);
+    }
+
+    void setAllocationEnabled(UUID tenantId, boolean enabled) {
+        sql.update("INSERT INTO order_tenant_settings (tenant_id, allocation_enabled) VALUES (?, ?) ON CONFLICT (tenant_id)"
+                + " DO UPDATE SET allocation_enabled = EXCLUDED.allocation_enabled, updated_at = now()", tenantId, enabled);
+    }
+
     @Override
     public BigDecimal allocated(UUID tenantId, String itemNo, String cell) {
+        if (!allocationEnabled(tenantId)) {
+            return BigDecimal.ZERO;
+        }
         return sql.queryOne("SELECT COALESCE(SUM(qty), 0) FROM allocations WHERE tenant_id = ? AND item_no = ? AND cell = ?"
                 + " AND released_at IS NULL", row -> row.getBigDecimal(1), tenantId, itemNo, cell).orElse(BigDecimal.ZERO);
     }
 
     @Override
     public BigDecimal allocated(UUID tenantId, String itemNo) {
+        if (!allocationEnabled(tenantId)) {
+            return BigDecimal.ZERO;
+        }
         return sql.queryOne("SELECT COALESCE(SUM(qty), 0) FROM allocations WHERE tenant_id = ? AND item_no = ?"
                 + " AND released_at IS NULL", row -> row.getBigDecimal(1), tenantId, itemNo).orElse(BigDecimal.ZERO);
     }

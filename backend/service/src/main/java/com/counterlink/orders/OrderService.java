@@ -136,6 +136,21 @@ public class OrderService {
         return access.asMember(user, tenantId, m -> ledger.openAllocations(blank(itemNo)));
     }
 
+    public Map<String, Object> allocationSettings(CurrentUser user, UUID tenantId) {
+        return access.asMember(user, tenantId, m -> Map.of("enabled", ledger.allocationEnabled(tenantId)));
+    }
+
+    public Map<String, Object> updateAllocationSettings(CurrentUser user, UUID tenantId, Boolean enabled) {
+        if (enabled == null) {
+            throw ApiException.invalidField("enabled", "must be true or false");
+        }
+        return access.asOwner(user, tenantId, m -> {
+            ledger.setAllocationEnabled(tenantId, enabled);
+            audit.record(tenantId, user, "allocation.settings", "tenant", tenantId.toString(), Map.of("enabled", enabled));
+            return Map.of("enabled", enabled);
+        });
+    }
+
     public OrderSettings settings(CurrentUser user, UUID tenantId, UUID siteId) {
         return access.asMember(user, tenantId, m -> OrderSettings.of(sites.findByIdAndTenantId(siteId, tenantId)
                 .orElseThrow(() -> ApiException.notFound("Store")).settings()));

@@ -54,6 +54,10 @@ class OrdersWithoutBridgeTest extends BackendTest {
     SyncJobRunner runner;
     @Inject
     AllocationEventsProbe allocationEvents;
+    @Inject
+    OrderLedger ledger;
+    @Inject
+    com.counterlink.platform.db.TenantTransactions transactions;
 
     WooStoresFixture woo;
     ApiClient api;
@@ -98,6 +102,16 @@ class OrdersWithoutBridgeTest extends BackendTest {
         JsonNode allocations = api.get("/api/tenants/" + tenant + "/allocations?itemNo=OFFLINE-1", token).json();
         assertEquals(1, allocations.size());
         assertEquals(2, allocations.get(0).get("allocated").asInt());
+        assertEquals(2, transactions.inTenant(tenant, null, () -> ledger.allocated(tenant, "OFFLINE-1", "*|*|*")).intValue());
+
+        // allocation off for the company: still recorded, no longer held against the stock
+        String settings = "/api/tenants/" + tenant + "/allocations/settings";
+        assertTrue(api.get(settings, token).json().get("enabled").asBoolean());
+        assertEquals(400, api.send("PUT", settings, token, "{\"enabled\":\"maybe\"}").status());
+        assertEquals(200, api.send("PUT", settings, token, "{\"enabled\":false}").status());
+        assertEquals(0, transactions.inTenant(tenant, null, () -> ledger.allocated(tenant, "OFFLINE-1")).intValue());
+        assertEquals(200, api.send("PUT", settings, token, "{\"enabled\":true}").status());
+        assertEquals(2, transactions.inTenant(tenant, null, () -> ledger.allocated(tenant, "OFFLINE-1")).intValue());
         assertTrue(allocationEvents.received.stream().anyMatch(e -> e.tenantId().equals(tenant) && e.siteId().equals(site)
                 && e.itemNos().contains("OFFLINE-1")), "the inventory job is told which items' allocation changed");
     }
