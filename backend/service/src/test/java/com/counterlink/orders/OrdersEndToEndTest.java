@@ -80,6 +80,7 @@ class OrdersEndToEndTest extends BackendTest {
     BridgeCalls calls;
 
     Path workDir;
+    Path config;
     CounterpointDemoServer counterpoint;
     BridgeProcess bridge;
     WooStoresFixture woo;
@@ -96,6 +97,7 @@ class OrdersEndToEndTest extends BackendTest {
     protected Map<String, String> extraProperties() {
         Map<String, String> properties = new HashMap<>(WooStoresFixture.backendProperties(PORT));
         properties.put("counterlink.bridge.lease", "3s");
+        properties.put("counterlink.bridge.online-window", "4s");
         return properties;
     }
 
@@ -113,7 +115,7 @@ class OrdersEndToEndTest extends BackendTest {
         assertEquals(200, api.post(storePath() + "/webhooks", token, null).status());
 
         // the bridge, enrolled from the portal's token and running as its own process
-        Path config = workDir.resolve("bridge").resolve("counterlink-bridge.properties");
+        config = workDir.resolve("bridge").resolve("counterlink-bridge.properties");
         Files.createDirectories(config.getParent());
         String enrollment = api.post("/api/tenants/" + tenant + "/bridges/enrollment-tokens", token, null).json()
                 .get("token").asText();
@@ -289,6 +291,26 @@ class OrdersEndToEndTest extends BackendTest {
         assertEquals(0, BigDecimal.ZERO.compareTo(allocated(simpleItem, orderId)));
     }
 
+    @Test
+    void ordersTakenWhileTheBridgeIsDownWaitAndAreWrittenOnceWhenItReturns() throws Exception {
+        bridge.kill();
+        awaitBridgeOffline();
+        String email = "outage." + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+        long wooId = checkout("completed", 0, email, null, line(simpleItem, 1)).get("id").asLong();
+        UUID run = runOrdersOnce();
+        assertEquals("WAITING_FOR_BRIDGE", api.get(storePath() + "/runs/" + run, token).json().get("run").get("status").asText());
+        JsonNode waiting = awaitOrder(wooId, o -> o.get("state").asText().equals("READY"));
+        assertEquals(0, BigDecimal.ONE.compareTo(allocated(simpleItem, UUID.fromString(waiting.get("id").asText()))),
+                "allocated while Counterpoint cannot be reached");
+
+        bridge = BridgeProcess.start(workDir, "run", "--config", config.toString());
+        awaitBridge();
+        JsonNode written = awaitOrder(wooId, o -> o.get("state").asText().equals("WRITTEN"));
+        try (Connection c = counterpoint.connect()) {
+            assertEquals("1", one(c, "SELECT COUNT(*) FROM PS_DOC_HDR WHERE CUST_NO = '" + written.get("custNo").asText() + "'"));
+        }
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     private String storePath() {
@@ -312,6 +334,32 @@ class OrdersEndToEndTest extends BackendTest {
             }
         }
         return total;
+    }
+
+    private UUID runOrdersOnce() throws InterruptedException {
+        Instant until = Instant.now().plusSeconds(60);
+        while (true) {
+            var run = runner.run(tenant, site, JobType.ORDERS, RunTrigger.MANUAL);
+            if (run.isPresent()) {
+                return run.get();
+            }
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("the orders job stayed busy");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private void awaitBridgeOffline() throws InterruptedException {
+        Instant until = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(until)) {
+            JsonNode list = api.get("/api/tenants/" + tenant + "/bridges", token).json();
+            if (!list.get(0).get("online").asBoolean()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the killed bridge still looks online");
     }
 
     private void runOrders() throws InterruptedException {
