@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * The real bridge program in its own JVM (the agent's main class on the test classpath), as the
  * retailer's server would run it; its output goes to a file the test can read.
  */
-final class BridgeProcess {
+public final class BridgeProcess {
 
     private final Process process;
     private final Path output;
@@ -21,7 +21,7 @@ final class BridgeProcess {
         this.output = output;
     }
 
-    static BridgeProcess start(Path workDir, String... args) throws IOException {
+    public static BridgeProcess start(Path workDir, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + System.getProperty("bridge.xmx", "64m"), "-cp", System.getProperty("java.class.path"), "com.counterlink.bridge.agent.BridgeMain"));
         command.addAll(List.of(args));
@@ -31,7 +31,7 @@ final class BridgeProcess {
         return new BridgeProcess(process, output);
     }
 
-    int waitForExit(long seconds) throws InterruptedException {
+    public int waitForExit(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the bridge did not exit within " + seconds + " s; output:\n" + output());
@@ -39,17 +39,17 @@ final class BridgeProcess {
         return process.exitValue();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Like a power cut: no shutdown hooks, nothing flushed. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
-    String output() {
+    public String output() {
         try {
             return Files.readString(output);
         } catch (IOException e) {

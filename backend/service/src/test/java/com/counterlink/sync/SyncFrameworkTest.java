@@ -36,6 +36,8 @@ class SyncFrameworkTest extends BackendTest {
     ProbePricingJob probe;
     @Inject
     SyncJobRunner runner;
+    @Inject
+    SyncJobs jobs;
 
     ApiClient api;
     String token;
@@ -163,7 +165,10 @@ class SyncFrameworkTest extends BackendTest {
 
     @Test
     void aJobWithoutAnImplementationFailsWithAReasonInsteadOfHanging() {
-        UUID run = runner.run(tenant, site, JobType.ORDERS, RunTrigger.SCHEDULE).orElseThrow();
+        // whichever job this build does not implement yet (none left: nothing to check)
+        Optional<JobType> missing = java.util.Arrays.stream(JobType.values()).filter(t -> jobs.forType(t).isEmpty()).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(missing.isPresent(), "every job is implemented");
+        UUID run = runner.run(tenant, site, missing.get(), RunTrigger.SCHEDULE).orElseThrow();
         JsonNode recorded = api.get(storePath() + "/runs/" + run, token).json().get("run");
         assertEquals("FAILED", recorded.get("status").asText());
     }

@@ -1,0 +1,95 @@
+package com.counterlink.orders;
+
+import com.counterlink.platform.web.ApiException;
+import com.counterlink.platform.web.ErrorCode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A store's order settings, kept under {@code orders} in the site's settings: which WooCommerce status
+ * sends an order and as what, the Counterpoint store/station/drawer, the pay code per payment method,
+ * the tax code. Every field has a validated default.
+ */
+public record OrderSettings(String sendStatus, String documentType, String storeId, String stationId, String drawerId,
+                            String defaultPayCode, Map<String, String> payCodes, String taxCode, int lookbackMinutes) {
+
+    static final Set<String> STATUSES = Set.of("pending", "processing", "on-hold", "completed");
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_\\-]{1,10}");
+
+    public static OrderSettings defaults() {
+        return new OrderSettings("completed", "T", "WEB", "WEB-01", "WEB", "WEB", Map.of(), "WEB", 10);
+    }
+
+    public OrderSettings {
+        if (sendStatus == null || !STATUSES.contains(sendStatus)) {
+            throw invalid("sendStatus must be one of " + STATUSES);
+        }
+        if (!"T".equals(documentType) && !"O".equals(documentType)) {
+            throw invalid("documentType must be T (ticket) or O (open order)");
+        }
+        code("storeId", storeId);
+        code("stationId", stationId);
+        code("drawerId", drawerId);
+        code("defaultPayCode", defaultPayCode);
+        code("taxCode", taxCode);
+        payCodes = payCodes == null ? Map.of() : Map.copyOf(payCodes);
+        payCodes.forEach((method, code) -> code("payCodes." + method, code));
+        if (lookbackMinutes < 1 || lookbackMinutes > 24 * 60) {
+            throw invalid("lookbackMinutes must be between 1 and 1440");
+        }
+    }
+
+    /** From a site's settings map (absent or partial settings take the defaults). */
+    @SuppressWarnings("unchecked")
+    public static OrderSettings of(Map<String, Object> siteSettings) {
+        Object raw = siteSettings == null ? null : siteSettings.get("orders");
+        if (!(raw instanceof Map<?, ?> map)) {
+            return defaults();
+        }
+        OrderSettings d = defaults();
+        Map<String, Object> m = (Map<String, Object>) map;
+        String documentType = text(m, "documentType", d.documentType());
+        return new OrderSettings(text(m, "sendStatus", "O".equals(documentType) ? "processing" : d.sendStatus()),
+                documentType, text(m, "storeId", d.storeId()), text(m, "stationId", d.stationId()),
+                text(m, "drawerId", d.drawerId()), text(m, "defaultPayCode", d.defaultPayCode()),
+                m.get("payCodes") instanceof Map<?, ?> codes ? (Map<String, String>) codes : Map.of(),
+                text(m, "taxCode", d.taxCode()),
+                m.get("lookbackMinutes") instanceof Number n ? n.intValue() : d.lookbackMinutes());
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sendStatus", sendStatus);
+        m.put("documentType", documentType);
+        m.put("storeId", storeId);
+        m.put("stationId", stationId);
+        m.put("drawerId", drawerId);
+        m.put("defaultPayCode", defaultPayCode);
+        m.put("payCodes", payCodes);
+        m.put("taxCode", taxCode);
+        m.put("lookbackMinutes", lookbackMinutes);
+        return m;
+    }
+
+    String payCodeFor(String paymentMethod) {
+        return paymentMethod == null ? defaultPayCode : payCodes.getOrDefault(paymentMethod, defaultPayCode);
+    }
+
+    private static String text(Map<String, Object> m, String key, String fallback) {
+        Object value = m.get(key);
+        return value == null ? fallback : value.toString();
+    }
+
+    private static void code(String field, String value) {
+        if (value == null || !CODE.matcher(value).matches()) {
+            throw invalid(field + " must be a Counterpoint code of 1 to 10 letters, digits, - or _");
+        }
+    }
+
+    private static ApiException invalid(String message) {
+        return new ApiException(ErrorCode.VALIDATION_FAILED, message);
+    }
+}

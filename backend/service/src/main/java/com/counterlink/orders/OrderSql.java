@@ -1,0 +1,68 @@
+package com.counterlink.orders;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Plain SQL on the current (tenant-scoped) transaction's connection, for the order ledger. */
+@Singleton
+class OrderSql {
+
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private final TransactionOperations<Connection> transactions;
+
+    OrderSql(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    int update(String sql, Object... args) {
+        try (PreparedStatement statement = prepare(sql, args)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("order SQL failed: " + e.getMessage(), e);
+        }
+    }
+
+    <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+        try (PreparedStatement statement = prepare(sql, args); ResultSet rows = statement.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(mapper.map(rows));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException("order SQL failed: " + e.getMessage(), e);
+        }
+    }
+
+    <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
+        return query(sql, mapper, args).stream().findFirst();
+    }
+
+    static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private PreparedStatement prepare(String sql, Object... args) throws SQLException {
+        PreparedStatement statement = transactions.getConnection().prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            Object arg = args[i] instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : args[i];
+            statement.setObject(i + 1, arg);
+        }
+        return statement;
+    }
+}

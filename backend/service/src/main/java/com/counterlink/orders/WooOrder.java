@@ -1,0 +1,78 @@
+package com.counterlink.orders;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The parts of a WooCommerce order (GET /wc/v3/orders/{id}) the connector uses. */
+record WooOrder(long id, String number, String status, String modifiedGmt, String currency, BigDecimal total,
+                BigDecimal totalTax, BigDecimal shippingTotal, BigDecimal feeTotal, BigDecimal discountTotal,
+                String paymentMethod, long customerId, String email, JsonNode billing, List<Line> lines) {
+
+    /** A line item; {@code itemNo} null when its SKU is empty. SKUs are ITEM_NO or ITEM_NO|DIM1|DIM2|DIM3. */
+    record Line(int lineNo, long wooLineId, String name, String sku, String itemNo, String cell, BigDecimal qty,
+                BigDecimal subtotal, BigDecimal total, BigDecimal tax) {
+
+        BigDecimal discount() {
+            return subtotal.subtract(total);
+        }
+    }
+
+    static WooOrder parse(JsonNode n) {
+        List<Line> lines = new ArrayList<>();
+        int lineNo = 1;
+        for (JsonNode li : n.path("line_items")) {
+            String sku = li.path("sku").asText("").strip();
+            String itemNo = null;
+            String cell = "*|*|*";
+            if (!sku.isEmpty()) {
+                String[] parts = sku.split("\\|", -1);
+                itemNo = parts[0];
+                if (parts.length > 1) {
+                    String[] dims = {"*", "*", "*"};
+                    for (int i = 1; i < parts.length && i <= 3; i++) {
+                        dims[i - 1] = parts[i].isEmpty() ? "*" : parts[i];
+                    }
+                    cell = String.join("|", dims);
+                }
+            }
+            lines.add(new Line(lineNo++, li.path("id").asLong(), li.path("name").asText(null), sku.isEmpty() ? null : sku,
+                    itemNo, cell, new BigDecimal(li.path("quantity").asText("0")), money(li, "subtotal"), money(li, "total"),
+                    money(li, "total_tax")));
+        }
+        BigDecimal fees = BigDecimal.ZERO.setScale(2);
+        for (JsonNode fee : n.path("fee_lines")) {
+            fees = fees.add(money(fee, "total"));
+        }
+        String email = n.path("billing").path("email").asText("").strip();
+        return new WooOrder(n.path("id").asLong(), n.path("number").asText(String.valueOf(n.path("id").asLong())),
+                n.path("status").asText(), n.path("date_modified_gmt").asText(null), n.path("currency").asText(null),
+                money(n, "total"), money(n, "total_tax"), money(n, "shipping_total"), fees, money(n, "discount_total"),
+                n.path("payment_method").asText(null), n.path("customer_id").asLong(0),
+                email.isEmpty() ? null : email.toLowerCase(Locale.ROOT), n.path("billing"), lines);
+    }
+
+    Instant modifiedInstant() {
+        if (modifiedGmt == null || modifiedGmt.isBlank()) {
+            return null;
+        }
+        String value = modifiedGmt.endsWith("Z") ? modifiedGmt.substring(0, modifiedGmt.length() - 1) : modifiedGmt;
+        return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+    }
+
+    boolean cancelled() {
+        return status.equals("cancelled") || status.equals("refunded") || status.equals("failed") || status.equals("trash");
+    }
+
+    private static BigDecimal money(JsonNode n, String field) {
+        String value = n.path(field).asText("");
+        return (value.isBlank() ? BigDecimal.ZERO : new BigDecimal(value)).setScale(2, RoundingMode.HALF_UP);
+    }
+}
