@@ -2,7 +2,9 @@ import type { HttpClient } from "./http";
 import type {
   AuditEvent,
   Bridge,
+  CatalogSettings,
   ConnectionCheck,
+  CounterpointSetup,
   CreateTenantRequest,
   EnrollmentToken,
   Invitation,
@@ -108,6 +110,21 @@ export function createCounterlinkApi(http: HttpClient) {
     audit: {
       /** Any member: the latest entries of the company's audit trail, newest first. */
       list: (tenantId: string, o?: Opts) => http.get<AuditEvent[]>(`${tenantPath(tenantId)}/audit`, o),
+    },
+    counterpoint: {
+      /** Live from Counterpoint through the bridge: 503 BRIDGE_OFFLINE, 502 COUNTERPOINT_ERROR. */
+      setup: (tenantId: string, o?: Opts) => http.get<CounterpointSetup>(`${tenantPath(tenantId)}/counterpoint/setup`, o),
+    },
+    catalog: {
+      /** Any member; the defaults before anything was saved. */
+      settings: (tenantId: string, siteId: string, o?: Opts) =>
+        http.get<CatalogSettings>(`${storePath(tenantId, siteId)}/sync-settings`, o),
+      /** Owner only; 400 with field errors. Saving schedules the products, inventory and pricing jobs. */
+      saveSettings: (tenantId: string, siteId: string, body: CatalogSettings, o?: Opts) =>
+        http.put<CatalogSettings>(`${storePath(tenantId, siteId)}/sync-settings`, body, o),
+      /** 202: a PREVIEW products run starts in the background; it writes nothing. */
+      preview: (tenantId: string, siteId: string, o?: Opts) =>
+        http.post<void>(`${storePath(tenantId, siteId)}/sync-preview`, {}, o),
     },
     sync: {
       jobs: (tenantId: string, siteId: string, o?: Opts) => http.get<JobSetting[]>(`${storePath(tenantId, siteId)}/jobs`, o),

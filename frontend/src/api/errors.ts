@@ -10,6 +10,8 @@ export interface ProblemDetails {
   title?: string;
   status?: number;
   detail?: string;
+  /** Counterlink's error code, e.g. BRIDGE_OFFLINE. */
+  code?: string;
   errors?: FieldProblem[];
 }
 

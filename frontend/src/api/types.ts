@@ -213,3 +213,42 @@ export interface AuditEvent {
   targetId: string | null;
   detail: Record<string, unknown> | null;
 }
+
+/** A code and its description, as Counterpoint's setup lists locations, pay codes and tax codes. */
+export interface CounterpointCode {
+  code: string;
+  description: string;
+}
+
+/** What a store's settings choose from, read live from Counterpoint through the bridge. */
+export interface CounterpointSetup {
+  stores: { storeId: string; description: string; stockLocationId: string }[];
+  stations: { storeId: string; stationId: string; description: string }[];
+  drawers: { storeId: string; drawerId: string }[];
+  locations: CounterpointCode[];
+  payCodes: CounterpointCode[];
+  taxCodes: CounterpointCode[];
+}
+
+export type PriceLevel = "REG_PRC" | "PRC_1" | "PRC_2" | "PRC_3";
+export const PRICE_LEVELS: PriceLevel[] = ["REG_PRC", "PRC_1", "PRC_2", "PRC_3"];
+export type SaleSource = "NONE" | "PRICE_LEVEL" | "PROMOTIONS";
+/** SET_ONCE: written when the product is created, then the merchant's; ALWAYS: kept equal to Counterpoint. */
+export type Ownership = "SET_ONCE" | "ALWAYS";
+
+export interface FieldOwnership {
+  name: Ownership;
+  descriptions: Ownership;
+  categories: Ownership;
+}
+
+/** A store's catalog settings; GET answers the defaults before anything was saved. */
+export interface CatalogSettings {
+  locations: string[];
+  regularPriceLevel: PriceLevel;
+  saleSource: SaleSource;
+  salePriceLevel: PriceLevel | null;
+  safetyBuffer: number;
+  newProductsAsDraft: boolean;
+  ownership: FieldOwnership;
+}

@@ -12,6 +12,7 @@ import { formatDate } from "../utils/format";
 import { useFetch } from "../utils/useFetch";
 import { useRefreshBurst } from "../utils/useRefreshBurst";
 import { ManualKeysForm, TestConnection, WebhooksSection } from "./ConnectionSection";
+import { CatalogSettingsSection } from "./CatalogSettingsSection";
 import { JobsSection } from "./JobsSection";
 import { StoreStatusBadge } from "./labels";
 import { RunHistory } from "./RunHistory";
@@ -285,6 +286,8 @@ export default function StorePage() {
           </div>
         )}
       </section>
+
+      <CatalogSettingsSection tenantId={tenant.id} siteId={store.id} isOwner={isOwner} />
 
       <JobsSection
         tenantId={tenant.id}

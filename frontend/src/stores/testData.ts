@@ -1,4 +1,4 @@
-import type { JobSetting, Store, SyncRun } from "../api/types";
+import type { CatalogSettings, CounterpointSetup, JobSetting, Store, SyncRun } from "../api/types";
 import { acme } from "../bridge/testData";
 import { mockFetch, publicConfig, type Handler } from "../test/mockFetch";
 
@@ -49,6 +49,32 @@ export const allJobs = (): JobSetting[] => [
   job("ORDERS", { intervalSeconds: 30 }),
 ];
 
+/** What GET …/sync-settings answers before anything was saved. */
+export function catalogSettings(overrides: Partial<CatalogSettings> = {}): CatalogSettings {
+  return {
+    locations: [],
+    regularPriceLevel: "REG_PRC",
+    saleSource: "NONE",
+    salePriceLevel: null,
+    safetyBuffer: 0,
+    newProductsAsDraft: true,
+    ownership: { name: "SET_ONCE", descriptions: "SET_ONCE", categories: "SET_ONCE" },
+    ...overrides,
+  };
+}
+
+export const counterpointSetup = (): CounterpointSetup => ({
+  stores: [{ storeId: "1", description: "Main street", stockLocationId: "MAIN" }],
+  stations: [],
+  drawers: [],
+  locations: [
+    { code: "MAIN", description: "Main street store" },
+    { code: "WH1", description: "Warehouse" },
+  ],
+  payCodes: [],
+  taxCodes: [],
+});
+
 type Route = Handler | Response | object;
 
 /** Tenant t-1 (as `role`, signed in as user-1) with one store and its sub-resources; `extra` overrides. */
@@ -69,6 +95,8 @@ export function storeBackend({ role = "owner", extra = {} }: { role?: string; ex
     [`GET ${STORE_BASE}`]: store(),
     [`GET ${STORE_BASE}/jobs`]: allJobs(),
     [`GET ${STORE_BASE}/runs`]: [run()],
+    [`GET ${STORE_BASE}/sync-settings`]: catalogSettings(),
+    "GET /api/tenants/t-1/counterpoint/setup": counterpointSetup(),
     [`GET ${STORE_BASE}/webhooks`]: [{ topic: "order.created", wooWebhookId: 11, status: "active" }],
     ...extra,
   });
