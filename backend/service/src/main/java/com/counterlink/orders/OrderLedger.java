@@ -281,6 +281,17 @@ public class OrderLedger implements AllocationLedger {
                 + " AND released_at IS NULL", row -> row.getBigDecimal(1), tenantId, itemNo).orElse(BigDecimal.ZERO);
     }
 
+    /** Open allocations of these items, or none while allocation is off for the tenant. */
+    List<ItemAllocation> openAllocations(UUID tenantId, List<String> itemNos) {
+        if (!allocationEnabled(tenantId)) {
+            return List.of();
+        }
+        return sql.query("SELECT item_no, cell, SUM(qty), COUNT(DISTINCT order_id) FROM allocations WHERE tenant_id = ?"
+                        + " AND released_at IS NULL AND item_no = ANY (?) GROUP BY item_no, cell",
+                row -> new ItemAllocation(row.getString(1), row.getString(2), row.getBigDecimal(3), row.getInt(4)),
+                tenantId, itemNos.toArray(new String[0]));
+    }
+
     List<ItemAllocation> openAllocations(String itemNo) {
         return sql.query("SELECT item_no, cell, SUM(qty), COUNT(DISTINCT order_id) FROM allocations WHERE released_at IS NULL"
                         + " AND (?::text IS NULL OR item_no = ?::text) GROUP BY item_no, cell ORDER BY item_no, cell",

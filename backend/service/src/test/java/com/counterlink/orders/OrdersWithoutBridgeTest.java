@@ -55,6 +55,8 @@ class OrdersWithoutBridgeTest extends BackendTest {
     @Inject
     AllocationEventsProbe allocationEvents;
     @Inject
+    com.counterlink.sync.catalog.Allocations inventoryAllocations;
+    @Inject
     OrderLedger ledger;
     @Inject
     com.counterlink.platform.db.TenantTransactions transactions;
@@ -103,6 +105,9 @@ class OrdersWithoutBridgeTest extends BackendTest {
         assertEquals(1, allocations.size());
         assertEquals(2, allocations.get(0).get("allocated").asInt());
         assertEquals(2, transactions.inTenant(tenant, null, () -> ledger.allocated(tenant, "OFFLINE-1", "*|*|*")).intValue());
+        // the inventory job's formula sees the same allocation for the simple item ("" cell)
+        assertEquals(java.util.Map.of(new com.counterlink.sync.catalog.Allocations.StockKey("OFFLINE-1", ""), new java.math.BigDecimal("2")),
+                normalized(inventoryAllocations.allocated(tenant, java.util.List.of("OFFLINE-1", "NOT-ORDERED"))));
 
         // allocation off for the company: still recorded, no longer held against the stock
         String settings = "/api/tenants/" + tenant + "/allocations/settings";
@@ -110,6 +115,7 @@ class OrdersWithoutBridgeTest extends BackendTest {
         assertEquals(400, api.send("PUT", settings, token, "{\"enabled\":\"maybe\"}").status());
         assertEquals(200, api.send("PUT", settings, token, "{\"enabled\":false}").status());
         assertEquals(0, transactions.inTenant(tenant, null, () -> ledger.allocated(tenant, "OFFLINE-1")).intValue());
+        assertEquals(java.util.Map.of(), inventoryAllocations.allocated(tenant, java.util.List.of("OFFLINE-1")));
         assertEquals(200, api.send("PUT", settings, token, "{\"enabled\":true}").status());
         assertEquals(2, transactions.inTenant(tenant, null, () -> ledger.allocated(tenant, "OFFLINE-1")).intValue());
         assertTrue(allocationEvents.received.stream().anyMatch(e -> e.tenantId().equals(tenant) && e.siteId().equals(site)
@@ -201,5 +207,12 @@ class OrdersWithoutBridgeTest extends BackendTest {
         return HTTP.send(HttpRequest.newBuilder(URI.create(woo.sandbox.baseUrl() + "/__sandbox/stores/" + store.name() + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static java.util.Map<com.counterlink.sync.catalog.Allocations.StockKey, java.math.BigDecimal> normalized(
+            java.util.Map<com.counterlink.sync.catalog.Allocations.StockKey, java.math.BigDecimal> allocated) {
+        java.util.Map<com.counterlink.sync.catalog.Allocations.StockKey, java.math.BigDecimal> result = new java.util.HashMap<>();
+        allocated.forEach((k, v) -> result.put(k, v.stripTrailingZeros()));
+        return result;
     }
 }

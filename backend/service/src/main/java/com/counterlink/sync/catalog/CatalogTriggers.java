@@ -50,6 +50,14 @@ public class CatalogTriggers {
         this.runner = runner;
     }
 
+    /** Web orders took or gave back stock: every store of the company gets its new quantity now. */
+    @io.micronaut.runtime.event.annotation.EventListener
+    void onAllocationsChanged(com.counterlink.orders.AllocationsChanged event) {
+        if (!event.itemNos().isEmpty()) {
+            changed(event.tenantId(), Set.of(JobType.INVENTORY));
+        }
+    }
+
     /** The bridge's change probe saw Counterpoint move. */
     @io.micronaut.runtime.event.annotation.EventListener
     void onCounterpointChanged(com.counterlink.bridge.CounterpointChanged event) {
