@@ -1,5 +1,6 @@
 package com.counterlink.bridge;
 
+import com.counterlink.platform.db.TxSql;
 import com.counterlink.bridge.protocol.BridgeHeaders;
 import com.counterlink.bridge.protocol.RequestSignature;
 import com.counterlink.platform.db.TenantTransactions;
@@ -26,10 +27,10 @@ class BridgeAuthenticator {
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_\\-]{16,64}");
 
     private final TenantTransactions transactions;
-    private final BridgeSql sql;
+    private final TxSql sql;
     private final BridgeSettings settings;
 
-    BridgeAuthenticator(TenantTransactions transactions, BridgeSql sql, BridgeSettings settings) {
+    BridgeAuthenticator(TenantTransactions transactions, TxSql sql, BridgeSettings settings) {
         this.transactions = transactions;
         this.sql = sql;
         this.settings = settings;

@@ -1,5 +1,6 @@
 package com.counterlink.bridge;
 
+import com.counterlink.platform.db.TxSql;
 import com.counterlink.bridge.protocol.OperationRequest;
 import com.counterlink.bridge.protocol.ProtocolJson;
 import com.counterlink.bridge.protocol.TaskErrorCode;
@@ -16,13 +17,13 @@ import java.util.UUID;
 public class BridgeCalls {
 
     private final TenantTransactions transactions;
-    private final BridgeSql sql;
+    private final TxSql sql;
     private final BridgeRegistry registry;
     private final BridgeTaskQueue queue;
     private final TaskSignals signals;
     private final BridgeSettings settings;
 
-    BridgeCalls(TenantTransactions transactions, BridgeSql sql, BridgeRegistry registry, BridgeTaskQueue queue,
+    BridgeCalls(TenantTransactions transactions, TxSql sql, BridgeRegistry registry, BridgeTaskQueue queue,
                 TaskSignals signals, BridgeSettings settings) {
         this.transactions = transactions;
         this.sql = sql;

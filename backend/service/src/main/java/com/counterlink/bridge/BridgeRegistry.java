@@ -1,5 +1,6 @@
 package com.counterlink.bridge;
 
+import com.counterlink.platform.db.TxSql;
 import com.counterlink.bridge.protocol.WireMessages.ChangeMarks;
 import com.counterlink.sync.JobType;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -35,12 +36,12 @@ public class BridgeRegistry {
 
     private final TenantTransactions transactions;
     private final TenantAccess access;
-    private final BridgeSql sql;
+    private final TxSql sql;
     private final BridgeSettings settings;
     private final AuditLog audit;
     private final ApplicationEventPublisher<CounterpointChanged> events;
 
-    BridgeRegistry(TenantTransactions transactions, TenantAccess access, BridgeSql sql, BridgeSettings settings,
+    BridgeRegistry(TenantTransactions transactions, TenantAccess access, TxSql sql, BridgeSettings settings,
                    AuditLog audit, ApplicationEventPublisher<CounterpointChanged> events) {
         this.transactions = transactions;
         this.access = access;

@@ -1,5 +1,6 @@
 package com.counterlink.bridge;
 
+import com.counterlink.platform.db.TxSql;
 import com.counterlink.bridge.protocol.BridgeOperation;
 import com.counterlink.bridge.protocol.InvalidParameterException;
 import com.counterlink.bridge.protocol.OperationRequest;
@@ -25,11 +26,11 @@ import java.util.UUID;
 class BridgeTaskQueue {
 
     private final TenantTransactions transactions;
-    private final BridgeSql sql;
+    private final TxSql sql;
     private final BridgeSettings settings;
     private final TaskSignals signals;
 
-    BridgeTaskQueue(TenantTransactions transactions, BridgeSql sql, BridgeSettings settings, TaskSignals signals) {
+    BridgeTaskQueue(TenantTransactions transactions, TxSql sql, BridgeSettings settings, TaskSignals signals) {
         this.transactions = transactions;
         this.sql = sql;
         this.settings = settings;

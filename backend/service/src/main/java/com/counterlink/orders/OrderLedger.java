@@ -1,5 +1,6 @@
 package com.counterlink.orders;
 
+import com.counterlink.platform.db.TxSql;
 import com.counterlink.orders.OrderViews.CustomerIdentity;
 import com.counterlink.orders.OrderViews.ItemAllocation;
 import com.counterlink.orders.OrderViews.OrderDetail;
@@ -30,9 +31,9 @@ public class OrderLedger implements AllocationLedger {
     static final String SUMMARY_COLUMNS = "id, site_id, woo_order_id, woo_number, woo_status, state, reason, flag, total,"
             + " customer_email, cust_no, cp_doc_id, cp_ticket_no, received_at, updated_at";
 
-    private final OrderSql sql;
+    private final TxSql sql;
 
-    OrderLedger(OrderSql sql) {
+    OrderLedger(TxSql sql) {
         this.sql = sql;
     }
 
@@ -241,7 +242,7 @@ public class OrderLedger implements AllocationLedger {
                         + " ORDER BY linked_at DESC LIMIT 500",
                 row -> new CustomerIdentity(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
                         row.getString(4), row.getLong(5), row.getString(6), row.getString(7),
-                        OrderSql.instant(row, "linked_at"), row.getString(9)), email, email);
+                        TxSql.instant(row, "linked_at"), row.getString(9)), email, email);
     }
 
     Optional<CustomerIdentity> relink(UUID identityId, String custNo, String by) {
@@ -324,13 +325,13 @@ public class OrderLedger implements AllocationLedger {
     List<Transition> transitions(UUID orderId) {
         return sql.query("SELECT from_state, to_state, reason, at FROM web_order_transitions WHERE order_id = ? ORDER BY id",
                 row -> new Transition(row.getString(1) == null ? null : OrderState.valueOf(row.getString(1)),
-                        OrderState.valueOf(row.getString(2)), row.getString(3), OrderSql.instant(row, "at")), orderId);
+                        OrderState.valueOf(row.getString(2)), row.getString(3), TxSql.instant(row, "at")), orderId);
     }
 
     List<OrderViews.Allocation> allocations(UUID orderId) {
         return sql.query("SELECT item_no, cell, qty, created_at, released_at, release_reason FROM allocations WHERE order_id = ?"
                         + " ORDER BY id", row -> new OrderViews.Allocation(row.getString(1), row.getString(2), row.getBigDecimal(3),
-                        OrderSql.instant(row, "created_at"), OrderSql.instant(row, "released_at"), row.getString(6)), orderId);
+                        TxSql.instant(row, "created_at"), TxSql.instant(row, "released_at"), row.getString(6)), orderId);
     }
 
     private static OrderSummary summary(ResultSet row) throws SQLException {
@@ -339,15 +340,15 @@ public class OrderLedger implements AllocationLedger {
                 row.getLong("woo_order_id"), row.getString("woo_number"), row.getString("woo_status"),
                 OrderState.valueOf(row.getString("state")), row.getString("reason"), row.getString("flag"),
                 row.getBigDecimal("total"), row.getString("customer_email"), row.getString("cust_no"),
-                row.wasNull() ? null : docId, row.getString("cp_ticket_no"), OrderSql.instant(row, "received_at"),
-                OrderSql.instant(row, "updated_at"));
+                row.wasNull() ? null : docId, row.getString("cp_ticket_no"), TxSql.instant(row, "received_at"),
+                TxSql.instant(row, "updated_at"));
     }
 
     // ---- polling watermark -----------------------------------------------------------------------
 
     Optional<Instant> watermark(UUID siteId) {
         return sql.queryOne("SELECT modified_after FROM order_watermarks WHERE site_id = ?",
-                row -> OrderSql.instant(row, "modified_after"), siteId);
+                row -> TxSql.instant(row, "modified_after"), siteId);
     }
 
     void saveWatermark(UUID tenantId, UUID siteId, Instant modifiedAfter) {

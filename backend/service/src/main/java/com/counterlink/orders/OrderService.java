@@ -1,5 +1,6 @@
 package com.counterlink.orders;
 
+import com.counterlink.platform.db.TxSql;
 import com.counterlink.audit.AuditLog;
 import com.counterlink.identity.CurrentUser;
 import com.counterlink.orders.OrderViews.CustomerIdentity;
@@ -34,13 +35,13 @@ public class OrderService {
 
     private final TenantAccess access;
     private final OrderLedger ledger;
-    private final OrderSql sql;
+    private final TxSql sql;
     private final SiteRepository sites;
     private final SyncScheduler scheduler;
     private final AuditLog audit;
     private final ApplicationEventPublisher<AllocationsChanged> events;
 
-    OrderService(TenantAccess access, OrderLedger ledger, OrderSql sql, SiteRepository sites, SyncScheduler scheduler,
+    OrderService(TenantAccess access, OrderLedger ledger, TxSql sql, SiteRepository sites, SyncScheduler scheduler,
                  AuditLog audit, ApplicationEventPublisher<AllocationsChanged> events) {
         this.events = events;
         this.access = access;

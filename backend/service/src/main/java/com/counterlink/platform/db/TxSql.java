@@ -1,5 +1,8 @@
 package com.counterlink.platform.db;
 
+import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
+import java.time.Instant;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
@@ -52,8 +55,19 @@ public class TxSql {
     private PreparedStatement prepare(String sql, Object... args) throws SQLException {
         PreparedStatement statement = transactions.getConnection().prepareStatement(sql);
         for (int i = 0; i < args.length; i++) {
-            statement.setObject(i + 1, args[i]);
+            Object arg = args[i] instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : args[i];
+            statement.setObject(i + 1, arg);
         }
         return statement;
+    }
+
+    /** For writes that may be lost in a database crash without harm (leases, heartbeats): no wait for the WAL flush. */
+    public void relaxDurability() {
+        update("SET LOCAL synchronous_commit TO OFF");
+    }
+
+    public static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }
