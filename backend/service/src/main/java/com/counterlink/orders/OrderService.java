@@ -157,7 +157,20 @@ public class OrderService {
                 .orElseThrow(() -> ApiException.notFound("Store")).settings()));
     }
 
+    /** Saving a store's order settings starts its orders job on its interval (saved job settings, else 1 minute). */
     public OrderSettings updateSettings(CurrentUser user, UUID tenantId, UUID siteId, Map<String, Object> body) {
+        OrderSettings saved = saveSettings(user, tenantId, siteId, body);
+        java.util.Optional<Object[]> job = access.asOwner(user, tenantId, m -> sql.queryOne(
+                "SELECT enabled, interval_seconds FROM job_settings WHERE site_id = ? AND job_type = 'ORDERS'",
+                row -> new Object[]{row.getBoolean(1), row.getInt(2)}, siteId));
+        boolean enabled = job.map(j -> (Boolean) j[0]).orElse(true);
+        java.time.Duration interval = job.map(j -> java.time.Duration.ofSeconds((Integer) j[1]))
+                .orElse(JobType.ORDERS.defaultInterval());
+        scheduler.schedule(tenantId, siteId, JobType.ORDERS, enabled, interval);
+        return saved;
+    }
+
+    private OrderSettings saveSettings(CurrentUser user, UUID tenantId, UUID siteId, Map<String, Object> body) {
         OrderSettings settings = OrderSettings.of(Map.of("orders", body == null ? Map.of() : body));
         return access.asOwner(user, tenantId, m -> {
             sites.findByIdAndTenantId(siteId, tenantId).orElseThrow(() -> ApiException.notFound("Store"));

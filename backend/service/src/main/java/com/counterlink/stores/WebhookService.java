@@ -58,11 +58,13 @@ public class WebhookService {
     private final StoreClients clients;
     private final AuditLog audit;
     private final BeanProvider<JobScheduler> scheduler;
+    private final BeanProvider<com.counterlink.sync.SyncScheduler> syncScheduler;
     private final String publicUrl;
 
     public WebhookService(TenantAccess access, TenantTransactions transactions, SiteRepository sites,
                           SiteWebhookRepository registered, WebhookHintRepository hints, StoreClients clients,
                           AuditLog audit, BeanProvider<JobScheduler> scheduler,
+                          BeanProvider<com.counterlink.sync.SyncScheduler> syncScheduler,
                           @Value("${counterlink.public-url}") String publicUrl) {
         this.access = access;
         this.transactions = transactions;
@@ -72,6 +74,7 @@ public class WebhookService {
         this.clients = clients;
         this.audit = audit;
         this.scheduler = scheduler;
+        this.syncScheduler = syncScheduler;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
@@ -231,9 +234,11 @@ public class WebhookService {
             }
             return Receipt.PING;
         }
-        return transactions.inTenant(tenantId, null, () -> {
+        boolean[] ordersConfigured = {false};
+        Receipt receipt = transactions.inTenant(tenantId, null, () -> {
             Site site = sites.findByIdAndTenantId(siteId, tenantId)
                     .filter(s -> s.status() != SiteStatus.REMOVED && s.webhookSecretEnc() != null).orElse(null);
+            ordersConfigured[0] = site != null && site.settings() != null && site.settings().containsKey("orders");
             if (site == null || signature == null
                     || !signatureMatches(clients.open(site, "webhook_secret", site.webhookSecretEnc()), body, signature)) {
                 LOG.warn("Webhook for tenant {} site {} refused: {} signature (topic {}, delivery {})", tenantId, siteId,
@@ -256,6 +261,12 @@ public class WebhookService {
             int stored = hints.insertIfNew(tenantId, siteId, deliveryId, topic, resourceId, modified);
             return stored == 1 ? Receipt.ACCEPTED : Receipt.DUPLICATE;
         });
+        // an order webhook is a hint: the store's orders job runs now instead of at its interval
+        if (receipt == Receipt.ACCEPTED && topic.startsWith("order.") && ordersConfigured[0]) {
+            syncScheduler.get().runNow(tenantId, siteId, com.counterlink.sync.JobType.ORDERS,
+                    com.counterlink.sync.RunTrigger.CHANGE);
+        }
+        return receipt;
     }
 
     static boolean isPing(String contentType, byte[] body) {

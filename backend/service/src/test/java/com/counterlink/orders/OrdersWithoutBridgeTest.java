@@ -59,6 +59,8 @@ class OrdersWithoutBridgeTest extends BackendTest {
     @Inject
     OrderLedger ledger;
     @Inject
+    org.jobrunr.storage.StorageProvider storage;
+    @Inject
     com.counterlink.platform.db.TenantTransactions transactions;
 
     WooStoresFixture woo;
@@ -160,6 +162,8 @@ class OrdersWithoutBridgeTest extends BackendTest {
         JsonNode now = api.get(path, token).json();
         assertEquals("processing", now.get("sendStatus").asText());
         assertEquals("CARD", now.get("payCodes").get("stripe").asText());
+        assertTrue(storage.getRecurringJobs().stream().anyMatch(j -> j.getId().equals("sync-" + site + "-orders")),
+                "saving the order settings starts the store's orders job on its interval");
         api.send("PUT", path, token, "{}");
     }
 
