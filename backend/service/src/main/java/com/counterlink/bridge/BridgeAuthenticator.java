@@ -14,6 +14,7 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +38,14 @@ class BridgeAuthenticator {
     }
 
     AuthenticatedBridge authenticate(HttpRequest<?> request, byte[] body) {
+        return authenticate(request, body, bridge -> bridge);
+    }
+
+    /**
+     * Verifies the request and runs {@code work} for the bridge in the same transaction, so a
+     * request's nonce is spent exactly when its work is applied.
+     */
+    <T> T authenticate(HttpRequest<?> request, byte[] body, Function<AuthenticatedBridge, T> work) {
         UUID tenantId = uuidHeader(request, BridgeHeaders.TENANT);
         UUID bridgeId = uuidHeader(request, BridgeHeaders.BRIDGE);
         long timestamp = timestamp(request);
@@ -73,7 +82,7 @@ class BridgeAuthenticator {
             }
             sql.update("UPDATE bridges SET last_seen_at = now() WHERE id = ? AND (last_seen_at IS NULL "
                     + "OR last_seen_at < now() - interval '2 seconds')", bridgeId);
-            return new AuthenticatedBridge(tenantId, bridgeId);
+            return work.apply(new AuthenticatedBridge(tenantId, bridgeId));
         });
     }
 

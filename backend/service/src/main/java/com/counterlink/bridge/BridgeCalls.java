@@ -1,10 +1,12 @@
 package com.counterlink.bridge;
 
-import com.counterlink.platform.db.TxSql;
+import com.counterlink.bridge.TaskResults.Delivery;
+import com.counterlink.bridge.TaskResults.FinishedTask;
 import com.counterlink.bridge.protocol.OperationRequest;
 import com.counterlink.bridge.protocol.ProtocolJson;
 import com.counterlink.bridge.protocol.TaskErrorCode;
 import com.counterlink.platform.db.TenantTransactions;
+import com.counterlink.platform.db.TxSql;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -21,41 +23,68 @@ public class BridgeCalls {
     private final BridgeRegistry registry;
     private final BridgeTaskQueue queue;
     private final TaskSignals signals;
+    private final TaskResults results;
     private final BridgeSettings settings;
 
     BridgeCalls(TenantTransactions transactions, TxSql sql, BridgeRegistry registry, BridgeTaskQueue queue,
-                TaskSignals signals, BridgeSettings settings) {
+                TaskSignals signals, TaskResults results, BridgeSettings settings) {
         this.transactions = transactions;
         this.sql = sql;
         this.registry = registry;
         this.queue = queue;
         this.signals = signals;
+        this.results = results;
         this.settings = settings;
     }
 
     public <R> CallOutcome<R> call(UUID tenantId, OperationRequest<R> request, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        // a task lost in a database crash only makes this call time out, as a slow bridge would
-        Optional<UUID> queued = transactions.inTenant(tenantId, null, () -> {
-            sql.relaxDurability();
-            return registry.anyOnline(tenantId) ? Optional.of(queue.enqueue(tenantId, request, deadline)) : Optional.empty();
-        });
-        if (queued.isEmpty()) {
-            return new CallOutcome.BridgeOffline<>();
-        }
-        signals.signal();
-        UUID taskId = queued.get();
-        while (true) {
-            long seen = signals.generation();
-            Optional<CallOutcome<R>> outcome = finished(tenantId, taskId, request);
-            if (outcome.isPresent()) {
-                return outcome.get();
+        UUID taskId = UUID.randomUUID();
+        results.expect(taskId);
+        try {
+            // a task lost in a database crash only makes this call time out, as a slow bridge would
+            boolean queued = transactions.inTenant(tenantId, null, () -> {
+                sql.relaxDurability();
+                if (!registry.anyOnline(tenantId)) {
+                    return false;
+                }
+                queue.enqueue(taskId, tenantId, request, deadline);
+                return true;
+            });
+            if (!queued) {
+                return new CallOutcome.BridgeOffline<>();
             }
+            signals.signal(tenantId);
+            return awaitOutcome(tenantId, taskId, request, deadline);
+        } finally {
+            results.forget(taskId);
+        }
+    }
+
+    /**
+     * The result normally arrives from this replica's result endpoint; a notice from another
+     * replica, or every {@code recheck} without news, sends us to the table instead.
+     */
+    private <R> CallOutcome<R> awaitOutcome(UUID tenantId, UUID taskId, OperationRequest<R> request, Instant deadline) {
+        while (true) {
             Duration left = Duration.between(Instant.now(), deadline);
             if (left.isNegative() || left.isZero()) {
                 return withdraw(tenantId, taskId, request);
             }
-            signals.awaitChange(seen, TaskSignals.min(left, settings.getRecheck()));
+            Optional<Delivery> delivery = results.await(taskId, TaskSignals.min(left, settings.getRecheck()));
+            Optional<FinishedTask> finished = delivery.flatMap(Delivery::task);
+            if (finished.isEmpty()) {
+                finished = stored(tenantId, taskId);
+            }
+            if (finished.isPresent()) {
+                Optional<CallOutcome<R>> outcome = outcome(finished.get(), request);
+                if (outcome.isPresent()) {
+                    return outcome.get();
+                }
+            }
+            if (delivery.isPresent()) {
+                results.rearm(taskId);
+            }
         }
     }
 
@@ -66,22 +95,22 @@ public class BridgeCalls {
         if (withdrawn == 1) {
             return new CallOutcome.TimedOut<>();
         }
-        return finished(tenantId, taskId, request).orElseGet(CallOutcome.TimedOut::new);
+        return stored(tenantId, taskId).flatMap(task -> outcome(task, request)).orElseGet(CallOutcome.TimedOut::new);
     }
 
-    private <R> Optional<CallOutcome<R>> finished(UUID tenantId, UUID taskId, OperationRequest<R> request) {
+    private Optional<FinishedTask> stored(UUID tenantId, UUID taskId) {
         return transactions.inTenant(tenantId, null, () -> sql.queryOne(
                 "SELECT state, result::text, reason_code, reason FROM bridge_tasks WHERE id = ?",
-                row -> outcome(row.getString(1), row.getString(2), row.getString(3), row.getString(4), request),
-                taskId)).flatMap(o -> o);
+                row -> new FinishedTask(row.getString(1), row.getString(2) == null ? null : ProtocolJson.parse(row.getString(2)),
+                        row.getString(3), row.getString(4)),
+                taskId));
     }
 
-    private static <R> Optional<CallOutcome<R>> outcome(String state, String result, String code, String reason,
-                                                       OperationRequest<R> request) {
-        return switch (state) {
-            case "DONE" -> Optional.of(new CallOutcome.Completed<>(ProtocolJson.read(result, request.resultType())));
-            case "FAILED" -> Optional.of("TIMED_OUT".equals(code) ? new CallOutcome.TimedOut<>()
-                    : new CallOutcome.Failed<>(TaskErrorCode.valueOf(code), reason));
+    private static <R> Optional<CallOutcome<R>> outcome(FinishedTask task, OperationRequest<R> request) {
+        return switch (task.state()) {
+            case "DONE" -> Optional.of(new CallOutcome.Completed<>(ProtocolJson.read(task.result(), request.resultType())));
+            case "FAILED" -> Optional.of("TIMED_OUT".equals(task.reasonCode()) ? new CallOutcome.TimedOut<>()
+                    : new CallOutcome.Failed<>(TaskErrorCode.valueOf(task.reasonCode()), task.reason()));
             default -> Optional.empty();
         };
     }

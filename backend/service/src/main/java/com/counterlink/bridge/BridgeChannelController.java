@@ -69,22 +69,26 @@ public class BridgeChannelController {
     @Get("/tasks/next{?waitSeconds,session}")
     public HttpResponse<String> next(HttpRequest<?> request, @Nullable @QueryValue Integer waitSeconds,
                                      @Nullable @QueryValue UUID session) {
-        AuthenticatedBridge bridge = authenticator.authenticate(request, new byte[0]);
         long max = settings.getLongPoll().toSeconds();
         Duration wait = Duration.ofSeconds(waitSeconds == null ? max : Math.max(0, Math.min(waitSeconds, max)));
-        return queue.nextTask(bridge, session, wait).<HttpResponse<String>>map(this::json).orElseGet(HttpResponse::noContent);
+        BridgeTaskQueue.Poll poll = authenticator.authenticate(request, new byte[0], bridge -> queue.open(bridge, session));
+        return queue.nextTask(poll, wait).<HttpResponse<String>>map(this::json).orElseGet(HttpResponse::noContent);
     }
 
     @Post(value = "/tasks/{taskId}/result", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<String> result(HttpRequest<?> request, @PathVariable UUID taskId, @Nullable @Body String body) {
-        AuthenticatedBridge bridge = authenticator.authenticate(request, bytes(body));
-        TaskResult result;
+        BridgeTaskQueue.Completion completion = authenticator.authenticate(request, bytes(body),
+                bridge -> queue.complete(bridge, taskId, readResult(body)));
+        queue.announce(completion);
+        return json(completion.ack());
+    }
+
+    private static TaskResult readResult(String body) {
         try {
-            result = ProtocolJson.read(body == null ? "" : body, TaskResult.class);
+            return ProtocolJson.read(body == null ? "" : body, TaskResult.class);
         } catch (InvalidParameterException e) {
             throw new ApiException(ErrorCode.RESULT_INVALID, "The result could not be read: " + e.getMessage());
         }
-        return json(queue.complete(bridge, taskId, result));
     }
 
     private static <T> T read(String body, Class<T> type) {

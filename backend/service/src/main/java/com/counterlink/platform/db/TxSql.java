@@ -66,6 +66,11 @@ public class TxSql {
         update("SET LOCAL synchronous_commit TO OFF");
     }
 
+    /** Undoes {@link #relaxDurability()} for the rest of the transaction: its commit waits for the WAL flush. */
+    public void requireDurability() {
+        update("SET LOCAL synchronous_commit TO DEFAULT");
+    }
+
     public static Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

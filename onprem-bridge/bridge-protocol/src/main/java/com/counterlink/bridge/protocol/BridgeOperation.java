@@ -38,6 +38,18 @@ public enum BridgeOperation {
         return resultType;
     }
 
+    /**
+     * True for operations that only read Counterpoint: running one again after a lost result is
+     * harmless. Anything not listed here is treated as changing Counterpoint.
+     */
+    public boolean readsOnly() {
+        return switch (this) {
+            case PING, READ_ITEM_CHANGES, READ_STOCK, READ_PRICES, READ_SETUP, FIND_CUSTOMERS_BY_EMAIL,
+                 READ_POSTED_DOCUMENTS -> true;
+            default -> false;
+        };
+    }
+
     public static BridgeOperation fromWire(String name) {
         for (BridgeOperation operation : values()) {
             if (operation.name().equals(name)) {
