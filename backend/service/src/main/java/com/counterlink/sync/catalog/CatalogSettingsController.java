@@ -41,15 +41,16 @@ public class CatalogSettingsController {
     }
 
     @Get
-    public CatalogSettings get(@PathVariable UUID tenantId, @PathVariable UUID siteId, Authentication auth) {
+    public CatalogSettingsView get(@PathVariable UUID tenantId, @PathVariable UUID siteId, Authentication auth) {
         return access.asMember(CurrentUser.from(auth), tenantId, member -> {
             requireSite(siteId);
-            return store.load(siteId);
+            return store.saved(siteId).map(saved -> CatalogSettingsView.of(saved, true))
+                    .orElseGet(() -> CatalogSettingsView.of(CatalogSettings.defaults(), false));
         });
     }
 
     @Put
-    public CatalogSettings put(@PathVariable UUID tenantId, @PathVariable UUID siteId, @Body CatalogSettings.Command command,
+    public CatalogSettingsView put(@PathVariable UUID tenantId, @PathVariable UUID siteId, @Body CatalogSettings.Command command,
                                Authentication auth) {
         CurrentUser user = CurrentUser.from(auth);
         CatalogSettings saved = access.asOwner(user, tenantId, member -> {
@@ -63,7 +64,7 @@ public class CatalogSettingsController {
         });
         // a configured store syncs on its intervals, with a nightly full comparison
         triggers.scheduleCatalog(tenantId, siteId);
-        return saved;
+        return CatalogSettingsView.of(saved, true);
     }
 
     private void requireSite(UUID siteId) {

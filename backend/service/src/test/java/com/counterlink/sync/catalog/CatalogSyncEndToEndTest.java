@@ -135,6 +135,7 @@ class CatalogSyncEndToEndTest extends BackendTest {
         assertEquals("NONE", defaults.get("saleSource").asText());
         assertTrue(defaults.get("newProductsAsDraft").asBoolean());
         assertEquals("SET_ONCE", defaults.get("ownership").get("name").asText());
+        assertFalse(defaults.get("configured").asBoolean(), "a store whose settings were never saved is not configured");
 
         ApiClient.Response bad = api.send("PUT", settingsPath(siteA), token,
                 "{\"locations\":[\"not a location!\"],\"regularPriceLevel\":\"PRC_9\",\"saleSource\":\"PRICE_LEVEL\","
@@ -148,7 +149,9 @@ class CatalogSyncEndToEndTest extends BackendTest {
                 + "\"safetyBuffer\":1,\"newProductsAsDraft\":true}");
         putSettings(siteB, "{\"locations\":[\"WEB\"],\"regularPriceLevel\":\"PRC_1\",\"saleSource\":\"PRICE_LEVEL\","
                 + "\"salePriceLevel\":\"PRC_2\",\"safetyBuffer\":0,\"newProductsAsDraft\":false}");
-        assertEquals(List.of("MAIN", "WEB"), strings(api.get(settingsPath(siteA), token).json().get("locations")));
+        JsonNode savedA = api.get(settingsPath(siteA), token).json();
+        assertEquals(List.of("MAIN", "WEB"), strings(savedA.get("locations")));
+        assertTrue(savedA.get("configured").asBoolean(), "saved settings make the store configured");
         List<String> recurring = storageProvider.getRecurringJobs().stream().map(j -> j.getId()).toList();
         assertTrue(recurring.contains("catalog-reconcile-" + siteA), "a configured store gets its nightly reconcile");
         assertTrue(recurring.contains("sync-" + siteA + "-inventory") && recurring.contains("sync-" + siteB + "-products"),
@@ -460,6 +463,7 @@ class CatalogSyncEndToEndTest extends BackendTest {
     private void putSettings(String site, String json) {
         ApiClient.Response saved = api.send("PUT", settingsPath(site), token, json);
         assertEquals(200, saved.status(), saved.toString());
+        assertTrue(saved.json().get("configured").asBoolean(), saved.toString());
     }
 
     private JsonNode run(String site, JobType job) {
