@@ -4,6 +4,7 @@ import com.counterlink.audit.AuditLog;
 import com.counterlink.identity.CurrentUser;
 import com.counterlink.platform.web.ApiException;
 import com.counterlink.sync.JobSettingRepository;
+import com.counterlink.sync.JobType;
 import com.counterlink.tenancy.TenantAccess;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -30,9 +31,11 @@ public class CatalogSettingsController {
     private final CatalogSettingsStore store;
     private final CatalogTriggers triggers;
     private final AuditLog audit;
+    private final Watermarks watermarks;
 
     public CatalogSettingsController(TenantAccess access, JobSettingRepository sites, CatalogSettingsStore store,
-                                     CatalogTriggers triggers, AuditLog audit) {
+                                     CatalogTriggers triggers, AuditLog audit, Watermarks watermarks) {
+        this.watermarks = watermarks;
         this.access = access;
         this.sites = sites;
         this.store = store;
@@ -57,6 +60,8 @@ public class CatalogSettingsController {
             requireSite(siteId);
             CatalogSettings settings = CatalogSettings.from(command);
             store.save(tenantId, siteId, settings);
+            // other locations or another buffer change every web quantity: the next inventory run reads all
+            watermarks.set(tenantId, siteId, JobType.INVENTORY, null);
             audit.record(tenantId, user, "sync.catalog-settings.updated", "store", siteId.toString(),
                     Map.of("locations", settings.locations(), "regularPriceLevel", settings.regularPriceLevel().name(),
                             "saleSource", settings.saleSource().name(), "safetyBuffer", settings.safetyBuffer()));

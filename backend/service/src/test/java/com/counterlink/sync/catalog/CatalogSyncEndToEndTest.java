@@ -1,7 +1,9 @@
 package com.counterlink.sync.catalog;
 
+import com.counterlink.bridge.protocol.operations.ReadStock;
 import com.counterlink.counterpoint.demo.CounterpointDemoServer;
 import com.counterlink.counterpoint.demo.DemoServerOptions;
+import com.counterlink.counterpoint.demo.NewItem;
 import com.counterlink.counterpoint.demo.StoreSimulator;
 import com.counterlink.sync.JobType;
 import com.counterlink.sync.RunTrigger;
@@ -44,6 +46,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,6 +79,8 @@ class CatalogSyncEndToEndTest extends BackendTest {
     StorageProvider storageProvider;
     @Inject
     CatalogTriggers triggers;
+    @Inject
+    Counterpoint bridgeReads;
 
     WooStoresFixture woo;
     CounterpointDemoServer counterpoint;
@@ -260,12 +269,20 @@ class CatalogSyncEndToEndTest extends BackendTest {
 
         JsonNode unchanged = run(siteA, JobType.INVENTORY);
         assertEquals(0, unchanged.get("itemsUpdated").asInt(), "nothing changed, nothing sent");
-        assertEquals(runA.get("itemsRead").asInt(), unchanged.get("itemsUnchanged").asInt());
+        assertEquals(0, unchanged.get("itemsRead").asInt(), "an incremental run reads only stock changed after the watermark");
 
+        long tasksBefore = bridgeTasks("READ_STOCK");
         new StoreSimulator(cp).changeStock(simple, "WEB", new BigDecimal("5"));
+        new StoreSimulator(cp).changeStock(notSold(), "OUTLET", new BigDecimal("5"));
         JsonNode changed = run(siteA, JobType.INVENTORY);
         assertEquals(1, changed.get("itemsUpdated").asInt(), changed.toString());
+        assertEquals(1, changed.get("itemsRead").asInt(), "only the item whose stock changed at the store's locations: " + changed);
+        assertEquals(1, bridgeTasks("READ_STOCK") - tasksBefore, "one stock read, for that item");
         assertEquals(11, storeA.productBySku(simple).orElseThrow().get("stock_quantity").asInt());
+
+        JsonNode full = run(siteA, JobType.INVENTORY, RunTrigger.FULL_RESYNC);
+        assertEquals(runA.get("itemsRead").asInt(), full.get("itemsRead").asInt(), "a full resync reads every mapped item");
+        assertEquals(runA.get("itemsRead").asInt(), full.get("itemsUnchanged").asInt());
     }
 
     @Test
@@ -327,6 +344,9 @@ class CatalogSyncEndToEndTest extends BackendTest {
         assertEquals("PARTIAL", inventory.get("status").asText(), inventory.toString());
         assertEquals("WOO_PRODUCT_MISSING", failedItem(inventory, gone).get("errorCode").asText());
         assertEquals(1, inventory.get("itemsUpdated").asInt(), "the other change in the batch went through");
+        JsonNode inventoryAgain = run(siteA, JobType.INVENTORY);
+        assertEquals("WOO_PRODUCT_MISSING", failedItem(inventoryAgain, gone).get("errorCode").asText(),
+                "the stock watermark stayed before the failed item, so its change is read again");
 
         putSettings(siteA, "{\"locations\":[\"MAIN\",\"WEB\"],\"saleSource\":\"PROMOTIONS\",\"safetyBuffer\":1,"
                 + "\"ownership\":{\"name\":\"ALWAYS\"}}");
@@ -429,6 +449,90 @@ class CatalogSyncEndToEndTest extends BackendTest {
         assertEquals(parent.get("id").asLong(), variation.get("parent_id").asLong());
         run(siteA, JobType.INVENTORY);
         assertEquals(3, storeA.productBySku(item + "|XXXL|*|*").orElseThrow().get("stock_quantity").asInt(), "4 at WEB minus the buffer");
+    }
+
+    @Test
+    @Order(10)
+    void storesNeedingTheSameReadAtTheSameMomentShareOneBridgeTask() throws Exception {
+        List<String> itemNos = items("IS_ECOMM_ITEM = 'Y'").subList(0, 5);
+        ReadStock same = new ReadStock(List.of("WEB"), itemNos);
+        ReadStock other = new ReadStock(List.of("MAIN"), itemNos);
+        long before = bridgeTasks("READ_STOCK");
+        UUID tenantId = UUID.fromString(tenant);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService stores = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<ReadStock.Result>> reads = new ArrayList<>();
+            for (ReadStock request : List.of(same, same, same, other)) {
+                reads.add(stores.submit(() -> {
+                    start.await();
+                    return bridgeReads.read(tenantId, request);
+                }));
+            }
+            start.countDown();
+            ReadStock.Result first = reads.get(0).get(60, TimeUnit.SECONDS);
+            assertFalse(first.levels().isEmpty());
+            assertEquals(first, reads.get(1).get(60, TimeUnit.SECONDS));
+            assertEquals(first, reads.get(2).get(60, TimeUnit.SECONDS));
+            assertTrue(reads.get(3).get(60, TimeUnit.SECONDS).levels().stream().allMatch(l -> l.locationId().equals("MAIN")));
+        } finally {
+            stores.shutdownNow();
+        }
+        assertEquals(2, bridgeTasks("READ_STOCK") - before, "three stores asking the same at once share one task; MAIN is its own");
+        bridgeReads.read(tenantId, same);
+        assertEquals(3, bridgeTasks("READ_STOCK") - before, "a read asked after the shared one finished goes to Counterpoint again");
+    }
+
+    @Test
+    @Order(11)
+    void aNameAsLongAsCounterpointAllowsAndAVeryLongUnicodeHtmlDescriptionArriveUnchanged() throws Exception {
+        String name = "Ærøskøbing Tee & Café ✓ 30 chr"; // DESCR is VARCHAR(30): the longest name Counterpoint holds
+        assertEquals(30, name.length());
+        StringBuilder html = new StringBuilder("<h2>Größentabelle — サイズ表</h2><ul>");
+        while (html.length() < 200_000) {
+            html.append("<li><strong>Größe ").append(html.length()).append("</strong> · 寸法 &amp; “fit” ✓ 🧵</li>");
+        }
+        html.append("</ul>");
+        new StoreSimulator(cp).addItem(new NewItem("LONG-HTML-1", name, "APPAREL", new BigDecimal("19.99"), true));
+        try (PreparedStatement s = cp.prepareStatement("INSERT INTO EC_ITEM_DESCR (ITEM_NO, HTML_DESCR, LST_MAINT_DT) VALUES (?, ?, CURRENT_TIMESTAMP)")) {
+            s.setString(1, "LONG-HTML-1");
+            s.setString(2, html.toString());
+            s.executeUpdate();
+        }
+        rename("LONG-HTML-1", name); // the web description changed after the item: stamp the item again
+
+        JsonNode run = run(siteB, JobType.PRODUCTS);
+        assertEquals("CREATED", outcome(run, "LONG-HTML-1"), run.toString());
+        JsonNode product = storeB.productBySku("LONG-HTML-1").orElseThrow();
+        assertEquals(name, product.get("name").asText());
+        assertEquals(html.toString(), storeB.locked(() -> storeB.products.get(product.get("id").asLong()).description),
+                "200 KB of HTML with accents, CJK and emoji, byte for byte");
+    }
+
+    private long bridgeTasks(String operation) throws SQLException {
+        try (Connection c = SharedPostgres.appConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement scope = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                scope.setString(1, tenant);
+                scope.executeQuery();
+            }
+            try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM bridge_tasks WHERE tenant_id = ? AND operation = ?")) {
+                count.setObject(1, UUID.fromString(tenant));
+                count.setString(2, operation);
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    long n = rows.getLong(1);
+                    c.commit();
+                    return n;
+                }
+            }
+        }
+    }
+
+    /** A web item whose stock changes at OUTLET, a location neither store sells from. */
+    private String notSold() throws SQLException {
+        return items("TRK_METH = 'N' AND IS_ECOMM_ITEM = 'Y' AND ITEM_NO IN (SELECT ITEM_NO FROM IM_INV WHERE LOC_ID = 'OUTLET')")
+                .getLast();
     }
 
     // ---- helpers ------------------------------------------------------------------------
