@@ -24,3 +24,21 @@ CREATE POLICY stock_rechecks_isolation ON stock_rechecks USING (tenant_id = app_
     WITH CHECK (tenant_id = app_current_tenant());
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON stock_rechecks TO ${approle};
+
+-- Per store, the WooCommerce product category each Counterpoint web category (EC_CATEG) became or
+-- was matched to; products are put in those.
+CREATE TABLE catalog_categories (
+    tenant_id  uuid        NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+    site_id    uuid        NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
+    categ_id   integer     NOT NULL,
+    woo_id     bigint      NOT NULL,
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (site_id, categ_id)
+);
+
+ALTER TABLE catalog_categories ENABLE ROW LEVEL SECURITY;
+ALTER TABLE catalog_categories FORCE ROW LEVEL SECURITY;
+CREATE POLICY catalog_categories_isolation ON catalog_categories USING (tenant_id = app_current_tenant())
+    WITH CHECK (tenant_id = app_current_tenant());
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON catalog_categories TO ${approle};

@@ -5,6 +5,7 @@ import com.counterlink.counterpoint.demo.CounterpointDemoServer;
 import com.counterlink.counterpoint.demo.DemoServerOptions;
 import com.counterlink.counterpoint.demo.NewItem;
 import com.counterlink.counterpoint.demo.StoreSimulator;
+import com.counterlink.orders.AllocationsChanged;
 import com.counterlink.sync.JobType;
 import com.counterlink.sync.RunTrigger;
 import com.counterlink.sync.SyncJobRunner;
@@ -81,6 +82,8 @@ class CatalogSyncEndToEndTest extends BackendTest {
     CatalogTriggers triggers;
     @Inject
     Counterpoint bridgeReads;
+    @Inject
+    io.micronaut.context.event.ApplicationEventPublisher<AllocationsChanged> allocationEvents;
 
     WooStoresFixture woo;
     CounterpointDemoServer counterpoint;
@@ -95,6 +98,8 @@ class CatalogSyncEndToEndTest extends BackendTest {
     String siteB;
     String adoptedSku;
     String duplicateSku;
+    String merchantsCategory;
+    long merchantsCategoryId;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -185,6 +190,15 @@ class CatalogSyncEndToEndTest extends BackendTest {
             twin.sku = duplicateSku; // WooCommerce does not enforce unique SKUs under concurrency (#24651)
             productsA.create(JSON.createObjectNode().put("sku", "MERCHANT-ONLY").put("name", "Gift wrap"));
         });
+        merchantsCategory = cpStrings("SELECT DESCR FROM EC_CATEG ORDER BY DISP_SEQ_NO DESC, CATEG_ID DESC").getFirst();
+        merchantsCategoryId = storeA.locked(() -> {
+            com.counterlink.woo.sandbox.category.Category own = new com.counterlink.woo.sandbox.category.Category();
+            own.id = storeA.nextTermId();
+            own.name = merchantsCategory;
+            own.slug = "merchants-own";
+            storeA.categories.put(own.id, own);
+            return own.id;
+        });
         int before = storeA.productsJson().size();
 
         JsonNode preview = run(siteA, JobType.PRODUCTS, RunTrigger.PREVIEW);
@@ -227,6 +241,25 @@ class CatalogSyncEndToEndTest extends BackendTest {
         }
         String notForTheWeb = items("IS_ECOMM_ITEM = 'N'").getFirst();
         assertTrue(storeA.productBySku(notForTheWeb).isEmpty(), "items not flagged for the web are not created");
+
+        Map<String, Long> categoriesA = storeCategories(storeA);
+        assertEquals(merchantsCategoryId, categoriesA.get(merchantsCategory),
+                "a category the merchant already had is used, not made twice: " + categoriesA);
+        for (String itemNo : simple.subList(2, simple.size())) {
+            List<String> expected = new ArrayList<>(cpStrings("SELECT c.DESCR FROM EC_CATEG c JOIN EC_CATEG_ITEM ci ON ci.CATEG_ID = c.CATEG_ID"
+                    + " WHERE ci.ITEM_NO = '" + itemNo + "'"));
+            java.util.Collections.sort(expected);
+            JsonNode product = storeA.productBySku(itemNo).orElseThrow();
+            List<String> shown = new ArrayList<>();
+            product.get("categories").forEach(c -> shown.add(c.get("name").asText()));
+            java.util.Collections.sort(shown);
+            assertEquals(expected.isEmpty() ? List.of("Uncategorized") : expected, shown, "web categories of " + itemNo);
+            if (expected.contains(merchantsCategory)) {
+                List<Long> ids = new ArrayList<>();
+                product.get("categories").forEach(c -> ids.add(c.get("id").asLong()));
+                assertTrue(ids.contains(merchantsCategoryId), itemNo + " is in the merchant's own category: " + ids);
+            }
+        }
 
         JsonNode runB = run(siteB, JobType.PRODUCTS);
         assertEquals("SUCCEEDED", runB.get("status").asText(), runB.toString());
@@ -507,6 +540,117 @@ class CatalogSyncEndToEndTest extends BackendTest {
         assertEquals(name, product.get("name").asText());
         assertEquals(html.toString(), storeB.locked(() -> storeB.products.get(product.get("id").asLong()).description),
                 "200 KB of HTML with accents, CJK and emoji, byte for byte");
+    }
+
+    @Test
+    @Order(12)
+    void itemsWebOrdersAllocatedAreRecheckedByEveryStoreAlthoughCounterpointsStockDidNotMove() throws Exception {
+        String item = items("TRK_METH = 'N' AND IS_ECOMM_ITEM = 'Y'").get(9);
+        java.util.Map<String, java.util.Set<String>> earlier = new HashMap<>();
+        java.util.Map<String, Integer> shown = new HashMap<>();
+        for (String site : List.of(siteA, siteB)) {
+            earlier.put(site, runIds(site, JobType.INVENTORY));
+            // as if an order had taken 1,000 units: the quantity last sent no longer matches what the stock gives
+            shiftSentQty(site, item, 1000);
+        }
+        shown.put(siteA, storeA.productBySku(item).orElseThrow().get("stock_quantity").asInt());
+        shown.put(siteB, storeB.productBySku(item).orElseThrow().get("stock_quantity").asInt());
+        allocationEvents.publishEvent(new AllocationsChanged(UUID.fromString(tenant), UUID.fromString(siteA), java.util.Set.of(item)));
+        for (String site : List.of(siteA, siteB)) {
+            JsonNode recheck = awaitRun(site, JobType.INVENTORY, earlier.get(site), run -> outcome(run, item).equals("UPDATED"));
+            assertEquals("CHANGE", recheck.get("runTrigger").asText(), "read again at once, although no stock row changed: " + recheck);
+        }
+        assertEquals(shown.get(siteA), storeA.productBySku(item).orElseThrow().get("stock_quantity").asInt());
+        assertEquals(shown.get(siteB), storeB.productBySku(item).orElseThrow().get("stock_quantity").asInt());
+        assertEquals(0, pendingRechecks(), "done rechecks are cleared");
+        JsonNode after = run(siteA, JobType.INVENTORY);
+        assertEquals(0, after.get("itemsUpdated").asInt(), after.toString());
+    }
+
+    private long pendingRechecks() throws SQLException {
+        try (Connection c = SharedPostgres.appConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement scope = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                scope.setString(1, tenant);
+                scope.executeQuery();
+            }
+            try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM stock_rechecks");
+                 ResultSet rows = count.executeQuery()) {
+                rows.next();
+                long n = rows.getLong(1);
+                c.commit();
+                return n;
+            }
+        }
+    }
+
+    private void shiftSentQty(String site, String itemNo, int by) throws SQLException {
+        try (Connection c = SharedPostgres.appConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement scope = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                scope.setString(1, tenant);
+                scope.executeQuery();
+            }
+            try (PreparedStatement update = c.prepareStatement("UPDATE catalog_links SET sent_qty = sent_qty + ? WHERE site_id = ? AND item_no = ?")) {
+                update.setInt(1, by);
+                update.setObject(2, UUID.fromString(site));
+                update.setString(3, itemNo);
+                assertEquals(1, update.executeUpdate());
+            }
+            c.commit();
+        }
+    }
+
+    private java.util.Set<String> runIds(String site, JobType job) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        api.get("/api/tenants/" + tenant + "/stores/" + site + "/runs?jobType=" + job.name(), token).json()
+                .forEach(run -> ids.add(run.get("id").asText()));
+        return ids;
+    }
+
+    /** The first finished run of the job, not among {@code earlier}, that satisfies {@code wanted}, within 30 s. */
+    private JsonNode awaitRun(String site, JobType job, java.util.Set<String> earlier, java.util.function.Predicate<JsonNode> wanted) {
+        Instant until = Instant.now().plusSeconds(30);
+        String base = "/api/tenants/" + tenant + "/stores/" + site + "/runs";
+        while (Instant.now().isBefore(until)) {
+            for (JsonNode run : api.get(base + "?jobType=" + job.name(), token).json()) {
+                if (earlier.contains(run.get("id").asText()) || !run.hasNonNull("finishedAt")) {
+                    continue;
+                }
+                JsonNode detail = api.get(base + "/" + run.get("id").asText(), token).json();
+                ObjectNode full = ((ObjectNode) detail.get("run")).deepCopy();
+                full.set("items", detail.get("items"));
+                if (wanted.test(full)) {
+                    return full;
+                }
+            }
+            sleep(200);
+        }
+        throw new AssertionError("no new " + job + " run of " + site + " as expected");
+    }
+
+    /** Category name → how many the store has (names must not repeat), and for a single one its id. */
+    private static Map<String, Long> storeCategories(Store store) {
+        return store.locked(() -> {
+            Map<String, Long> byName = new HashMap<>();
+            Map<String, Integer> counts = new HashMap<>();
+            store.categories.values().forEach(c -> {
+                counts.merge(c.name, 1, Integer::sum);
+                byName.put(c.name, c.id);
+            });
+            counts.forEach((name, n) -> assertEquals(1, n, "category " + name + " exists " + n + " times"));
+            return byName;
+        });
+    }
+
+    private List<String> cpStrings(String sql) throws SQLException {
+        List<String> list = new ArrayList<>();
+        try (PreparedStatement s = cp.prepareStatement(sql); ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                list.add(rows.getString(1));
+            }
+        }
+        return list;
     }
 
     private long bridgeTasks(String operation) throws SQLException {

@@ -13,6 +13,7 @@ import com.counterlink.bridge.protocol.operations.ReadPrices;
 import com.counterlink.bridge.protocol.operations.ReadSetup;
 import com.counterlink.bridge.protocol.operations.ReadStock;
 import com.counterlink.bridge.protocol.operations.ReadStockChanges;
+import com.counterlink.bridge.protocol.operations.ReadWebCategories;
 import com.counterlink.bridge.protocol.operations.StockCursor;
 import com.counterlink.bridge.protocol.operations.WriteDocument;
 
@@ -151,6 +152,15 @@ public final class CounterpointRepository {
             }
         }
         return " AND (" + sql + ")".repeat(open) + ")";
+    }
+
+    public ReadWebCategories.Result webCategories(ReadWebCategories request) throws SQLException {
+        return new ReadWebCategories.Result(
+                Sql.list(c, "SELECT CATEG_ID, DESCR, DISP_SEQ_NO FROM EC_CATEG ORDER BY DISP_SEQ_NO, CATEG_ID",
+                        row -> new ReadWebCategories.Category(row.getInt(1), row.getString(2), row.getInt(3))),
+                Sql.list(c, "SELECT ITEM_NO, CATEG_ID FROM EC_CATEG_ITEM WHERE ITEM_NO IN (" + Sql.marks(request.itemNos().size())
+                                + ") ORDER BY ITEM_NO, ENTRY_SEQ_NO, CATEG_ID",
+                        row -> new ReadWebCategories.Membership(row.getString(1), row.getInt(2)), request.itemNos().toArray()));
     }
 
     public ReadPrices.Result prices(ReadPrices request) throws SQLException {

@@ -12,6 +12,7 @@ import com.counterlink.bridge.protocol.operations.ReadPostedDocuments;
 import com.counterlink.bridge.protocol.operations.ReadPrices;
 import com.counterlink.bridge.protocol.operations.ReadStock;
 import com.counterlink.bridge.protocol.operations.ReadStockChanges;
+import com.counterlink.bridge.protocol.operations.ReadWebCategories;
 import com.counterlink.bridge.protocol.operations.StockCursor;
 import com.counterlink.bridge.protocol.operations.WriteDocument;
 import com.counterlink.counterpoint.demo.GridCell;
@@ -137,6 +138,16 @@ class CounterpointRepositoryTest {
 
         ReadStockChanges.Page first = counterpoint.stockChanges(new ReadStockChanges(null, List.of("WEB"), 1));
         assertEquals(changed.getLast().position(), first.newest(), "every page names the newest row, where a full read leaves off");
+    }
+
+    @Test
+    void webCategoriesListEveryCategoryAndOnlyTheAskedItemsMemberships() throws SQLException {
+        String item = text(db, "SELECT MIN(ITEM_NO) FROM EC_CATEG_ITEM");
+        ReadWebCategories.Result result = counterpoint.webCategories(new ReadWebCategories(List.of(item, "NO-SUCH-ITEM")));
+        assertEquals(count(db, "SELECT COUNT(*) FROM EC_CATEG"), result.categories().size());
+        assertTrue(result.categories().stream().anyMatch(c -> c.name().equals("Soldes – Café & Crème ☕")), "names are Unicode");
+        assertEquals(count(db, "SELECT COUNT(*) FROM EC_CATEG_ITEM WHERE ITEM_NO = ?", item), result.memberships().size());
+        assertTrue(result.memberships().stream().allMatch(m -> m.itemNo().equals(item)));
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.counterlink.bridge.protocol.operations.ReadPrices;
 import com.counterlink.bridge.protocol.operations.ReadSetup;
 import com.counterlink.bridge.protocol.operations.ReadStock;
 import com.counterlink.bridge.protocol.operations.ReadStockChanges;
+import com.counterlink.bridge.protocol.operations.ReadWebCategories;
 import com.counterlink.bridge.protocol.operations.WriteDocument;
 
 /** Every operation the cloud may ask of a bridge. There is no "run this SQL". */
@@ -22,7 +23,8 @@ public enum BridgeOperation {
     CREATE_CUSTOMER(CreateCustomer.class, CreateCustomer.Result.class),
     WRITE_DOCUMENT(WriteDocument.class, WriteDocument.Result.class),
     READ_POSTED_DOCUMENTS(ReadPostedDocuments.class, ReadPostedDocuments.Result.class),
-    READ_STOCK_CHANGES(ReadStockChanges.class, ReadStockChanges.Page.class);
+    READ_STOCK_CHANGES(ReadStockChanges.class, ReadStockChanges.Page.class),
+    READ_WEB_CATEGORIES(ReadWebCategories.class, ReadWebCategories.Result.class);
 
     private final Class<? extends OperationRequest<?>> requestType;
     private final Class<?> resultType;

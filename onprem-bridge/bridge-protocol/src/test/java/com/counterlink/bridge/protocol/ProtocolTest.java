@@ -81,6 +81,9 @@ class ProtocolTest {
                 "{\"locations\":[\"WEB\"],\"pageSize\":10,\"after\":{\"changedAtUtc\":\"2026-11-30T06:00:00\","
                         + "\"locationId\":\"WEB\"}}", "after.itemNo",
                 "{\"locations\":[\"WEB\"],\"pageSize\":10,\"sql\":\"SELECT 1\"}", "ReadStockChanges");
+        InvalidParameterException categories = assertThrows(InvalidParameterException.class, () -> ProtocolJson.request(
+                "READ_WEB_CATEGORIES", ProtocolJson.parse("{\"itemNos\":[\"A' OR 1=1 --\"]}")));
+        assertEquals("itemNos[0]", categories.field());
         refused.forEach((json, field) -> {
             InvalidParameterException e = assertThrows(InvalidParameterException.class,
                     () -> ProtocolJson.request("READ_STOCK_CHANGES", ProtocolJson.parse(json)), json);
