@@ -4,6 +4,7 @@ import com.counterlink.audit.AuditLog;
 import com.counterlink.identity.CurrentUser;
 import com.counterlink.platform.web.ApiException;
 import com.counterlink.sync.JobSettingRepository;
+import com.counterlink.sync.JobType;
 import com.counterlink.tenancy.TenantAccess;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -30,9 +31,11 @@ public class CatalogSettingsController {
     private final CatalogSettingsStore store;
     private final CatalogTriggers triggers;
     private final AuditLog audit;
+    private final Watermarks watermarks;
 
     public CatalogSettingsController(TenantAccess access, JobSettingRepository sites, CatalogSettingsStore store,
-                                     CatalogTriggers triggers, AuditLog audit) {
+                                     CatalogTriggers triggers, AuditLog audit, Watermarks watermarks) {
+        this.watermarks = watermarks;
         this.access = access;
         this.sites = sites;
         this.store = store;
@@ -41,21 +44,24 @@ public class CatalogSettingsController {
     }
 
     @Get
-    public CatalogSettings get(@PathVariable UUID tenantId, @PathVariable UUID siteId, Authentication auth) {
+    public CatalogSettingsView get(@PathVariable UUID tenantId, @PathVariable UUID siteId, Authentication auth) {
         return access.asMember(CurrentUser.from(auth), tenantId, member -> {
             requireSite(siteId);
-            return store.load(siteId);
+            return store.saved(siteId).map(saved -> CatalogSettingsView.of(saved, true))
+                    .orElseGet(() -> CatalogSettingsView.of(CatalogSettings.defaults(), false));
         });
     }
 
     @Put
-    public CatalogSettings put(@PathVariable UUID tenantId, @PathVariable UUID siteId, @Body CatalogSettings.Command command,
+    public CatalogSettingsView put(@PathVariable UUID tenantId, @PathVariable UUID siteId, @Body CatalogSettings.Command command,
                                Authentication auth) {
         CurrentUser user = CurrentUser.from(auth);
         CatalogSettings saved = access.asOwner(user, tenantId, member -> {
             requireSite(siteId);
             CatalogSettings settings = CatalogSettings.from(command);
             store.save(tenantId, siteId, settings);
+            // other locations or another buffer change every web quantity: the next inventory run reads all
+            watermarks.set(tenantId, siteId, JobType.INVENTORY, null);
             audit.record(tenantId, user, "sync.catalog-settings.updated", "store", siteId.toString(),
                     Map.of("locations", settings.locations(), "regularPriceLevel", settings.regularPriceLevel().name(),
                             "saleSource", settings.saleSource().name(), "safetyBuffer", settings.safetyBuffer()));
@@ -63,7 +69,7 @@ public class CatalogSettingsController {
         });
         // a configured store syncs on its intervals, with a nightly full comparison
         triggers.scheduleCatalog(tenantId, siteId);
-        return saved;
+        return CatalogSettingsView.of(saved, true);
     }
 
     private void requireSite(UUID siteId) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /** A store's catalog settings, as JSON in catalog_settings; a store without a row has the defaults. */
@@ -22,8 +23,12 @@ public class CatalogSettingsStore {
 
     /** Inside a tenant transaction. */
     public CatalogSettings load(UUID siteId) {
-        return sql.queryOne("SELECT settings::text FROM catalog_settings WHERE site_id = ?", row -> read(row.getString(1)), siteId)
-                .orElseGet(CatalogSettings::defaults);
+        return saved(siteId).orElseGet(CatalogSettings::defaults);
+    }
+
+    /** Inside a tenant transaction: the settings saved for the store, empty until they were first saved. */
+    public Optional<CatalogSettings> saved(UUID siteId) {
+        return sql.queryOne("SELECT settings::text FROM catalog_settings WHERE site_id = ?", row -> read(row.getString(1)), siteId);
     }
 
     public void save(UUID tenantId, UUID siteId, CatalogSettings settings) {

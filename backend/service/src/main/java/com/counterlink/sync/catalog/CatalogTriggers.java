@@ -39,10 +39,13 @@ public class CatalogTriggers {
     private final BeanProvider<JobScheduler> jobs;
     private final BeanProvider<SyncJobRunner> runner;
     private final JobSettingRepository jobSettings;
+    private final StockRechecks rechecks;
 
     public CatalogTriggers(TenantTransactions transactions, SiteRepository sites, SyncScheduler scheduler,
-                           BeanProvider<JobScheduler> jobs, BeanProvider<SyncJobRunner> runner, JobSettingRepository jobSettings) {
+                           BeanProvider<JobScheduler> jobs, BeanProvider<SyncJobRunner> runner, JobSettingRepository jobSettings,
+                           StockRechecks rechecks) {
         this.jobSettings = jobSettings;
+        this.rechecks = rechecks;
         this.transactions = transactions;
         this.sites = sites;
         this.scheduler = scheduler;
@@ -54,6 +57,11 @@ public class CatalogTriggers {
     @io.micronaut.runtime.event.annotation.EventListener
     void onAllocationsChanged(com.counterlink.orders.AllocationsChanged event) {
         if (!event.itemNos().isEmpty()) {
+            // Counterpoint's stock did not move, so the stock change feed will not name these items
+            transactions.inTenant(event.tenantId(), null, () -> {
+                activeSites(event.tenantId()).forEach(site -> rechecks.request(event.tenantId(), site.id(), event.itemNos()));
+                return null;
+            });
             changed(event.tenantId(), Set.of(JobType.INVENTORY));
         }
     }
@@ -66,14 +74,16 @@ public class CatalogTriggers {
 
     /** Counterpoint changed what these jobs read: every active store of the tenant runs them now. */
     public void changed(UUID tenantId, Set<JobType> affected) {
-        List<Site> active = transactions.inTenant(tenantId, null,
-                () -> sites.findByTenantIdAndStatusNotEqualOrderByCreatedAt(tenantId, SiteStatus.REMOVED)).stream()
-                .filter(s -> s.status() == SiteStatus.ACTIVE).toList();
-        for (Site site : active) {
+        for (Site site : transactions.inTenant(tenantId, null, () -> activeSites(tenantId))) {
             for (JobType job : affected) {
                 scheduler.runNow(tenantId, site.id(), job, RunTrigger.CHANGE);
             }
         }
+    }
+
+    private List<Site> activeSites(UUID tenantId) {
+        return sites.findByTenantIdAndStatusNotEqualOrderByCreatedAt(tenantId, SiteStatus.REMOVED).stream()
+                .filter(s -> s.status() == SiteStatus.ACTIVE).toList();
     }
 
     public void reconcileNow(UUID tenantId, UUID siteId) {

@@ -1,6 +1,8 @@
 package com.counterlink.sync.catalog;
 
 import com.counterlink.bridge.protocol.operations.ReadStock;
+import com.counterlink.bridge.protocol.operations.ReadStockChanges;
+import com.counterlink.bridge.protocol.operations.StockCursor;
 import com.counterlink.platform.db.TenantTransactions;
 import com.counterlink.sync.BridgeOfflineException;
 import com.counterlink.sync.ItemOutcome;
@@ -17,16 +19,22 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Stock to every mapped product and variation: the web quantity from the store's locations, sent
  * only where it differs from what WooCommerce last accepted; stock management is switched on at
- * the first push.
+ * the first push. An incremental run follows Counterpoint's stock change feed from the store's
+ * watermark and reads only the items that changed (plus those never pushed, hinted by WooCommerce
+ * or touched by web orders); a full resync, a reconcile and the first run read every mapped item.
  */
 @Singleton
 public class InventoryJob implements SyncJob {
 
     static final int ITEMS_PER_READ = 500;
+    static final int CHANGES_PER_PAGE = 1000;
 
     private final CatalogTarget targets;
     private final TenantTransactions transactions;
@@ -35,10 +43,12 @@ public class InventoryJob implements SyncJob {
     private final Allocations allocations;
     private final WooPusher pusher;
     private final WooActuals actuals;
+    private final Watermarks watermarks;
+    private final StockRechecks rechecks;
 
     public InventoryJob(CatalogTarget targets, TenantTransactions transactions, CatalogLinks links, Counterpoint counterpoint,
-                        Allocations allocations, WooPusher pusher,
-                        WooActuals actuals) {
+                        Allocations allocations, WooPusher pusher, WooActuals actuals, Watermarks watermarks,
+                        StockRechecks rechecks) {
         this.targets = targets;
         this.transactions = transactions;
         this.links = links;
@@ -46,6 +56,8 @@ public class InventoryJob implements SyncJob {
         this.allocations = allocations;
         this.pusher = pusher;
         this.actuals = actuals;
+        this.watermarks = watermarks;
+        this.rechecks = rechecks;
     }
 
     @Override
@@ -60,42 +72,134 @@ public class InventoryJob implements SyncJob {
         if (settings.locations().isEmpty()) {
             throw new IllegalStateException("Choose the Counterpoint locations whose stock this store sells (sync settings)");
         }
-        List<CatalogLink> mapped = transactions.inTenant(context.tenantId(), null, () -> links.forSite(context.siteId()))
+        List<CatalogLink> mapped = inTenant(context, () -> links.forSite(context.siteId()))
                 .stream().filter(CatalogLink::sellable).toList();
+        Optional<StockCursor> watermark = context.full() ? Optional.empty()
+                : inTenant(context, () -> watermarks.stock(context.siteId()));
+        StockRechecks.Pending requested = inTenant(context, () -> rechecks.pending(context.siteId()));
         // a reconcile compares with what WooCommerce shows for every product; otherwise only with hinted ones
         Map<String, WooActuals.Refreshed> refreshed = actuals.refresh(context.tenantId(), context.siteId(), target.woo(), mapped,
                 context.full());
-        List<CatalogLink> sellable = WooActuals.apply(mapped, refreshed);
-        List<String> itemNos = List.copyOf(new LinkedHashSet<>(sellable.stream().map(CatalogLink::itemNo).toList()));
-        Map<Allocations.StockKey, BigDecimal> available = new HashMap<>();
-        Map<Allocations.StockKey, BigDecimal> allocated = new HashMap<>();
-        for (int from = 0; from < itemNos.size(); from += ITEMS_PER_READ) {
-            List<String> chunk = itemNos.subList(from, Math.min(itemNos.size(), from + ITEMS_PER_READ));
-            ReadStock.Result stock = counterpoint.read(context.tenantId(), new ReadStock(settings.locations(), chunk));
-            for (ReadStock.Level level : stock.levels()) {
-                BigDecimal qty = level.available() == null ? BigDecimal.ZERO : level.available();
-                available.merge(new Allocations.StockKey(level.itemNo(), Cells.of(level.dim1(), level.dim2(), level.dim3())),
-                        qty, BigDecimal::add);
-            }
-            allocated.putAll(allocations.allocated(context.tenantId(), chunk));
+        Run run = new Run(context, target, settings, WooActuals.apply(mapped, refreshed), refreshed);
+        Set<String> failed = watermark.isPresent() ? run.changesAfter(watermark.get(), requested.itemNos()) : run.everything();
+        inTenant(context, () -> {
+            rechecks.done(context.siteId(), requested, failed);
+            return null;
+        });
+    }
+
+    private final class Run {
+        final SyncContext context;
+        final CatalogTarget.Target target;
+        final CatalogSettings settings;
+        final List<CatalogLink> sellable;
+        final Map<String, WooActuals.Refreshed> refreshed;
+
+        Run(SyncContext context, CatalogTarget.Target target, CatalogSettings settings, List<CatalogLink> sellable,
+            Map<String, WooActuals.Refreshed> refreshed) {
+            this.context = context;
+            this.target = target;
+            this.settings = settings;
+            this.sellable = sellable;
+            this.refreshed = refreshed;
         }
-        context.log().read(sellable.size());
-        List<WooPusher.Change> changes = new ArrayList<>();
-        for (CatalogLink link : sellable) {
-            Allocations.StockKey key = new Allocations.StockKey(link.itemNo(), link.cell());
-            int qty = WebQuantity.of(available.getOrDefault(key, BigDecimal.ZERO), allocated.getOrDefault(key, BigDecimal.ZERO),
-                    settings.safetyBuffer());
-            if (link.stockManaged() && link.sentQty() != null && link.sentQty() == qty) {
-                context.log().outcome(link.key(), ItemOutcome.UNCHANGED);
-                continue;
+
+        /**
+         * Every mapped item. Without failures the watermark then stands at the newest stock change
+         * Counterpoint had before the read began, so the next run follows the feed from there.
+         */
+        Set<String> everything() throws BridgeOfflineException {
+            StockCursor newestBefore = counterpoint.read(context.tenantId(),
+                    new ReadStockChanges(null, settings.locations(), 1)).newest();
+            Set<String> failed = push(sellable);
+            if (failed.isEmpty() && newestBefore != null) {
+                inTenant(context, () -> {
+                    watermarks.advanceStock(context.tenantId(), context.siteId(), newestBefore);
+                    return null;
+                });
             }
-            ObjectNode body = JsonNodeFactory.instance.objectNode().put("id", link.wooId()).put("stock_quantity", qty);
-            if (!link.stockManaged()) {
-                body.put("manage_stock", true);
-            }
-            WooActuals.Refreshed drift = refreshed.get(link.key());
-            changes.add(new WooPusher.Change(link, body, link.withSentQty(qty), drift == null ? null : drift.stockDrift()));
+            return failed;
         }
-        pusher.push(context, target.woo(), changes);
+
+        /**
+         * The items whose stock changed after the watermark, page by page, with the items that are due
+         * anyway in the first; the watermark moves after each page, only up to the change before the
+         * first one of an item that failed.
+         */
+        Set<String> changesAfter(StockCursor watermark, List<String> requested) throws BridgeOfflineException {
+            Set<String> due = new LinkedHashSet<>(requested);
+            for (CatalogLink link : sellable) {
+                if (!link.stockManaged() || link.sentQty() == null || refreshed.containsKey(link.key())) {
+                    due.add(link.itemNo());
+                }
+            }
+            Set<String> failed = new TreeSet<>();
+            StockCursor cursor = watermark;
+            StockCursor safe = watermark;
+            boolean blocked = false;
+            ReadStockChanges.Page page;
+            do {
+                page = counterpoint.read(context.tenantId(), new ReadStockChanges(cursor, settings.locations(), CHANGES_PER_PAGE));
+                page.changes().forEach(change -> due.add(change.itemNo()));
+                Set<String> pageFailed = push(sellable.stream().filter(l -> due.contains(l.itemNo())).toList());
+                failed.addAll(pageFailed);
+                due.clear();
+                for (ReadStockChanges.Change change : page.changes()) {
+                    blocked |= pageFailed.contains(change.itemNo());
+                    if (!blocked) {
+                        safe = change.position();
+                    }
+                }
+                StockCursor mark = safe;
+                inTenant(context, () -> {
+                    watermarks.advanceStock(context.tenantId(), context.siteId(), mark);
+                    return null;
+                });
+                cursor = page.next();
+            } while (!page.last() && !page.changes().isEmpty());
+            return failed;
+        }
+
+        /** Reads the stock of these rows' items, sends the quantities that differ; answers the item numbers that failed. */
+        Set<String> push(List<CatalogLink> rows) throws BridgeOfflineException {
+            if (rows.isEmpty()) {
+                return Set.of();
+            }
+            List<String> itemNos = List.copyOf(new LinkedHashSet<>(rows.stream().map(CatalogLink::itemNo).toList()));
+            Map<Allocations.StockKey, BigDecimal> available = new HashMap<>();
+            Map<Allocations.StockKey, BigDecimal> allocated = new HashMap<>();
+            for (int from = 0; from < itemNos.size(); from += ITEMS_PER_READ) {
+                List<String> chunk = itemNos.subList(from, Math.min(itemNos.size(), from + ITEMS_PER_READ));
+                ReadStock.Result stock = counterpoint.read(context.tenantId(), new ReadStock(settings.locations(), chunk));
+                for (ReadStock.Level level : stock.levels()) {
+                    BigDecimal qty = level.available() == null ? BigDecimal.ZERO : level.available();
+                    available.merge(new Allocations.StockKey(level.itemNo(), Cells.of(level.dim1(), level.dim2(), level.dim3())),
+                            qty, BigDecimal::add);
+                }
+                allocated.putAll(allocations.allocated(context.tenantId(), chunk));
+            }
+            context.log().read(rows.size());
+            List<WooPusher.Change> changes = new ArrayList<>();
+            for (CatalogLink link : rows) {
+                Allocations.StockKey key = new Allocations.StockKey(link.itemNo(), link.cell());
+                int qty = WebQuantity.of(available.getOrDefault(key, BigDecimal.ZERO), allocated.getOrDefault(key, BigDecimal.ZERO),
+                        settings.safetyBuffer());
+                if (link.stockManaged() && link.sentQty() != null && link.sentQty() == qty) {
+                    context.log().outcome(link.key(), ItemOutcome.UNCHANGED);
+                    continue;
+                }
+                ObjectNode body = JsonNodeFactory.instance.objectNode().put("id", link.wooId()).put("stock_quantity", qty);
+                if (!link.stockManaged()) {
+                    body.put("manage_stock", true);
+                }
+                WooActuals.Refreshed drift = refreshed.get(link.key());
+                changes.add(new WooPusher.Change(link, body, link.withSentQty(qty), drift == null ? null : drift.stockDrift()));
+            }
+            return pusher.push(context, target.woo(), changes);
+        }
+    }
+
+    private <T> T inTenant(SyncContext context, java.util.function.Supplier<T> work) {
+        return transactions.inTenant(context.tenantId(), null, work);
     }
 }

@@ -53,10 +53,12 @@ public class ProductsJob implements SyncJob {
     private final WooPusher pusher;
     private final SyncScheduler scheduler;
     private final boolean followUpRuns;
+    private final WebCategories webCategories;
 
     public ProductsJob(CatalogTarget targets, TenantTransactions transactions, CatalogLinks links, Watermarks watermarks,
                        Counterpoint counterpoint, WooPusher pusher, SyncScheduler scheduler,
-                       @Value("${counterlink.catalog.follow-up-runs:true}") boolean followUpRuns) {
+                       @Value("${counterlink.catalog.follow-up-runs:true}") boolean followUpRuns, WebCategories webCategories) {
+        this.webCategories = webCategories;
         this.targets = targets;
         this.transactions = transactions;
         this.links = links;
@@ -169,6 +171,10 @@ public class ProductsJob implements SyncJob {
             List<WooPusher.Change> updates = new ArrayList<>();
             List<ReadItemChanges.Item> toPlace = new ArrayList<>();
             List<CatalogLink> recategorized = new ArrayList<>();
+            boolean categoriesAlways = settings.ownership().categories() == CatalogSettings.Ownership.ALWAYS && !preview;
+            Map<String, List<Long>> categories = !categoriesAlways ? Map.of() : webCategories.forItems(context, woo,
+                    items.stream().filter(i -> i.ecommerce() && existing.containsKey(i.itemNo())).map(ReadItemChanges.Item::itemNo)
+                            .toList());
             for (ReadItemChanges.Item item : items) {
                 List<CatalogLink> mine = existing.getOrDefault(item.itemNo(), List.of());
                 CatalogLink parent = mine.stream().filter(l -> l.cell().isEmpty()).findFirst().orElse(null);
@@ -184,6 +190,9 @@ public class ProductsJob implements SyncJob {
                     }
                     if (settings.ownership().descriptions() == CatalogSettings.Ownership.ALWAYS) {
                         body.put("description", description(item));
+                    }
+                    if (categoriesAlways) {
+                        body.set("categories", categoryIds(categories.getOrDefault(item.itemNo(), List.of())));
                     }
                     CatalogLink after = parent.withPublished(true, null, item.categoryCode());
                     if (body.size() > 1) {
@@ -230,7 +239,7 @@ public class ProductsJob implements SyncJob {
         }
 
         /** Items not yet mapped: adopt the one WooCommerce product with their SKU, or create them. */
-        private void place(List<ReadItemChanges.Item> items, Map<String, List<String>> cells) {
+        private void place(List<ReadItemChanges.Item> items, Map<String, List<String>> cells) throws BridgeOfflineException {
             List<ReadItemChanges.Item> candidates = new ArrayList<>();
             for (ReadItemChanges.Item item : items) {
                 if (item.itemNo() == null || item.itemNo().isBlank()) {
@@ -296,9 +305,12 @@ public class ProductsJob implements SyncJob {
             }
         }
 
-        private void create(List<ReadItemChanges.Item> items, Map<String, List<String>> cells) {
+        private void create(List<ReadItemChanges.Item> items, Map<String, List<String>> cells) throws BridgeOfflineException {
+            Map<String, List<Long>> categories = webCategories.forItems(context, woo,
+                    items.stream().map(ReadItemChanges.Item::itemNo).toList());
             WooBatch batch = new WooBatch();
-            items.forEach(item -> batch.create(newProduct(item, cells.getOrDefault(item.itemNo(), List.of()))));
+            items.forEach(item -> batch.create(newProduct(item, cells.getOrDefault(item.itemNo(), List.of()),
+                    categories.getOrDefault(item.itemNo(), List.of()))));
             WooBatch.Result result;
             try {
                 result = woo.batch("products", batch);
@@ -396,17 +408,26 @@ public class ProductsJob implements SyncJob {
             }
         }
 
-        private ObjectNode newProduct(ReadItemChanges.Item item, List<String> itemCells) {
+        private ObjectNode newProduct(ReadItemChanges.Item item, List<String> itemCells, List<Long> categories) {
             ObjectNode body = JsonNodeFactory.instance.objectNode()
                     .put("sku", item.itemNo())
                     .put("name", name(item))
                     .put("type", gridded(item) ? "variable" : "simple")
                     .put("status", settings.newProductsAsDraft() ? "draft" : "publish")
                     .put("description", description(item));
+            if (!categories.isEmpty()) {
+                body.set("categories", categoryIds(categories));
+            }
             if (gridded(item)) {
                 attributes(item, itemCells, body);
             }
             return body;
+        }
+
+        private static ArrayNode categoryIds(List<Long> wooIds) {
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+            wooIds.forEach(id -> array.addObject().put("id", id));
+            return array;
         }
 
         /** One variation attribute per used grid dimension, named by its tag, with the cells' values as options. */

@@ -1,6 +1,7 @@
 package com.counterlink.sync.catalog;
 
 import com.counterlink.bridge.protocol.operations.ItemCursor;
+import com.counterlink.bridge.protocol.operations.StockCursor;
 import com.counterlink.platform.db.TxSql;
 import com.counterlink.sync.JobType;
 import jakarta.inject.Singleton;
@@ -20,7 +21,8 @@ public class Watermarks {
     }
 
     public Optional<ItemCursor> get(UUID siteId, JobType job) {
-        return sql.queryOne("SELECT changed_at, item_no FROM sync_watermarks WHERE site_id = ? AND job_type = ?",
+        return sql.queryOne("SELECT changed_at, item_no FROM sync_watermarks WHERE site_id = ? AND job_type = ?"
+                        + " AND item_no IS NOT NULL",
                 row -> new ItemCursor(row.getObject(1, LocalDateTime.class), row.getString(2)), siteId, job.name());
     }
 
@@ -37,5 +39,22 @@ public class Watermarks {
         sql.update("INSERT INTO sync_watermarks (tenant_id, site_id, job_type, changed_at, item_no, updated_at)"
                 + " VALUES (?, ?, ?, ?, ?, now()) ON CONFLICT (site_id, job_type) DO UPDATE SET changed_at = EXCLUDED.changed_at,"
                 + " item_no = EXCLUDED.item_no, updated_at = now()", tenantId, siteId, job.name(), to.changedAtUtc(), to.itemNo());
+    }
+
+    /** The inventory job's position in Counterpoint's stock change feed. */
+    public Optional<StockCursor> stock(UUID siteId) {
+        return sql.queryOne("SELECT changed_at, item_no, location_id, dim_1, dim_2, dim_3 FROM sync_watermarks"
+                        + " WHERE site_id = ? AND job_type = ?",
+                row -> new StockCursor(row.getObject(1, LocalDateTime.class), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getString(6)), siteId, JobType.INVENTORY.name());
+    }
+
+    public void advanceStock(UUID tenantId, UUID siteId, StockCursor to) {
+        sql.update("INSERT INTO sync_watermarks (tenant_id, site_id, job_type, changed_at, item_no, location_id, dim_1, dim_2, dim_3,"
+                        + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT (site_id, job_type) DO UPDATE SET"
+                        + " changed_at = EXCLUDED.changed_at, item_no = EXCLUDED.item_no, location_id = EXCLUDED.location_id,"
+                        + " dim_1 = EXCLUDED.dim_1, dim_2 = EXCLUDED.dim_2, dim_3 = EXCLUDED.dim_3, updated_at = now()",
+                tenantId, siteId, JobType.INVENTORY.name(), to.changedAtUtc(), to.itemNo(), to.locationId(), to.dim1(), to.dim2(),
+                to.dim3());
     }
 }

@@ -1,5 +1,6 @@
 package com.counterlink.sync.catalog;
 
+import com.counterlink.bridge.protocol.operations.Ping;
 import com.counterlink.counterpoint.demo.CounterpointDemoServer;
 import com.counterlink.counterpoint.demo.DemoServerOptions;
 import com.counterlink.counterpoint.demo.PriceLevel;
@@ -11,7 +12,14 @@ import com.counterlink.testing.ApiClient;
 import com.counterlink.testing.BackendTest;
 import com.counterlink.testing.SharedKeycloak;
 import com.counterlink.testing.WooStoresFixture;
+import com.counterlink.platform.net.OutboundUrlPolicy;
+import com.counterlink.woo.WooClient;
+import com.counterlink.woo.WooClientConfig;
+import com.counterlink.woo.WooCredentials;
+import com.counterlink.woo.sandbox.auth.ApiKey;
+import com.counterlink.woo.sandbox.auth.KeyPermission;
 import com.counterlink.woo.sandbox.store.Store;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -24,6 +32,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,29 +42,35 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The catalog benchmark (not part of the normal build): an initial sync of the demo catalog through a
- * real bridge into one sandbox store, then an incremental run with 10 changes. Prints WooCommerce
- * requests against the minimum number of batches, and the time of each run.
+ * The catalog benchmark (not part of the normal build: surefire runs only *Test classes unless named):
+ * an initial sync of the demo catalog through a real bridge into one sandbox store, the same WooCommerce
+ * writes replayed straight at a fresh store, an incremental run with 10 changes, and the latency of a
+ * Counterpoint stock change reaching WooCommerce through the bridge's change probe. Prints WooCommerce
+ * requests against the minimum number of batches, the time of each run, and peak heaps.
  * Run: {@code ./mvnw -pl backend/service -am verify -Dtest=CatalogSyncBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- * -Dcatalog.benchmark.items=2000}
+ * -Dcatalog.benchmark.items=2000 [-Dcatalog.benchmark.latency-samples=20]}
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogSyncBenchmark extends BackendTest {
 
     static final int PORT = WooStoresFixture.freePort();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     EmbeddedServer server;
     @Inject
     SyncJobRunner runner;
+    @Inject
+    OutboundUrlPolicy urlPolicy;
+    @Inject
+    Counterpoint reads;
 
     @Override
     protected Map<String, String> extraProperties() {
         Map<String, String> properties = new HashMap<>(WooStoresFixture.backendProperties(PORT));
         properties.put("counterlink.catalog.follow-up-runs", "false");
-        // only the measured runs: no interval runs in between
-        properties.put("jobrunr.background-job-server.enabled", "false");
+        // JobRunr stays on for the change-triggered runs of the latency part; the jobs' intervals are switched off
         return properties;
     }
 
@@ -76,16 +91,26 @@ class CatalogSyncBenchmark extends BackendTest {
             String site = WooStoresFixture.link(api, token, tenant, store);
             Process bridge = RealBridge.enrollAndRun(api, token, tenant, server.getURL(), counterpoint, "Bench-1", work);
             try {
-                api.send("PUT", "/api/tenants/" + tenant + "/stores/" + site + "/sync-settings", token,
-                        "{\"locations\":[\"MAIN\",\"WEB\"],\"saleSource\":\"PROMOTIONS\"}");
+                String storePath = "/api/tenants/" + tenant + "/stores/" + site;
+                for (JobType job : JobType.values()) {
+                    // only the measured runs: no interval run in between
+                    api.send("PUT", storePath + "/jobs/" + job.name(), token, "{\"enabled\":false,\"intervalSeconds\":86400}");
+                }
+                api.send("PUT", storePath + "/sync-settings", token, "{\"locations\":[\"MAIN\",\"WEB\"],\"saleSource\":\"PROMOTIONS\"}");
                 Catalog catalog = catalog(cp);
                 List<String> lines = new ArrayList<>();
                 lines.add(String.format("items %d (web %d: %d simple, %d gridded with %d cells); demo seeded in %.1f s",
                         items, catalog.simple + catalog.gridded, catalog.simple, catalog.gridded, catalog.cells, seedSeconds));
+                store.recordWrites();
+                long initialStart = System.nanoTime();
                 lines.add(measure("initial products", store, () -> run(tenant, site, JobType.PRODUCTS),
                         catalog.minimumBatches(true)));
                 lines.add(measure("initial inventory", store, () -> run(tenant, site, JobType.INVENTORY), catalog.minimumBatches(false)));
                 lines.add(measure("initial pricing", store, () -> run(tenant, site, JobType.PRICING), catalog.minimumBatches(false)));
+                double initialSeconds = (System.nanoTime() - initialStart) / 1e9;
+                List<Store.RecordedWrite> writes = store.recordedWrites();
+                lines.add(replay(woo, writes, initialSeconds));
+
                 StoreSimulator simulator = new StoreSimulator(cp);
                 List<String> simple = catalog.simpleItems.subList(0, Math.min(10, catalog.simpleItems.size()));
                 for (String itemNo : simple) {
@@ -95,8 +120,17 @@ class CatalogSyncBenchmark extends BackendTest {
                 lines.add(measure("10 changes: inventory", store, () -> run(tenant, site, JobType.INVENTORY), 1));
                 lines.add(measure("10 changes: pricing", store, () -> run(tenant, site, JobType.PRICING), 1));
                 lines.add(measure("10 changes: products", store, () -> run(tenant, site, JobType.PRODUCTS), 0));
-                lines.add(String.format("peak heap of the test JVM (backend + sandbox store + test): %d MB; the bridge ran with -Xmx96m",
-                        peakHeapMb()));
+
+                long syncBridgeHeapMb = reads.read(UUID.fromString(tenant), new Ping()).heapPeakBytes() / (1024 * 1024);
+                // the bridge again, now noticing changes by itself every second
+                bridge.destroyForcibly().waitFor();
+                bridge = RealBridge.run(api, token, tenant, work, 1);
+                reads.read(UUID.fromString(tenant), new Ping());
+                lines.add(latency(cp, store, catalog.simpleItems, Integer.getInteger("catalog.benchmark.latency-samples", 20)));
+
+                Ping.Result ping = reads.read(UUID.fromString(tenant), new Ping());
+                lines.add(String.format("peak heap: test JVM (backend + sandbox stores + test) %d MB; bridge (-Xmx96m) %d MB during the"
+                        + " syncs, %d MB during the latency part", peakHeapMb(), syncBridgeHeapMb, ping.heapPeakBytes() / (1024 * 1024)));
                 String report = String.join("\n", lines);
                 System.out.println("CATALOG BENCHMARK\n" + report);
                 Files.writeString(Path.of("target", "catalog-benchmark.txt"), report + "\n");
@@ -105,6 +139,44 @@ class CatalogSyncBenchmark extends BackendTest {
                 bridge.destroyForcibly().waitFor();
             }
         }
+    }
+
+    /** The initial sync's WooCommerce writes sent again, in order, by the same client straight at a fresh store. */
+    private String replay(WooStoresFixture woo, List<Store.RecordedWrite> writes, double initialSeconds) throws java.io.IOException {
+        Store fresh = woo.newStore();
+        ApiKey key = fresh.issueKey(KeyPermission.READ_WRITE);
+        WooClient client = WooClient.forStore(fresh.siteUrl(), new WooCredentials(key.consumerKey(), key.consumerSecret()),
+                WooClientConfig.defaults(), urlPolicy);
+        long start = System.nanoTime();
+        for (Store.RecordedWrite write : writes) {
+            client.post(write.route().substring("/wc/v3/".length()), JSON.readTree(write.body()));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return String.format("replay of the initial sync's %d writes straight at a fresh store: %.2f s; end to end %.2f s = %.2fx",
+                writes.size(), seconds, initialSeconds, initialSeconds / seconds);
+    }
+
+    /** Stock changes at WEB, one at a time, until WooCommerce shows them: change probe, trigger, inventory run. */
+    private static String latency(Connection cp, Store store, List<String> simpleItems, int samples) throws Exception {
+        StoreSimulator simulator = new StoreSimulator(cp);
+        List<Double> seconds = new ArrayList<>();
+        for (int i = 0; i < samples; i++) {
+            String itemNo = simpleItems.get((i * 7919) % simpleItems.size());
+            int before = store.productBySku(itemNo).orElseThrow().path("stock_quantity").asInt();
+            long start = System.nanoTime();
+            simulator.changeStock(itemNo, "WEB", BigDecimal.ONE);
+            Instant until = Instant.now().plusSeconds(120);
+            while (store.productBySku(itemNo).orElseThrow().path("stock_quantity").asInt() != before + 1) {
+                if (Instant.now().isAfter(until)) {
+                    throw new AssertionError("the change of " + itemNo + " did not reach WooCommerce within 120 s");
+                }
+                Thread.sleep(50);
+            }
+            seconds.add((System.nanoTime() - start) / 1e9);
+        }
+        List<Double> sorted = seconds.stream().sorted().toList();
+        return String.format("stock change -> WooCommerce, %d changes one after another: p50 %.2f s, p95 %.2f s, max %.2f s",
+                samples, sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1), sorted.getLast());
     }
 
     private static long peakHeapMb() {

@@ -1,8 +1,11 @@
 package com.counterlink.sync.catalog;
 
+import com.counterlink.bridge.protocol.operations.ReadStock;
 import com.counterlink.counterpoint.demo.CounterpointDemoServer;
 import com.counterlink.counterpoint.demo.DemoServerOptions;
+import com.counterlink.counterpoint.demo.NewItem;
 import com.counterlink.counterpoint.demo.StoreSimulator;
+import com.counterlink.orders.AllocationsChanged;
 import com.counterlink.sync.JobType;
 import com.counterlink.sync.RunTrigger;
 import com.counterlink.sync.SyncJobRunner;
@@ -44,6 +47,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,6 +80,10 @@ class CatalogSyncEndToEndTest extends BackendTest {
     StorageProvider storageProvider;
     @Inject
     CatalogTriggers triggers;
+    @Inject
+    Counterpoint bridgeReads;
+    @Inject
+    io.micronaut.context.event.ApplicationEventPublisher<AllocationsChanged> allocationEvents;
 
     WooStoresFixture woo;
     CounterpointDemoServer counterpoint;
@@ -86,6 +98,8 @@ class CatalogSyncEndToEndTest extends BackendTest {
     String siteB;
     String adoptedSku;
     String duplicateSku;
+    String merchantsCategory;
+    long merchantsCategoryId;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -135,6 +149,7 @@ class CatalogSyncEndToEndTest extends BackendTest {
         assertEquals("NONE", defaults.get("saleSource").asText());
         assertTrue(defaults.get("newProductsAsDraft").asBoolean());
         assertEquals("SET_ONCE", defaults.get("ownership").get("name").asText());
+        assertFalse(defaults.get("configured").asBoolean(), "a store whose settings were never saved is not configured");
 
         ApiClient.Response bad = api.send("PUT", settingsPath(siteA), token,
                 "{\"locations\":[\"not a location!\"],\"regularPriceLevel\":\"PRC_9\",\"saleSource\":\"PRICE_LEVEL\","
@@ -148,7 +163,9 @@ class CatalogSyncEndToEndTest extends BackendTest {
                 + "\"safetyBuffer\":1,\"newProductsAsDraft\":true}");
         putSettings(siteB, "{\"locations\":[\"WEB\"],\"regularPriceLevel\":\"PRC_1\",\"saleSource\":\"PRICE_LEVEL\","
                 + "\"salePriceLevel\":\"PRC_2\",\"safetyBuffer\":0,\"newProductsAsDraft\":false}");
-        assertEquals(List.of("MAIN", "WEB"), strings(api.get(settingsPath(siteA), token).json().get("locations")));
+        JsonNode savedA = api.get(settingsPath(siteA), token).json();
+        assertEquals(List.of("MAIN", "WEB"), strings(savedA.get("locations")));
+        assertTrue(savedA.get("configured").asBoolean(), "saved settings make the store configured");
         List<String> recurring = storageProvider.getRecurringJobs().stream().map(j -> j.getId()).toList();
         assertTrue(recurring.contains("catalog-reconcile-" + siteA), "a configured store gets its nightly reconcile");
         assertTrue(recurring.contains("sync-" + siteA + "-inventory") && recurring.contains("sync-" + siteB + "-products"),
@@ -172,6 +189,15 @@ class CatalogSyncEndToEndTest extends BackendTest {
             Product twin = productsA.create(JSON.createObjectNode().put("sku", duplicateSku + "-b").put("name", "Twin two"));
             twin.sku = duplicateSku; // WooCommerce does not enforce unique SKUs under concurrency (#24651)
             productsA.create(JSON.createObjectNode().put("sku", "MERCHANT-ONLY").put("name", "Gift wrap"));
+        });
+        merchantsCategory = cpStrings("SELECT DESCR FROM EC_CATEG ORDER BY DISP_SEQ_NO DESC, CATEG_ID DESC").getFirst();
+        merchantsCategoryId = storeA.locked(() -> {
+            com.counterlink.woo.sandbox.category.Category own = new com.counterlink.woo.sandbox.category.Category();
+            own.id = storeA.nextTermId();
+            own.name = merchantsCategory;
+            own.slug = "merchants-own";
+            storeA.categories.put(own.id, own);
+            return own.id;
         });
         int before = storeA.productsJson().size();
 
@@ -216,6 +242,25 @@ class CatalogSyncEndToEndTest extends BackendTest {
         String notForTheWeb = items("IS_ECOMM_ITEM = 'N'").getFirst();
         assertTrue(storeA.productBySku(notForTheWeb).isEmpty(), "items not flagged for the web are not created");
 
+        Map<String, Long> categoriesA = storeCategories(storeA);
+        assertEquals(merchantsCategoryId, categoriesA.get(merchantsCategory),
+                "a category the merchant already had is used, not made twice: " + categoriesA);
+        for (String itemNo : simple.subList(2, simple.size())) {
+            List<String> expected = new ArrayList<>(cpStrings("SELECT c.DESCR FROM EC_CATEG c JOIN EC_CATEG_ITEM ci ON ci.CATEG_ID = c.CATEG_ID"
+                    + " WHERE ci.ITEM_NO = '" + itemNo + "'"));
+            java.util.Collections.sort(expected);
+            JsonNode product = storeA.productBySku(itemNo).orElseThrow();
+            List<String> shown = new ArrayList<>();
+            product.get("categories").forEach(c -> shown.add(c.get("name").asText()));
+            java.util.Collections.sort(shown);
+            assertEquals(expected.isEmpty() ? List.of("Uncategorized") : expected, shown, "web categories of " + itemNo);
+            if (expected.contains(merchantsCategory)) {
+                List<Long> ids = new ArrayList<>();
+                product.get("categories").forEach(c -> ids.add(c.get("id").asLong()));
+                assertTrue(ids.contains(merchantsCategoryId), itemNo + " is in the merchant's own category: " + ids);
+            }
+        }
+
         JsonNode runB = run(siteB, JobType.PRODUCTS);
         assertEquals("SUCCEEDED", runB.get("status").asText(), runB.toString());
         assertEquals("publish", storeB.productBySku(simple.get(2)).orElseThrow().get("status").asText(),
@@ -257,12 +302,20 @@ class CatalogSyncEndToEndTest extends BackendTest {
 
         JsonNode unchanged = run(siteA, JobType.INVENTORY);
         assertEquals(0, unchanged.get("itemsUpdated").asInt(), "nothing changed, nothing sent");
-        assertEquals(runA.get("itemsRead").asInt(), unchanged.get("itemsUnchanged").asInt());
+        assertEquals(0, unchanged.get("itemsRead").asInt(), "an incremental run reads only stock changed after the watermark");
 
+        long tasksBefore = bridgeTasks("READ_STOCK");
         new StoreSimulator(cp).changeStock(simple, "WEB", new BigDecimal("5"));
+        new StoreSimulator(cp).changeStock(notSold(), "OUTLET", new BigDecimal("5"));
         JsonNode changed = run(siteA, JobType.INVENTORY);
         assertEquals(1, changed.get("itemsUpdated").asInt(), changed.toString());
+        assertEquals(1, changed.get("itemsRead").asInt(), "only the item whose stock changed at the store's locations: " + changed);
+        assertEquals(1, bridgeTasks("READ_STOCK") - tasksBefore, "one stock read, for that item");
         assertEquals(11, storeA.productBySku(simple).orElseThrow().get("stock_quantity").asInt());
+
+        JsonNode full = run(siteA, JobType.INVENTORY, RunTrigger.FULL_RESYNC);
+        assertEquals(runA.get("itemsRead").asInt(), full.get("itemsRead").asInt(), "a full resync reads every mapped item");
+        assertEquals(runA.get("itemsRead").asInt(), full.get("itemsUnchanged").asInt());
     }
 
     @Test
@@ -324,6 +377,9 @@ class CatalogSyncEndToEndTest extends BackendTest {
         assertEquals("PARTIAL", inventory.get("status").asText(), inventory.toString());
         assertEquals("WOO_PRODUCT_MISSING", failedItem(inventory, gone).get("errorCode").asText());
         assertEquals(1, inventory.get("itemsUpdated").asInt(), "the other change in the batch went through");
+        JsonNode inventoryAgain = run(siteA, JobType.INVENTORY);
+        assertEquals("WOO_PRODUCT_MISSING", failedItem(inventoryAgain, gone).get("errorCode").asText(),
+                "the stock watermark stayed before the failed item, so its change is read again");
 
         putSettings(siteA, "{\"locations\":[\"MAIN\",\"WEB\"],\"saleSource\":\"PROMOTIONS\",\"safetyBuffer\":1,"
                 + "\"ownership\":{\"name\":\"ALWAYS\"}}");
@@ -428,6 +484,201 @@ class CatalogSyncEndToEndTest extends BackendTest {
         assertEquals(3, storeA.productBySku(item + "|XXXL|*|*").orElseThrow().get("stock_quantity").asInt(), "4 at WEB minus the buffer");
     }
 
+    @Test
+    @Order(10)
+    void storesNeedingTheSameReadAtTheSameMomentShareOneBridgeTask() throws Exception {
+        List<String> itemNos = items("IS_ECOMM_ITEM = 'Y'").subList(0, 5);
+        ReadStock same = new ReadStock(List.of("WEB"), itemNos);
+        ReadStock other = new ReadStock(List.of("MAIN"), itemNos);
+        long before = bridgeTasks("READ_STOCK");
+        UUID tenantId = UUID.fromString(tenant);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService stores = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<ReadStock.Result>> reads = new ArrayList<>();
+            for (ReadStock request : List.of(same, same, same, other)) {
+                reads.add(stores.submit(() -> {
+                    start.await();
+                    return bridgeReads.read(tenantId, request);
+                }));
+            }
+            start.countDown();
+            ReadStock.Result first = reads.get(0).get(60, TimeUnit.SECONDS);
+            assertFalse(first.levels().isEmpty());
+            assertEquals(first, reads.get(1).get(60, TimeUnit.SECONDS));
+            assertEquals(first, reads.get(2).get(60, TimeUnit.SECONDS));
+            assertTrue(reads.get(3).get(60, TimeUnit.SECONDS).levels().stream().allMatch(l -> l.locationId().equals("MAIN")));
+        } finally {
+            stores.shutdownNow();
+        }
+        assertEquals(2, bridgeTasks("READ_STOCK") - before, "three stores asking the same at once share one task; MAIN is its own");
+        bridgeReads.read(tenantId, same);
+        assertEquals(3, bridgeTasks("READ_STOCK") - before, "a read asked after the shared one finished goes to Counterpoint again");
+    }
+
+    @Test
+    @Order(11)
+    void aNameAsLongAsCounterpointAllowsAndAVeryLongUnicodeHtmlDescriptionArriveUnchanged() throws Exception {
+        String name = "Ærøskøbing Tee & Café ✓ 30 chr"; // DESCR is VARCHAR(30): the longest name Counterpoint holds
+        assertEquals(30, name.length());
+        StringBuilder html = new StringBuilder("<h2>Größentabelle — サイズ表</h2><ul>");
+        while (html.length() < 200_000) {
+            html.append("<li><strong>Größe ").append(html.length()).append("</strong> · 寸法 &amp; “fit” ✓ 🧵</li>");
+        }
+        html.append("</ul>");
+        new StoreSimulator(cp).addItem(new NewItem("LONG-HTML-1", name, "APPAREL", new BigDecimal("19.99"), true));
+        try (PreparedStatement s = cp.prepareStatement("INSERT INTO EC_ITEM_DESCR (ITEM_NO, HTML_DESCR, LST_MAINT_DT) VALUES (?, ?, CURRENT_TIMESTAMP)")) {
+            s.setString(1, "LONG-HTML-1");
+            s.setString(2, html.toString());
+            s.executeUpdate();
+        }
+        rename("LONG-HTML-1", name); // the web description changed after the item: stamp the item again
+
+        JsonNode run = run(siteB, JobType.PRODUCTS);
+        assertEquals("CREATED", outcome(run, "LONG-HTML-1"), run.toString());
+        JsonNode product = storeB.productBySku("LONG-HTML-1").orElseThrow();
+        assertEquals(name, product.get("name").asText());
+        assertEquals(html.toString(), storeB.locked(() -> storeB.products.get(product.get("id").asLong()).description),
+                "200 KB of HTML with accents, CJK and emoji, byte for byte");
+    }
+
+    @Test
+    @Order(12)
+    void itemsWebOrdersAllocatedAreRecheckedByEveryStoreAlthoughCounterpointsStockDidNotMove() throws Exception {
+        String item = items("TRK_METH = 'N' AND IS_ECOMM_ITEM = 'Y'").get(9);
+        java.util.Map<String, java.util.Set<String>> earlier = new HashMap<>();
+        java.util.Map<String, Integer> shown = new HashMap<>();
+        for (String site : List.of(siteA, siteB)) {
+            earlier.put(site, runIds(site, JobType.INVENTORY));
+            // as if an order had taken 1,000 units: the quantity last sent no longer matches what the stock gives
+            shiftSentQty(site, item, 1000);
+        }
+        shown.put(siteA, storeA.productBySku(item).orElseThrow().get("stock_quantity").asInt());
+        shown.put(siteB, storeB.productBySku(item).orElseThrow().get("stock_quantity").asInt());
+        allocationEvents.publishEvent(new AllocationsChanged(UUID.fromString(tenant), UUID.fromString(siteA), java.util.Set.of(item)));
+        for (String site : List.of(siteA, siteB)) {
+            JsonNode recheck = awaitRun(site, JobType.INVENTORY, earlier.get(site), run -> outcome(run, item).equals("UPDATED"));
+            assertEquals("CHANGE", recheck.get("runTrigger").asText(), "read again at once, although no stock row changed: " + recheck);
+        }
+        assertEquals(shown.get(siteA), storeA.productBySku(item).orElseThrow().get("stock_quantity").asInt());
+        assertEquals(shown.get(siteB), storeB.productBySku(item).orElseThrow().get("stock_quantity").asInt());
+        assertEquals(0, pendingRechecks(), "done rechecks are cleared");
+        JsonNode after = run(siteA, JobType.INVENTORY);
+        assertEquals(0, after.get("itemsUpdated").asInt(), after.toString());
+    }
+
+    private long pendingRechecks() throws SQLException {
+        try (Connection c = SharedPostgres.appConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement scope = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                scope.setString(1, tenant);
+                scope.executeQuery();
+            }
+            try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM stock_rechecks");
+                 ResultSet rows = count.executeQuery()) {
+                rows.next();
+                long n = rows.getLong(1);
+                c.commit();
+                return n;
+            }
+        }
+    }
+
+    private void shiftSentQty(String site, String itemNo, int by) throws SQLException {
+        try (Connection c = SharedPostgres.appConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement scope = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                scope.setString(1, tenant);
+                scope.executeQuery();
+            }
+            try (PreparedStatement update = c.prepareStatement("UPDATE catalog_links SET sent_qty = sent_qty + ? WHERE site_id = ? AND item_no = ?")) {
+                update.setInt(1, by);
+                update.setObject(2, UUID.fromString(site));
+                update.setString(3, itemNo);
+                assertEquals(1, update.executeUpdate());
+            }
+            c.commit();
+        }
+    }
+
+    private java.util.Set<String> runIds(String site, JobType job) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        api.get("/api/tenants/" + tenant + "/stores/" + site + "/runs?jobType=" + job.name(), token).json()
+                .forEach(run -> ids.add(run.get("id").asText()));
+        return ids;
+    }
+
+    /** The first finished run of the job, not among {@code earlier}, that satisfies {@code wanted}, within 30 s. */
+    private JsonNode awaitRun(String site, JobType job, java.util.Set<String> earlier, java.util.function.Predicate<JsonNode> wanted) {
+        Instant until = Instant.now().plusSeconds(30);
+        String base = "/api/tenants/" + tenant + "/stores/" + site + "/runs";
+        while (Instant.now().isBefore(until)) {
+            for (JsonNode run : api.get(base + "?jobType=" + job.name(), token).json()) {
+                if (earlier.contains(run.get("id").asText()) || !run.hasNonNull("finishedAt")) {
+                    continue;
+                }
+                JsonNode detail = api.get(base + "/" + run.get("id").asText(), token).json();
+                ObjectNode full = ((ObjectNode) detail.get("run")).deepCopy();
+                full.set("items", detail.get("items"));
+                if (wanted.test(full)) {
+                    return full;
+                }
+            }
+            sleep(200);
+        }
+        throw new AssertionError("no new " + job + " run of " + site + " as expected");
+    }
+
+    /** Category name → how many the store has (names must not repeat), and for a single one its id. */
+    private static Map<String, Long> storeCategories(Store store) {
+        return store.locked(() -> {
+            Map<String, Long> byName = new HashMap<>();
+            Map<String, Integer> counts = new HashMap<>();
+            store.categories.values().forEach(c -> {
+                counts.merge(c.name, 1, Integer::sum);
+                byName.put(c.name, c.id);
+            });
+            counts.forEach((name, n) -> assertEquals(1, n, "category " + name + " exists " + n + " times"));
+            return byName;
+        });
+    }
+
+    private List<String> cpStrings(String sql) throws SQLException {
+        List<String> list = new ArrayList<>();
+        try (PreparedStatement s = cp.prepareStatement(sql); ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                list.add(rows.getString(1));
+            }
+        }
+        return list;
+    }
+
+    private long bridgeTasks(String operation) throws SQLException {
+        try (Connection c = SharedPostgres.appConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement scope = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                scope.setString(1, tenant);
+                scope.executeQuery();
+            }
+            try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM bridge_tasks WHERE tenant_id = ? AND operation = ?")) {
+                count.setObject(1, UUID.fromString(tenant));
+                count.setString(2, operation);
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    long n = rows.getLong(1);
+                    c.commit();
+                    return n;
+                }
+            }
+        }
+    }
+
+    /** A web item whose stock changes at OUTLET, a location neither store sells from. */
+    private String notSold() throws SQLException {
+        return items("TRK_METH = 'N' AND IS_ECOMM_ITEM = 'Y' AND ITEM_NO IN (SELECT ITEM_NO FROM IM_INV WHERE LOC_ID = 'OUTLET')")
+                .getLast();
+    }
+
     // ---- helpers ------------------------------------------------------------------------
 
     private void hint(String site, long productId) throws SQLException {
@@ -460,6 +711,7 @@ class CatalogSyncEndToEndTest extends BackendTest {
     private void putSettings(String site, String json) {
         ApiClient.Response saved = api.send("PUT", settingsPath(site), token, json);
         assertEquals(200, saved.status(), saved.toString());
+        assertTrue(saved.json().get("configured").asBoolean(), saved.toString());
     }
 
     private JsonNode run(String site, JobType job) {

@@ -30,7 +30,14 @@ final class RealBridge {
                 "--counterpoint-password", password, "--heartbeat-seconds", "1");
         assertEquals(0, enroll.waitFor(), Files.readString(work.resolve("bridge-enroll.out")));
         // the tests start each run themselves; the change probe is covered by BridgeEndToEndTest
-        Process run = java(work, "run", "--config", config.toString(), "--change-probe-seconds", "0");
+        return run(api, token, tenant, work, 0);
+    }
+
+    /** Runs the bridge enrolled in {@code work} (again), with the change probe every {@code probeSeconds} (0: off). */
+    static Process run(ApiClient api, String token, String tenant, Path work, int probeSeconds) throws Exception {
+        String bridges = "/api/tenants/" + tenant + "/bridges";
+        Path config = work.resolve("bridge").resolve("counterlink-bridge.properties");
+        Process run = java(work, "run", "--config", config.toString(), "--change-probe-seconds", Integer.toString(probeSeconds));
         Instant until = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(until)) {
             JsonNode list = api.get(bridges, token).json();

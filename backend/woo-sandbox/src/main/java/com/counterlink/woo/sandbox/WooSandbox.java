@@ -16,6 +16,7 @@ import com.counterlink.woo.sandbox.store.SandboxClock;
 import com.counterlink.woo.sandbox.store.Store;
 import com.counterlink.woo.sandbox.store.StoreOptions;
 import com.counterlink.woo.sandbox.tax.TaxController;
+import com.counterlink.woo.sandbox.category.CategoryController;
 import com.counterlink.woo.sandbox.wcauth.AppAuthorizationHandler;
 import com.counterlink.woo.sandbox.webhook.WebhookController;
 import com.counterlink.woo.sandbox.webhook.WebhookDispatcher;
@@ -62,6 +63,7 @@ public final class WooSandbox implements AutoCloseable {
         OrderController.register(router);
         CouponController.register(router);
         TaxController.register(router);
+        CategoryController.register(router);
         SettingsController.register(router);
         SystemStatusController.register(router);
         WebhookController.register(router);
@@ -147,6 +149,7 @@ public final class WooSandbox implements AutoCloseable {
         if (route != null) {
             if (route.isEmpty() || route.equals("/")) return index(store);
             store.countRestRequest(req.method(), route);
+            store.recordWrite(req.method(), route, req.body());
             Optional<Response> fault = store.faults().apply();
             if (fault.isPresent()) return fault.get();
             return router.handle(store, req, route, sitePath, isSsl(store, req));

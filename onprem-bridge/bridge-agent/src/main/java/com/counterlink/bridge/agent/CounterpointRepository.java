@@ -12,6 +12,9 @@ import com.counterlink.bridge.protocol.operations.ReadPostedDocuments;
 import com.counterlink.bridge.protocol.operations.ReadPrices;
 import com.counterlink.bridge.protocol.operations.ReadSetup;
 import com.counterlink.bridge.protocol.operations.ReadStock;
+import com.counterlink.bridge.protocol.operations.ReadStockChanges;
+import com.counterlink.bridge.protocol.operations.ReadWebCategories;
+import com.counterlink.bridge.protocol.operations.StockCursor;
 import com.counterlink.bridge.protocol.operations.WriteDocument;
 
 import java.math.BigDecimal;
@@ -86,6 +89,78 @@ public final class CounterpointRepository {
                         row.getString(3), row.getString(4), row.getString(5), row.getBigDecimal(6), row.getBigDecimal(7),
                         row.getBigDecimal(8)),
                 Sql.concat(request.itemNos(), request.locations(), request.itemNos(), request.locations())));
+    }
+
+    /**
+     * Stock rows of IM_INV and IM_INV_CELL at the locations changed after the cursor, in the order
+     * (RS_UTC_DT, ITEM_NO, LOC_ID, DIM_1_UPR, DIM_2_UPR, DIM_3_UPR); an IM_INV row has the dimensions '*'.
+     * The keyset is written out as OR'd comparisons in each branch, so each table's rows are sought
+     * from the cursor on rather than filtered after the union.
+     */
+    public ReadStockChanges.Page stockChanges(ReadStockChanges request) throws SQLException {
+        StockCursor after = request.after();
+        String locations = Sql.marks(request.locations().size());
+        List<Object> args = new ArrayList<>();
+        args.add(request.pageSize());
+        String inv = "SELECT v.ITEM_NO, v.LOC_ID, '*' AS D1, '*' AS D2, '*' AS D3, v.RS_UTC_DT FROM IM_INV v"
+                + " WHERE v.RS_UTC_DT IS NOT NULL AND v.LOC_ID IN (" + locations + ")"
+                + stockKeyset(after, args, request.locations(), "v.RS_UTC_DT", "v.ITEM_NO", "v.LOC_ID", "'*'", "'*'", "'*'");
+        String cells = "SELECT c.ITEM_NO, c.LOC_ID, c.DIM_1_UPR, c.DIM_2_UPR, c.DIM_3_UPR, c.RS_UTC_DT FROM IM_INV_CELL c"
+                + " WHERE c.RS_UTC_DT IS NOT NULL AND c.LOC_ID IN (" + locations + ")"
+                + stockKeyset(after, args, request.locations(), "c.RS_UTC_DT", "c.ITEM_NO", "c.LOC_ID", "c.DIM_1_UPR",
+                "c.DIM_2_UPR", "c.DIM_3_UPR");
+        String sql = "SELECT TOP (?) s.ITEM_NO, s.LOC_ID, s.D1, s.D2, s.D3, s.RS_UTC_DT FROM (" + inv + " UNION ALL " + cells
+                + ") s ORDER BY s.RS_UTC_DT, s.ITEM_NO, s.LOC_ID, s.D1, s.D2, s.D3";
+        List<ReadStockChanges.Change> changes = Sql.list(c, sql, row -> new ReadStockChanges.Change(row.getString(1),
+                row.getString(2), row.getString(3), row.getString(4), row.getString(5), row.getObject(6, LocalDateTime.class)),
+                args.toArray());
+        StockCursor next = changes.isEmpty() ? after : changes.getLast().position();
+        StockCursor newest = Sql.one(c, "SELECT TOP 1 s.ITEM_NO, s.LOC_ID, s.D1, s.D2, s.D3, s.RS_UTC_DT FROM (" + branches(locations)
+                        + ") s ORDER BY s.RS_UTC_DT DESC, s.ITEM_NO DESC, s.LOC_ID DESC, s.D1 DESC, s.D2 DESC, s.D3 DESC",
+                row -> new StockCursor(row.getObject(6, LocalDateTime.class), row.getString(1), row.getString(2), row.getString(3),
+                        row.getString(4), row.getString(5)), Sql.concat(request.locations(), request.locations())).orElse(null);
+        return new ReadStockChanges.Page(changes, next, changes.size() < request.pageSize(), newest);
+    }
+
+    private static String branches(String locations) {
+        return "SELECT v.ITEM_NO, v.LOC_ID, '*' AS D1, '*' AS D2, '*' AS D3, v.RS_UTC_DT FROM IM_INV v"
+                + " WHERE v.RS_UTC_DT IS NOT NULL AND v.LOC_ID IN (" + locations + ") UNION ALL"
+                + " SELECT c.ITEM_NO, c.LOC_ID, c.DIM_1_UPR, c.DIM_2_UPR, c.DIM_3_UPR, c.RS_UTC_DT FROM IM_INV_CELL c"
+                + " WHERE c.RS_UTC_DT IS NOT NULL AND c.LOC_ID IN (" + locations + ")";
+    }
+
+    /** " AND (position after the cursor)" for one branch of the stock feed, adding the branch's parameters. */
+    private static String stockKeyset(StockCursor after, List<Object> args, List<String> locations, String... columns) {
+        args.addAll(locations);
+        if (after == null) {
+            return "";
+        }
+        Object[] values = {after.changedAtUtc(), after.itemNo(), after.locationId(), after.dim1(), after.dim2(), after.dim3()};
+        StringBuilder sql = new StringBuilder();
+        int open = 0;
+        for (int i = 0; i < columns.length; i++) {
+            String mark = i == 0 ? "CAST(? AS DATETIME)" : "?";
+            if (i == columns.length - 1) {
+                sql.append(columns[i]).append(" > ").append(mark);
+                args.add(values[i]);
+            } else {
+                sql.append(columns[i]).append(" > ").append(mark).append(" OR (").append(columns[i]).append(" = ").append(mark)
+                        .append(" AND (");
+                args.add(values[i]);
+                args.add(values[i]);
+                open += 2;
+            }
+        }
+        return " AND (" + sql + ")".repeat(open) + ")";
+    }
+
+    public ReadWebCategories.Result webCategories(ReadWebCategories request) throws SQLException {
+        return new ReadWebCategories.Result(
+                Sql.list(c, "SELECT CATEG_ID, DESCR, DISP_SEQ_NO FROM EC_CATEG ORDER BY DISP_SEQ_NO, CATEG_ID",
+                        row -> new ReadWebCategories.Category(row.getInt(1), row.getString(2), row.getInt(3))),
+                Sql.list(c, "SELECT ITEM_NO, CATEG_ID FROM EC_CATEG_ITEM WHERE ITEM_NO IN (" + Sql.marks(request.itemNos().size())
+                                + ") ORDER BY ITEM_NO, ENTRY_SEQ_NO, CATEG_ID",
+                        row -> new ReadWebCategories.Membership(row.getString(1), row.getInt(2)), request.itemNos().toArray()));
     }
 
     public ReadPrices.Result prices(ReadPrices request) throws SQLException {

@@ -15,6 +15,8 @@ import com.counterlink.bridge.protocol.operations.ReadPostedDocuments;
 import com.counterlink.bridge.protocol.operations.ReadPrices;
 import com.counterlink.bridge.protocol.operations.ReadSetup;
 import com.counterlink.bridge.protocol.operations.ReadStock;
+import com.counterlink.bridge.protocol.operations.ReadStockChanges;
+import com.counterlink.bridge.protocol.operations.ReadWebCategories;
 import com.counterlink.bridge.protocol.operations.WriteDocument;
 
 import java.io.IOException;
@@ -81,6 +83,8 @@ public final class OperationExecutor {
         return switch (request) {
             case ReadItemChanges r -> counterpoint.itemChanges(r);
             case ReadStock r -> counterpoint.stock(r);
+            case ReadStockChanges r -> counterpoint.stockChanges(r);
+            case ReadWebCategories r -> counterpoint.webCategories(r);
             case ReadPrices r -> counterpoint.prices(r);
             case ReadSetup r -> counterpoint.setup();
             case FindCustomersByEmail r -> counterpoint.customersByEmail(r);

@@ -11,7 +11,11 @@ import com.counterlink.bridge.protocol.operations.ReadItemChanges;
 import com.counterlink.bridge.protocol.operations.ReadPostedDocuments;
 import com.counterlink.bridge.protocol.operations.ReadPrices;
 import com.counterlink.bridge.protocol.operations.ReadStock;
+import com.counterlink.bridge.protocol.operations.ReadStockChanges;
+import com.counterlink.bridge.protocol.operations.ReadWebCategories;
+import com.counterlink.bridge.protocol.operations.StockCursor;
 import com.counterlink.bridge.protocol.operations.WriteDocument;
+import com.counterlink.counterpoint.demo.GridCell;
 import com.counterlink.counterpoint.demo.StoreSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +94,60 @@ class CounterpointRepositoryTest {
         ReadItemChanges.Page after = counterpoint.itemChanges(new ReadItemChanges(cursor, 10, false));
         assertEquals(List.of(changed), after.items().stream().map(ReadItemChanges.Item::itemNo).toList());
         assertEquals(0, new BigDecimal("12.34").compareTo(after.items().get(0).regularPrice()));
+    }
+
+    @Test
+    void theStockFeedPagesEveryRowOnceInChangeOrderThenOnlyWhatChangedAtTheLocations() throws Exception {
+        List<ReadStockChanges.Change> seen = new ArrayList<>();
+        StockCursor cursor = null;
+        ReadStockChanges.Page page;
+        do {
+            // 7 a page: the seeded rows share a handful of change times, so most pages turn on the key columns
+            page = counterpoint.stockChanges(new ReadStockChanges(cursor, List.of("WEB", "MAIN"), 7));
+            seen.addAll(page.changes());
+            cursor = page.next();
+        } while (!page.last());
+        long rows = count(db, "SELECT COUNT(*) FROM IM_INV WHERE LOC_ID IN ('WEB', 'MAIN')")
+                + count(db, "SELECT COUNT(*) FROM IM_INV_CELL WHERE LOC_ID IN ('WEB', 'MAIN')");
+        assertEquals(rows, seen.size());
+        assertEquals(seen.size(), new HashSet<>(seen.stream().map(ReadStockChanges.Change::position).toList()).size(),
+                "a stock row was read twice");
+        for (int i = 1; i < seen.size(); i++) {
+            assertFalse(seen.get(i).changedAtUtc().isBefore(seen.get(i - 1).changedAtUtc()), "oldest change first");
+        }
+        assertTrue(counterpoint.stockChanges(new ReadStockChanges(cursor, List.of("WEB", "MAIN"), 10)).changes().isEmpty());
+
+        String simple = text(db, "SELECT MIN(i.ITEM_NO) FROM IM_ITEM i JOIN IM_INV v ON v.ITEM_NO = i.ITEM_NO"
+                + " JOIN IM_INV o ON o.ITEM_NO = i.ITEM_NO AND o.LOC_ID = 'OUTLET' WHERE i.TRK_METH = 'N' AND v.LOC_ID = 'WEB'");
+        String gridded = text(db, "SELECT MIN(ITEM_NO) FROM IM_INV_CELL WHERE LOC_ID = 'WEB'");
+        List<String> dims = Sql.one(db, "SELECT TOP 1 DIM_1_UPR, DIM_2_UPR, DIM_3_UPR FROM IM_INV_CELL WHERE ITEM_NO = ?"
+                + " AND LOC_ID = 'WEB' ORDER BY DIM_1_UPR, DIM_2_UPR, DIM_3_UPR",
+                r -> List.of(r.getString(1), r.getString(2), r.getString(3)), gridded).orElseThrow();
+        Thread.sleep(20);
+        StoreSimulator simulator = new StoreSimulator(db);
+        simulator.changeStock(simple, "WEB", new BigDecimal("-1"));
+        simulator.changeCellStock(gridded, "WEB", new GridCell(dims.get(0), dims.get(1), dims.get(2)), new BigDecimal("3"));
+        simulator.changeStock(simple, "OUTLET", new BigDecimal("5"));
+
+        List<ReadStockChanges.Change> changed = counterpoint.stockChanges(new ReadStockChanges(cursor, List.of("WEB"), 10)).changes();
+        List<String> keys = changed.stream().map(c -> c.itemNo() + "@" + c.locationId() + ":" + c.dim1() + "|" + c.dim2() + "|" + c.dim3())
+                .toList();
+        assertEquals(Set.of(simple + "@WEB:*|*|*", gridded + "@WEB:*|*|*",
+                gridded + "@WEB:" + String.join("|", dims)), Set.copyOf(keys), "the rows that changed, at WEB only: " + keys);
+        assertEquals(3, keys.size());
+
+        ReadStockChanges.Page first = counterpoint.stockChanges(new ReadStockChanges(null, List.of("WEB"), 1));
+        assertEquals(changed.getLast().position(), first.newest(), "every page names the newest row, where a full read leaves off");
+    }
+
+    @Test
+    void webCategoriesListEveryCategoryAndOnlyTheAskedItemsMemberships() throws SQLException {
+        String item = text(db, "SELECT MIN(ITEM_NO) FROM EC_CATEG_ITEM");
+        ReadWebCategories.Result result = counterpoint.webCategories(new ReadWebCategories(List.of(item, "NO-SUCH-ITEM")));
+        assertEquals(count(db, "SELECT COUNT(*) FROM EC_CATEG"), result.categories().size());
+        assertTrue(result.categories().stream().anyMatch(c -> c.name().equals("Soldes – Café & Crème ☕")), "names are Unicode");
+        assertEquals(count(db, "SELECT COUNT(*) FROM EC_CATEG_ITEM WHERE ITEM_NO = ?", item), result.memberships().size());
+        assertTrue(result.memberships().stream().allMatch(m -> m.itemNo().equals(item)));
     }
 
     @Test

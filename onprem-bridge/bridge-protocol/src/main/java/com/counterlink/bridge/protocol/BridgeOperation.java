@@ -8,6 +8,8 @@ import com.counterlink.bridge.protocol.operations.ReadPostedDocuments;
 import com.counterlink.bridge.protocol.operations.ReadPrices;
 import com.counterlink.bridge.protocol.operations.ReadSetup;
 import com.counterlink.bridge.protocol.operations.ReadStock;
+import com.counterlink.bridge.protocol.operations.ReadStockChanges;
+import com.counterlink.bridge.protocol.operations.ReadWebCategories;
 import com.counterlink.bridge.protocol.operations.WriteDocument;
 
 /** Every operation the cloud may ask of a bridge. There is no "run this SQL". */
@@ -20,7 +22,9 @@ public enum BridgeOperation {
     FIND_CUSTOMERS_BY_EMAIL(FindCustomersByEmail.class, FindCustomersByEmail.Result.class),
     CREATE_CUSTOMER(CreateCustomer.class, CreateCustomer.Result.class),
     WRITE_DOCUMENT(WriteDocument.class, WriteDocument.Result.class),
-    READ_POSTED_DOCUMENTS(ReadPostedDocuments.class, ReadPostedDocuments.Result.class);
+    READ_POSTED_DOCUMENTS(ReadPostedDocuments.class, ReadPostedDocuments.Result.class),
+    READ_STOCK_CHANGES(ReadStockChanges.class, ReadStockChanges.Page.class),
+    READ_WEB_CATEGORIES(ReadWebCategories.class, ReadWebCategories.Result.class);
 
     private final Class<? extends OperationRequest<?>> requestType;
     private final Class<?> resultType;

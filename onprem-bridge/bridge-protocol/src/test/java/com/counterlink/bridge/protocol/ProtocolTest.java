@@ -2,17 +2,23 @@ package com.counterlink.bridge.protocol;
 
 import com.counterlink.bridge.protocol.operations.ReadItemChanges;
 import com.counterlink.bridge.protocol.operations.ReadStock;
+import com.counterlink.bridge.protocol.operations.ReadStockChanges;
+import com.counterlink.bridge.protocol.operations.StockCursor;
 import com.counterlink.bridge.protocol.operations.WriteDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +53,42 @@ class ProtocolTest {
                 ProtocolJson.parse("{\"orderKey\":\"woo-1\",\"documentType\":\"X\",\"storeId\":\"WEB\",\"stationId\":\"WEB-01\","
                         + "\"drawerId\":\"WEB\",\"customerNo\":\"C1\",\"taxCode\":\"WEB\",\"payCode\":\"WEB\",\"lines\":[]}")));
         assertEquals("documentType", docType.field());
+    }
+
+    @Test
+    void aStockChangeFeedRequestIsValidatedFieldByField() {
+        ReadStockChanges first = assertInstanceOf(ReadStockChanges.class, ProtocolJson.request("READ_STOCK_CHANGES",
+                ProtocolJson.parse("{\"locations\":[\"WEB\",\"WEB\"],\"pageSize\":500}")));
+        assertEquals(List.of("WEB"), first.locations());
+        assertNull(first.after());
+        StockCursor cell = new StockCursor(LocalDateTime.of(2026, 11, 30, 6, 0, 0, 3_000_000), "SHIRT-1", "WEB", "RED", "M", "*");
+        ReadStockChanges next = new ReadStockChanges(cell, List.of("MAIN", "WEB"), 1000);
+        assertEquals(next, ProtocolJson.request("READ_STOCK_CHANGES", ProtocolJson.tree(next)));
+
+        Map<String, String> refused = Map.of(
+                "{\"locations\":[],\"pageSize\":10}", "locations",
+                "{\"pageSize\":10}", "locations",
+                "{\"locations\":[\"WEB'; DROP TABLE IM_INV --\"],\"pageSize\":10}", "locations[0]",
+                "{\"locations\":[\"WEB\"],\"pageSize\":0}", "pageSize",
+                "{\"locations\":[\"WEB\"],\"pageSize\":1001}", "pageSize",
+                "{\"locations\":[\"WEB\"],\"pageSize\":10,\"after\":{\"itemNo\":\"A\",\"locationId\":\"WEB\","
+                        + "\"dim1\":\"*\",\"dim2\":\"*\",\"dim3\":\"*\"}}", "after.changedAtUtc",
+                "{\"locations\":[\"WEB\"],\"pageSize\":10,\"after\":{\"changedAtUtc\":\"2026-11-30T06:00:00\","
+                        + "\"itemNo\":\"A\",\"locationId\":\"WEB\",\"dim1\":\"RED' OR '1'='1\",\"dim2\":\"*\",\"dim3\":\"*\"}}",
+                "after.dim1",
+                "{\"locations\":[\"WEB\"],\"pageSize\":10,\"after\":{\"changedAtUtc\":\"2026-11-30T06:00:00\","
+                        + "\"itemNo\":\"A\",\"dim1\":\"*\",\"dim2\":\"*\",\"dim3\":\"*\"}}", "after.locationId",
+                "{\"locations\":[\"WEB\"],\"pageSize\":10,\"after\":{\"changedAtUtc\":\"2026-11-30T06:00:00\","
+                        + "\"locationId\":\"WEB\"}}", "after.itemNo",
+                "{\"locations\":[\"WEB\"],\"pageSize\":10,\"sql\":\"SELECT 1\"}", "ReadStockChanges");
+        InvalidParameterException categories = assertThrows(InvalidParameterException.class, () -> ProtocolJson.request(
+                "READ_WEB_CATEGORIES", ProtocolJson.parse("{\"itemNos\":[\"A' OR 1=1 --\"]}")));
+        assertEquals("itemNos[0]", categories.field());
+        refused.forEach((json, field) -> {
+            InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                    () -> ProtocolJson.request("READ_STOCK_CHANGES", ProtocolJson.parse(json)), json);
+            assertEquals(field, e.field(), json + ": " + e.getMessage());
+        });
     }
 
     @Test

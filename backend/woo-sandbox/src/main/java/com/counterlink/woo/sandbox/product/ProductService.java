@@ -1,5 +1,8 @@
 package com.counterlink.woo.sandbox.product;
 
+import com.counterlink.woo.sandbox.category.Category;
+import com.counterlink.woo.sandbox.category.CategoryController;
+
 import com.counterlink.woo.sandbox.http.Json;
 import com.counterlink.woo.sandbox.http.RestException;
 import com.counterlink.woo.sandbox.store.Store;
@@ -34,9 +37,9 @@ public final class ProductService {
         if (!TYPES.contains(type)) throw enumError("type", type, "simple, grouped, external, and variable");
         p.type = type;
         apply(p, body, true);
-        if (!body.has("categories") || body.get("categories").isEmpty()) {
+        if (p.categories.isEmpty()) {
             p.categories = Json.array();
-            p.categories.addObject().put("id", 15).put("name", "Uncategorized").put("slug", "uncategorized");
+            p.categories.add(CategoryController.term(store.categories.get(Category.UNCATEGORIZED_ID)));
         }
         p.id = store.nextPostId();
         p.slug = uniqueSlug(body.hasNonNull("slug") ? Slugs.sanitize(body.get("slug").asText()) : Slugs.sanitize(p.name), p.id);
@@ -151,7 +154,7 @@ public final class ProductService {
         if (b.has("reviews_allowed")) p.reviewsAllowed = b.get("reviews_allowed").asBoolean();
         if (b.has("purchase_note")) p.purchaseNote = Json.text(b, "purchase_note", "");
         if (b.has("menu_order")) p.menuOrder = b.get("menu_order").asInt();
-        if (b.has("categories") && !p.isVariation()) p.categories = terms(b.get("categories"), "category");
+        if (b.has("categories") && !p.isVariation()) p.categories = categories(b.get("categories"));
         if (b.has("tags")) p.tags = terms(b.get("tags"), "tag");
         if (b.has("images")) p.images = images(b.get("images"));
         if (b.has("image") && b.get("image").isObject()) {
@@ -258,6 +261,18 @@ public final class ProductService {
         } catch (NumberFormatException e) {
             return "";
         }
+    }
+
+    /** Categories are named by id (or slug); ids of categories the store does not have are left out, as WordPress does. */
+    private ArrayNode categories(JsonNode given) {
+        ArrayNode out = Json.array();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (JsonNode t : given) {
+            Category c = t.hasNonNull("id") ? store.categories.get(t.get("id").asLong())
+                    : store.categories.values().stream().filter(x -> x.slug.equals(t.path("slug").asText())).findFirst().orElse(null);
+            if (c != null && seen.add(c.id)) out.add(CategoryController.term(c));
+        }
+        return out;
     }
 
     private static ArrayNode terms(JsonNode given, String kind) {

@@ -47,6 +47,8 @@ public final class Store {
     public final Map<Long, Order> orders = new LinkedHashMap<>();
     public final Map<Long, Coupon> coupons = new LinkedHashMap<>();
     public final Map<Long, TaxRate> taxRates = new LinkedHashMap<>();
+    public final Map<Long, com.counterlink.woo.sandbox.category.Category> categories = new LinkedHashMap<>(
+            Map.of(com.counterlink.woo.sandbox.category.Category.UNCATEGORIZED_ID, com.counterlink.woo.sandbox.category.Category.uncategorized()));
     public final Map<Long, Webhook> webhooks = new LinkedHashMap<>();
     private final Map<String, ApiKey> keys = new LinkedHashMap<>();
 
@@ -54,6 +56,8 @@ public final class Store {
     private long nextPostId;
     private long nextOrderItemId = 1;
     private long nextTaxRateId = 1;
+    /** Terms have their own sequence; a fresh WordPress has used it up to Uncategorized (15). */
+    private long nextTermId = com.counterlink.woo.sandbox.category.Category.UNCATEGORIZED_ID + 1;
     private long nextWebhookId = 1;
     private long nextKeyId = 1;
     private long nextMetaId = 1;
@@ -77,6 +81,26 @@ public final class Store {
     }
 
     public long restRequests() { return restRequests.get(); }
+
+    /** A wc/v3 write as it arrived, for a benchmark to replay the same requests elsewhere. */
+    public record RecordedWrite(String method, String route, byte[] body) {}
+
+    private volatile List<RecordedWrite> recordedWrites;
+
+    /** From now on every wc/v3 write (not GET) is kept in arrival order; {@link #recordedWrites()} hands them out. */
+    public void recordWrites() { recordedWrites = java.util.Collections.synchronizedList(new ArrayList<>()); }
+
+    public void recordWrite(String method, String route, byte[] body) {
+        List<RecordedWrite> journal = recordedWrites;
+        if (journal != null && !"GET".equals(method) && !"HEAD".equals(method)) journal.add(new RecordedWrite(method, route, body));
+    }
+
+    /** The writes kept since {@link #recordWrites()} (empty when not recording). */
+    public List<RecordedWrite> recordedWrites() {
+        List<RecordedWrite> journal = recordedWrites;
+        if (journal == null) return List.of();
+        synchronized (journal) { return List.copyOf(journal); }
+    }
 
     public long batchRequests() { return batchRequests.get(); }
 
@@ -141,6 +165,8 @@ public final class Store {
     public long nextOrderItemId() { return nextOrderItemId++; }
 
     public long nextTaxRateId() { return nextTaxRateId++; }
+
+    public long nextTermId() { return nextTermId++; }
 
     public long nextWebhookId() { return nextWebhookId++; }
 

@@ -1,0 +1,32 @@
+package com.counterlink.bridge.protocol.operations;
+
+import com.counterlink.bridge.protocol.Check;
+import com.counterlink.bridge.protocol.InvalidParameterException;
+
+import java.time.LocalDateTime;
+
+/**
+ * A keyset position in the change order of stock rows (IM_INV and IM_INV_CELL together): RS_UTC_DT
+ * (UTC, without a zone, as Counterpoint stores it), then ITEM_NO, LOC_ID and the cell's dimensions
+ * ('*' for an IM_INV row and for unused dimensions). Opaque to callers: they store it and hand it back.
+ */
+public record StockCursor(LocalDateTime changedAtUtc, String itemNo, String locationId, String dim1, String dim2,
+                          String dim3) {
+
+    public StockCursor {
+        if (changedAtUtc == null) {
+            throw new InvalidParameterException("after.changedAtUtc", "is required");
+        }
+        Check.code("after.itemNo", itemNo, 20);
+        Check.code("after.locationId", locationId, 10);
+        dimension("after.dim1", dim1);
+        dimension("after.dim2", dim2);
+        dimension("after.dim3", dim3);
+    }
+
+    private static void dimension(String field, String value) {
+        if (!"*".equals(value)) {
+            Check.code(field, value, 15);
+        }
+    }
+}
