@@ -95,7 +95,15 @@ function countItems(items: SyncRunItem[]) {
 
 const finished = (run: SyncRun) => run.status !== "RUNNING";
 
-function PreviewPanel({ tenantId, siteId }: { tenantId: string; siteId: string }) {
+export function PreviewPanel({
+  tenantId,
+  siteId,
+  onFinished,
+}: {
+  tenantId: string;
+  siteId: string;
+  onFinished?: (summary: PreviewSummary) => void;
+}) {
   const api = useApi();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -112,7 +120,9 @@ function PreviewPanel({ tenantId, siteId }: { tenantId: string; siteId: string }
       return false;
     }
     const detail = await api.sync.run(tenantId, siteId, mine.id, { signal });
-    setSummary({ run: detail.run, counts: countItems(detail.items) });
+    const done = { run: detail.run, counts: countItems(detail.items) };
+    setSummary(done);
+    onFinished?.(done);
     return true;
   };
 
@@ -195,7 +205,20 @@ function PreviewPanel({ tenantId, siteId }: { tenantId: string; siteId: string }
 }
 
 /** Catalog settings: where stock comes from, which prices, how new products appear, who owns which field. */
-export function CatalogSettingsSection({ tenantId, siteId, isOwner }: { tenantId: string; siteId: string; isOwner: boolean }) {
+export function CatalogSettingsSection({
+  tenantId,
+  siteId,
+  isOwner,
+  withPreview = true,
+  onSaved,
+}: {
+  tenantId: string;
+  siteId: string;
+  isOwner: boolean;
+  /** The setup wizard shows the preview as a step of its own. */
+  withPreview?: boolean;
+  onSaved?: (s: CatalogSettings) => void;
+}) {
   const api = useApi();
   const settings = useFetch((signal) => api.catalog.settings(tenantId, siteId, { signal }), [api, tenantId, siteId]);
   const setup = useFetch((signal) => api.counterpoint.setup(tenantId, { signal }), [api, tenantId]);
@@ -209,7 +232,10 @@ export function CatalogSettingsSection({ tenantId, siteId, isOwner }: { tenantId
         siteId={siteId}
         isOwner={isOwner}
         saved={settings.data}
-        onSaved={settings.setData}
+        onSaved={(s) => {
+          settings.setData(s);
+          onSaved?.(s);
+        }}
         setupLocations={setup.data?.locations}
         setupLoading={setup.loading && !setup.data}
         setupError={setup.error}
@@ -232,7 +258,7 @@ export function CatalogSettingsSection({ tenantId, siteId, isOwner }: { tenantId
         <li>Save: the products, inventory and prices jobs start on their schedules.</li>
       </ol>
       {body}
-      <PreviewPanel tenantId={tenantId} siteId={siteId} />
+      {withPreview && <PreviewPanel tenantId={tenantId} siteId={siteId} />}
     </section>
   );
 }
