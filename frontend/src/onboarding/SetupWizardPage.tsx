@@ -32,8 +32,13 @@ export interface StepProps {
 const storeSearch = (siteId: string | null | undefined) => (siteId ? `?store=${encodeURIComponent(siteId)}` : undefined);
 
 function Stepper({ tenantId, current, status, store }: { tenantId: string; current: SetupStepId; status: OnboardingStatus; store?: StoreProgress }) {
+  const navRef = useRef<HTMLElement>(null);
+  // at a phone's width the steps scroll sideways: keep the current one in view
+  useEffect(() => {
+    navRef.current?.querySelector("[aria-current=step]")?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  }, [current]);
   return (
-    <nav className="setup-stepper" aria-label="Setup steps">
+    <nav className="setup-stepper" aria-label="Setup steps" ref={navRef}>
       <ol>
         {["Sign up", "Create your company"].map((label) => (
           <li key={label} className="setup-step setup-step-done">

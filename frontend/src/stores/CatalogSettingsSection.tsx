@@ -240,6 +240,7 @@ export function CatalogSettingsSection({
         setupLoading={setup.loading && !setup.data}
         setupError={setup.error}
         onRetrySetup={setup.reload}
+        startsSyncing={withPreview}
       />
     );
   } else if (settings.error) {
@@ -251,12 +252,18 @@ export function CatalogSettingsSection({
   return (
     <section className="card" aria-labelledby="catalog-heading">
       <h2 id="catalog-heading">Catalog settings</h2>
-      <p>Before the first sync: choose settings, run a preview, then save to start.</p>
-      <ol className="steps-inline small muted">
-        <li>Choose the stock locations, prices and what Counterlink keeps up to date.</li>
-        <li>Run a preview to see what the first sync would do.</li>
-        <li>Save: the products, inventory and prices jobs start on their schedules.</li>
-      </ol>
+      {withPreview ? (
+        <>
+          <p>Before the first sync: choose settings, run a preview, then save to start.</p>
+          <ol className="steps-inline small muted">
+            <li>Choose the stock locations, prices and what Counterlink keeps up to date.</li>
+            <li>Run a preview to see what the first sync would do.</li>
+            <li>Save: the products, inventory and prices jobs start on their schedules.</li>
+          </ol>
+        </>
+      ) : (
+        <p>Where stock comes from, which prices WooCommerce shows, and what Counterlink keeps up to date.</p>
+      )}
       {body}
       {withPreview && <PreviewPanel tenantId={tenantId} siteId={siteId} />}
     </section>
@@ -273,9 +280,11 @@ interface FormProps {
   setupLoading: boolean;
   setupError: unknown;
   onRetrySetup: () => void;
+  /** False in the setup wizard, where the jobs wait for its "Start syncing". */
+  startsSyncing: boolean;
 }
 
-function SettingsForm({ tenantId, siteId, isOwner, saved, onSaved, setupLocations, setupLoading, setupError, onRetrySetup }: FormProps) {
+function SettingsForm({ tenantId, siteId, isOwner, saved, onSaved, setupLocations, setupLoading, setupError, onRetrySetup, startsSyncing }: FormProps) {
   const api = useApi();
   const { addAlert } = useAlerts();
   const id = useId();
@@ -317,7 +326,7 @@ function SettingsForm({ tenantId, siteId, isOwner, saved, onSaved, setupLocation
     setBusy(true);
     try {
       const result = await api.catalog.saveSettings(tenantId, siteId, body);
-      addAlert("Catalog settings saved. Products, stock and prices now sync on their schedules.");
+      addAlert(startsSyncing ? "Catalog settings saved. Products, stock and prices now sync on their schedules." : "Catalog settings saved.");
       onSaved(result);
     } catch (err) {
       if (err instanceof ApiError && err.status === 400 && Object.keys(err.fieldErrors).length > 0) {
@@ -543,7 +552,9 @@ function SettingsForm({ tenantId, siteId, isOwner, saved, onSaved, setupLocation
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {busy ? "Saving…" : "Save settings"}
           </button>
-          <span className="field-hint">Saving starts syncing: the products, inventory and prices jobs get scheduled.</span>
+          {startsSyncing && (
+            <span className="field-hint">Saving starts syncing: the products, inventory and prices jobs get scheduled.</span>
+          )}
         </div>
       )}
     </form>

@@ -8,9 +8,8 @@ export function PreviewSetupStep({ tenantId, store, refresh, goTo }: StepProps) 
       <section className="card" aria-labelledby="setup-preview-heading">
         <h2 id="setup-preview-heading">What the first sync would do</h2>
         <p>
-          The preview compares Counterpoint's items with the products already in “{store!.name}”: new products are created,
-          products with the same SKU are adopted (linked, not duplicated), conflicts are refused and explained, and
-          everything else is left alone. It changes nothing in WooCommerce.
+          Counterpoint's web items against the products already in “{store!.name}”: a product with the same SKU is adopted
+          (linked, not duplicated); a conflict is refused and explained in the details.
         </p>
         <PreviewPanel tenantId={tenantId} siteId={store!.id} onFinished={refresh} />
         {finished && store!.preview === "FINISHED" && (
