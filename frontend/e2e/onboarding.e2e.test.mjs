@@ -139,28 +139,28 @@ test("a retailer goes from sign-up to products in their store with the setup wiz
     const enrollLine = await page.getByTestId("windows-enroll").textContent();
     assert.equal(await page.getByTestId("linux-install").textContent(), "sudo java -jar counterlink-bridge.jar install-service");
     await page.getByTestId("bridge-watch").getByText("Waiting for the bridge to connect…").waitFor();
-    await shots(page, screenshot, "30-setup-bridge-waiting");
+    await shots(page, screenshot, "40-setup-bridge-waiting");
     const enroll = spawnSync(java, ["-jar", bridgeJar, ...enrollArguments(enrollLine), "--name", "Back office"],
       { cwd: workDir, encoding: "utf8", timeout: 60000 });
     assert.equal(enroll.status, 0, `enroll failed: ${enroll.stdout}\n${enroll.stderr}`);
     bridge = spawn(java, ["-jar", bridgeJar, "run"], { cwd: workDir, stdio: ["ignore", "ignore", "ignore"] });
     await page.getByTestId("setup-bridge-online").waitFor({ timeout: 60000 });
     await page.getByTestId("bridge-watch").getByText(/Connected: Back office/).waitFor({ timeout: 30000 });
-    await shots(page, screenshot, "31-setup-bridge-connected");
+    await shots(page, screenshot, "41-setup-bridge-connected");
     await page.getByTestId("setup-bridge-online").getByRole("button", { name: "Continue" }).click();
 
     // link the store through WooCommerce's approval page; WooCommerce sends us back into the wizard
     await page.waitForURL(/\/setup\/stores/);
     await page.getByLabel("Store URL").fill(storeUrl);
     await page.getByLabel("Store name").fill("Wizard web shop");
-    await shots(page, screenshot, "32-setup-link-store");
+    await shots(page, screenshot, "42-setup-link-store");
     await page.getByRole("button", { name: "Link store" }).click();
     await page.waitForURL(/wc-auth\/v1\/authorize/);
     await page.getByRole("link", { name: "Approve" }).click();
     await page.waitForURL(/\/setup\/stores/);
     await page.getByTestId("return-notice").getByText("The store is active.", { exact: true }).waitFor({ timeout: 30000 });
     await page.getByRole("button", { name: "Continue to the store settings" }).waitFor();
-    await shots(page, screenshot, "33-setup-store-linked");
+    await shots(page, screenshot, "43-setup-store-linked");
     await page.getByRole("button", { name: "Continue to the store settings" }).click();
 
     // settings, every choice read live from Counterpoint through the bridge
@@ -180,7 +180,7 @@ test("a retailer goes from sign-up to products in their store with the setup wiz
     await orders.getByText("Fix the fields marked below, then save again.").waitFor();
     assert.equal(await orders.getByRole("combobox", { name: "WooCommerce payment method 1" }).getAttribute("aria-invalid"), "true");
     await orders.getByText("Enter the payment method's id, or remove the row.").waitFor();
-    await shots(page, screenshot, "34-setup-settings-validation");
+    await shots(page, screenshot, "44-setup-settings-validation");
     await storeSelect.selectOption("MAIN");
     assert.equal(await orders.getByRole("combobox", { name: "Station" }).inputValue(), "1");
     await chooseFirstListed(orders.getByRole("combobox", { name: "Drawer" }));
@@ -190,7 +190,7 @@ test("a retailer goes from sign-up to products in their store with the setup wiz
     await orders.getByRole("combobox", { name: "Pay code for bacs" }).selectOption("CASH");
     await orders.getByRole("button", { name: "Save order settings" }).click();
     await page.getByRole("list", { name: "Settings saved" }).getByText("Order settings saved").waitFor({ timeout: 20000 });
-    await shots(page, screenshot, "35-setup-settings-saved");
+    await shots(page, screenshot, "45-setup-settings-saved");
     consoleErrors.push(...browser.consoleErrors);
     await browser.context.close();
 
@@ -213,16 +213,16 @@ test("a retailer goes from sign-up to products in their store with the setup wiz
     assert.equal(await count(summary, /(\d+) would be adopted/), 1, await summary.innerText());
     assert.equal(await count(summary, /(\d+) conflicts/), 1, await summary.innerText());
     assert.equal((await sandboxProducts(shopName)).length, 2, "the preview wrote nothing");
-    await shots(page, screenshot, "36-setup-preview");
+    await shots(page, screenshot, "46-setup-preview");
     await page.getByRole("button", { name: "Continue to start" }).click();
 
     // start: jobs on, the first products sync runs
     await page.waitForURL(/\/setup\/start\?store=/);
     await page.getByRole("list", { name: "Sync jobs to start" }).getByText(/Off until you start/).first().waitFor();
-    await shots(page, screenshot, "37-setup-start");
+    await shots(page, screenshot, "47-setup-start");
     await page.getByRole("button", { name: "Start syncing" }).click();
     await page.getByTestId("first-sync").getByText(/First sync\s*(Succeeded|Some items failed)/).waitFor({ timeout: 180000 });
-    await shots(page, screenshot, "38-setup-first-sync");
+    await shots(page, screenshot, "48-setup-first-sync");
 
     const products = await sandboxProducts(shopName);
     const skus = products.map((p) => p.sku);
@@ -232,7 +232,7 @@ test("a retailer goes from sign-up to products in their store with the setup wiz
 
     await page.getByRole("button", { name: "Finish" }).click();
     await page.getByTestId("setup-done").waitFor();
-    await shots(page, screenshot, "39-setup-done");
+    await shots(page, screenshot, "49-setup-done");
     consoleErrors.push(...browser.consoleErrors);
     assert.deepEqual(consoleErrors, []);
   } finally {
