@@ -62,6 +62,21 @@ describe("/auth/callback", () => {
     expect(window.localStorage.getItem("counterlink.lastTenantId")).toBe("t-1");
   });
 
+  it("sends a member of a company whose setup isn't finished back into the setup wizard", async () => {
+    const fetchMock = backend([{ tenantId: "t-1", tenantName: "Acme Outfitters", role: "owner" }]);
+    const routes = fetchMock.getMockImplementation()!;
+    fetchMock.mockImplementation(async (input, init) =>
+      String(input) === "/api/tenants/t-1/onboarding"
+        ? json({ step: "STORES", siteId: null, bridge: "ONLINE", stores: [] })
+        : routes(input, init),
+    );
+    oidc.callbackUser = fakeUser();
+    renderApp("/auth/callback?code=abc&state=xyz");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Link a store" })).toBeInTheDocument();
+    expect(window.location.pathname).toBe("/t/t-1/setup/stores");
+  });
+
   it("prefers the last chosen company when there are several", async () => {
     backend([
       { tenantId: "t-1", tenantName: "Acme Outfitters", role: "owner" },

@@ -36,7 +36,7 @@ async function open(path: string, onboarding: OnboardingStatus, extra: Record<st
 
 describe("setup wizard", () => {
   it("resumes at the first unfinished step the server reports, and holds the jobs until Start", async () => {
-    const held = vi.fn<Handler>(({ body }) => json({ jobType: "X", ...body, lastRun: null }));
+    const held = vi.fn<Handler>(({ body }) => json({ jobType: "X", ...(body as object), lastRun: null }));
     await open("/t/t-1/setup", status(), {
       [`PUT ${STORE_BASE}/jobs/INVENTORY`]: held,
       [`PUT ${STORE_BASE}/jobs/ORDERS`]: held,
@@ -94,7 +94,7 @@ describe("setup wizard", () => {
   it("start turns every job on with its interval and runs the first products sync", async () => {
     const user = userEvent.setup();
     const jobs = allJobs().map((j) => ({ ...j, enabled: false, lastRun: null }));
-    const put = vi.fn<Handler>(({ url, body }) => json({ jobType: url.pathname.split("/").pop(), ...body, lastRun: null }));
+    const put = vi.fn<Handler>(({ url, body }) => json({ jobType: url.pathname.split("/").pop(), ...(body as object), lastRun: null }));
     const runNow = vi.fn<Handler>(() => new Response(null, { status: 202 }));
     await open("/t/t-1/setup/start?store=s-1", status({ step: "START", stores: [progress({ stage: "START", catalogSettings: "SAVED", orderSettings: "SAVED", preview: "FINISHED" })] }), {
       [`GET ${STORE_BASE}/jobs`]: jobs,

@@ -7,10 +7,6 @@ export function PreviewSetupStep({ tenantId, store, refresh, goTo }: StepProps) 
     <div className="stack">
       <section className="card" aria-labelledby="setup-preview-heading">
         <h2 id="setup-preview-heading">What the first sync would do</h2>
-        <p>
-          Counterpoint's web items against the products already in “{store!.name}”: a product with the same SKU is adopted
-          (linked, not duplicated); a conflict is refused and explained in the details.
-        </p>
         <PreviewPanel tenantId={tenantId} siteId={store!.id} onFinished={refresh} />
         {finished && store!.preview === "FINISHED" && (
           <p className="small muted">A preview has finished for this store; run it again after changing settings.</p>
