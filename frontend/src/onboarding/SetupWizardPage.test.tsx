@@ -1,7 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { OnboardingStatus } from "../api/types";
-import { STORE_BASE, allJobs, storeBackend } from "../stores/testData";
+import { STORE_BASE, allJobs, run, storeBackend } from "../stores/testData";
 import { fakeUser, oidc } from "../test/fakeUserManager";
 import { json, type Handler } from "../test/mockFetch";
 import { renderApp } from "../test/renderApp";
@@ -115,6 +115,28 @@ describe("setup wizard", () => {
       { enabled: true, intervalSeconds: 30 },
     ]);
     expect(await screen.findByText("Starting the first sync…")).toBeInTheDocument();
+  });
+
+  it("coming back to the preview step shows what the last preview found", async () => {
+    const preview = run({ id: "p-1", runTrigger: "PREVIEW", status: "PARTIAL" });
+    await open("/t/t-1/setup/preview?store=s-1", status({ step: "START", stores: [progress({ stage: "START", catalogSettings: "SAVED", orderSettings: "SAVED", preview: "FINISHED" })] }), {
+      [`GET ${STORE_BASE}/runs`]: [preview],
+      [`GET ${STORE_BASE}/runs/p-1`]: {
+        run: preview,
+        items: [
+          { itemKey: "A-1", outcome: "CREATED", errorCode: null, reason: null, actionHint: null },
+          { itemKey: "A-2", outcome: "CREATED", errorCode: null, reason: null, actionHint: null },
+          { itemKey: "A-3", outcome: "ADOPTED", errorCode: null, reason: null, actionHint: null },
+          { itemKey: "A-4", outcome: "FAILED", errorCode: "SKU_TYPE_CONFLICT", reason: "variable in WooCommerce", actionHint: "fix it" },
+        ],
+      },
+    });
+    const summary = await screen.findByRole("list", { name: "Last preview summary" }, { timeout: 5000 });
+    expect(summary).toHaveTextContent("2 would be created");
+    expect(summary).toHaveTextContent("1 would be adopted");
+    expect(summary).toHaveTextContent("1 conflicts");
+    expect(screen.getByRole("link", { name: "View the last preview's details" })).toHaveAttribute("href", "/t/t-1/stores/s-1/runs/p-1");
+    expect(screen.getByRole("button", { name: "Continue to start" })).toBeEnabled();
   });
 
   it("a per-store step without an active store points back to linking one", async () => {

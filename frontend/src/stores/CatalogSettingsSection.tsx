@@ -82,7 +82,7 @@ export interface PreviewSummary {
   counts: { create: number; adopt: number; conflicts: number; leftAlone: number } | null;
 }
 
-function countItems(items: SyncRunItem[]) {
+export function countItems(items: SyncRunItem[]) {
   const counts = { create: 0, adopt: 0, conflicts: 0, leftAlone: 0 };
   for (const item of items) {
     if (item.outcome === "CREATED") counts.create++;
