@@ -129,6 +129,20 @@ async function api(req, res, url) {
     memberships.push({ tenantId: tenant.id, subject: "user-bob", role: "member", joinedAt: tenant.createdAt });
     return send(res, 201, tenant);
   }
+  // the setup wizard's progress, from the fake bridges and stores (settings and runs are not tracked here)
+  const o = url.pathname.match(/^\/api\/tenants\/([^/]+)\/onboarding$/);
+  if (o && req.method === "GET") {
+    if (!mine().some((x) => x.tenantId === o[1])) return problem(res, 404, "Not Found", "No such company.");
+    const enrolled = (bridges.get(o[1]) ?? []).filter((x) => x.status === "ENROLLED");
+    const bridge = enrolled.length === 0 ? "NONE" : enrolled.some((x) => x.online) ? "ONLINE" : enrolled.some((x) => x.lastSeenAt) ? "OFFLINE" : "NEVER_CONNECTED";
+    const list = [...stores.values()].filter((x) => x.tenantId === o[1] && x.status !== "REMOVED").map((x) => ({
+      id: x.id, name: x.name, status: x.status, stage: x.status === "ACTIVE" ? "SETTINGS" : "STORES",
+      catalogSettings: "NOT_SAVED", orderSettings: "NOT_SAVED", preview: "NONE",
+    }));
+    const first = list.find((x) => x.status === "ACTIVE");
+    const step = bridge === "NONE" || bridge === "NEVER_CONNECTED" ? "BRIDGE" : first ? "SETTINGS" : "STORES";
+    return send(res, 200, { step, siteId: step === "SETTINGS" ? first.id : null, bridge, stores: list });
+  }
   const b = url.pathname.match(/^\/api\/tenants\/([^/]+)\/bridges(?:\/(enrollment-tokens)|\/([^/]+)\/(revoke))?$/);
   if (b) {
     const membership = mine().find((x) => x.tenantId === b[1]);

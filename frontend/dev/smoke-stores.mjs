@@ -35,6 +35,8 @@ await page.waitForURL((u) => !u.pathname.startsWith("/auth/") && u.pathname !== 
 await page.goto(base + "/onboarding/company");
 await page.getByLabel("Company name").fill(`Smoke ${Date.now()}`);
 await page.getByRole("button", { name: "Create company" }).click();
+await page.getByRole("heading", { name: "Install the bridge", level: 1 }).waitFor();
+await page.getByRole("navigation", { name: "Company" }).getByRole("link", { name: "Overview" }).click();
 await page.getByRole("region", { name: "Stores" }).getByText("No stores linked yet").waitFor();
 step("company created; overview Stores card empty");
 

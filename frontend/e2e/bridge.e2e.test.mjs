@@ -34,7 +34,8 @@ test("an owner installs the bridge from the portal and sees it connect, then rev
     await signUp(page, `bridge-owner-${Date.now()}@example.test`);
     await page.getByLabel("Company name").fill(`Bridge Retail ${Date.now() % 100000}`);
     await page.getByRole("button", { name: "Create company" }).click();
-    await page.getByRole("link", { name: "Bridge" }).first().click();
+    await page.getByRole("heading", { name: "Install the bridge", level: 1 }).waitFor({ timeout: 15000 });
+    await page.getByRole("navigation", { name: "Company" }).getByRole("link", { name: "Bridge", exact: true }).click();
     await page.getByRole("button", { name: "Create a one-time token" }).click();
     const enrollLine = await page.getByTestId("windows-enroll").textContent();
     await screenshot("10-bridge-token");

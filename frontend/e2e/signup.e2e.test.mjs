@@ -32,6 +32,10 @@ test("a new retailer signs up, creates their company and sees it", async () => {
 
     await page.getByLabel("Company name").fill(company);
     await page.getByRole("button", { name: "Create company" }).click();
+    // a new company goes on with the setup wizard; its overview is one click away
+    await page.getByRole("heading", { name: "Install the bridge", level: 1 }).waitFor({ timeout: 15000 });
+    assert.match(new URL(page.url()).pathname, /^\/t\/[0-9a-f-]{36}\/setup\/bridge$/);
+    await page.getByRole("navigation", { name: "Company" }).getByRole("link", { name: "Overview" }).click();
     await page.getByRole("heading", { name: company, level: 1 }).waitFor({ timeout: 15000 });
     assert.match(new URL(page.url()).pathname, /^\/t\/[0-9a-f-]{36}$/);
     await page.getByText(email).first().waitFor();

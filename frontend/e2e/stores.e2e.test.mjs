@@ -31,7 +31,8 @@ test("a retailer links a store through WooCommerce's approval page and tests the
     await signUp(page, `stores-owner-${Date.now()}@example.test`);
     await page.getByLabel("Company name").fill(`Store Retail ${Date.now() % 100000}`);
     await page.getByRole("button", { name: "Create company" }).click();
-    await page.getByRole("link", { name: "Stores" }).first().click();
+    await page.getByRole("heading", { name: "Install the bridge", level: 1 }).waitFor({ timeout: 15000 });
+    await page.getByRole("navigation", { name: "Company" }).getByRole("link", { name: "Stores", exact: true }).click();
     await page.getByLabel("Store URL").fill(storeUrl);
     await page.getByLabel("Store name").fill("Gift shop");
     await screenshot("20-link-store");

@@ -16,7 +16,7 @@ test("support acts as a company with a reason, and the company sees it in its ac
     await signUp(retailer.page, `helped-${Date.now()}@example.test`);
     await retailer.page.getByLabel("Company name").fill(company);
     await retailer.page.getByRole("button", { name: "Create company" }).click();
-    await retailer.page.getByRole("heading", { name: company, level: 1 }).waitFor({ timeout: 15000 });
+    await retailer.page.getByRole("heading", { name: "Install the bridge", level: 1 }).waitFor({ timeout: 15000 });
 
     await logIn(staff.page, staffEmail, "Supp0rt-passw0rd!");
     await staff.page.waitForURL((url) => url.origin === new URL(baseUrl).origin && !url.pathname.startsWith("/auth/"), { timeout: 30000 });

@@ -15,6 +15,8 @@ import type {
   LinkStoreResponse,
   Me,
   Member,
+  OnboardingStatus,
+  OrderSettings,
   Store,
   StartSupportSessionRequest,
   StoreCredentialsRequest,
@@ -125,6 +127,18 @@ export function createCounterlinkApi(http: HttpClient) {
       /** 202: a PREVIEW products run starts in the background; it writes nothing. */
       preview: (tenantId: string, siteId: string, o?: Opts) =>
         http.post<void>(`${storePath(tenantId, siteId)}/sync-preview`, {}, o),
+    },
+    orderSettings: {
+      /** Any member; the defaults before anything was saved. */
+      get: (tenantId: string, siteId: string, o?: Opts) =>
+        http.get<OrderSettings>(`${storePath(tenantId, siteId)}/order-settings`, o),
+      /** Owner only; 400 VALIDATION_FAILED with a message. Saving puts the orders job on its interval. */
+      save: (tenantId: string, siteId: string, body: OrderSettings, o?: Opts) =>
+        http.put<OrderSettings>(`${storePath(tenantId, siteId)}/order-settings`, body, o),
+    },
+    onboarding: {
+      /** Any member: the first unfinished setup step. */
+      status: (tenantId: string, o?: Opts) => http.get<OnboardingStatus>(`${tenantPath(tenantId)}/onboarding`, o),
     },
     sync: {
       jobs: (tenantId: string, siteId: string, o?: Opts) => http.get<JobSetting[]>(`${storePath(tenantId, siteId)}/jobs`, o),

@@ -252,3 +252,38 @@ export interface CatalogSettings {
   newProductsAsDraft: boolean;
   ownership: FieldOwnership;
 }
+
+/** A store's order settings (`…/stores/{s}/order-settings`); GET answers the defaults before anything was saved. */
+export interface OrderSettings {
+  /** The WooCommerce status that sends an order to Counterpoint. */
+  sendStatus: "pending" | "processing" | "on-hold" | "completed" | (string & {});
+  /** T: a ticket; O: an open order. */
+  documentType: "T" | "O";
+  storeId: string;
+  stationId: string;
+  drawerId: string;
+  defaultPayCode: string;
+  /** WooCommerce payment method id → Counterpoint pay code. */
+  payCodes: Record<string, string>;
+  taxCode: string;
+  lookbackMinutes: number;
+}
+
+export type OnboardingStep = "BRIDGE" | "STORES" | "SETTINGS" | "PREVIEW" | "START" | "DONE";
+
+/** Where a company stands in its setup, derived by the server from what is saved. */
+export interface OnboardingStatus {
+  step: OnboardingStep;
+  /** The store the step is about (settings, preview, start). */
+  siteId: string | null;
+  bridge: "NONE" | "NEVER_CONNECTED" | "OFFLINE" | "ONLINE";
+  stores: {
+    id: string;
+    name: string;
+    status: StoreStatus;
+    stage: OnboardingStep;
+    catalogSettings: "NOT_SAVED" | "SAVED";
+    orderSettings: "NOT_SAVED" | "SAVED";
+    preview: "NONE" | "RUNNING" | "FINISHED";
+  }[];
+}

@@ -13,7 +13,7 @@ const tenant = (id: string, name: string) => ({
   role: "owner",
 });
 
-function backend(memberships: { tenantId: string; tenantName: string; role: string }[]) {
+function backend(memberships: { tenantId: string; tenantName: string; role: string }[], extra: Record<string, object> = {}) {
   return mockFetch({
     "GET /api/public/config": publicConfig,
     "GET /api/me": { subject: "user-1", email: "ada@example.com", name: "Ada", roles: [], memberships },
@@ -21,6 +21,7 @@ function backend(memberships: { tenantId: string; tenantName: string; role: stri
     "GET /api/tenants/t-2": tenant("t-2", "Beta Bikes"),
     "GET /api/tenants/t-1/members": [],
     "GET /api/tenants/t-2/members": [],
+    ...extra,
   });
 }
 
@@ -60,6 +61,18 @@ describe("/auth/callback", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Acme Outfitters" })).toBeInTheDocument();
     expect(window.location.pathname).toBe("/t/t-1");
     expect(window.localStorage.getItem("counterlink.lastTenantId")).toBe("t-1");
+  });
+
+  it("sends a member of a company whose setup isn't finished back into the setup wizard", async () => {
+    backend([{ tenantId: "t-1", tenantName: "Acme Outfitters", role: "owner" }], {
+      "GET /api/tenants/t-1/onboarding": { step: "STORES", siteId: null, bridge: "ONLINE", stores: [] },
+      "GET /api/tenants/t-1/stores": [],
+    });
+    oidc.callbackUser = fakeUser();
+    renderApp("/auth/callback?code=abc&state=xyz");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Link a store" }, { timeout: 5000 })).toBeInTheDocument();
+    expect(window.location.pathname).toBe("/t/t-1/setup/stores");
   });
 
   it("prefers the last chosen company when there are several", async () => {

@@ -6,6 +6,8 @@ import { toLanding } from "../landing/routes/Landing";
 import { useTitle } from "../utils/useTitle";
 import { returnToFromState, useAuth } from "./AuthContext";
 import { homeFor } from "./destination";
+import { toSetup } from "../onboarding/routes/Setup";
+import { pickTenant } from "../utils/lastTenant";
 import { CALLBACK_PATH } from "./userManager";
 import { errorMessage } from "../api/errors";
 
@@ -38,7 +40,14 @@ export default function CallbackPage() {
         signedIn.current = true;
         const returnTo = returnToFromState(user.state);
         if (returnTo && returnTo !== "/" && !returnTo.startsWith(CALLBACK_PATH)) return returnTo;
-        return homeFor(await api.me.get());
+        const me = await api.me.get();
+        // a company whose setup isn't finished resumes it where it stopped
+        const tenant = pickTenant(me.memberships ?? []);
+        if (tenant) {
+          const setup = await api.onboarding.status(tenant.tenantId).catch(() => undefined);
+          if (setup && setup.step !== "DONE") return toSetup({ tenantId: tenant.tenantId });
+        }
+        return homeFor(me);
       })
       .then(
         (to) => {

@@ -18,6 +18,7 @@ function backend(createTenant: Handler) {
       role: "owner",
     },
     "GET /api/tenants/new-id/bridges": [],
+    "GET /api/tenants/new-id/onboarding": { step: "BRIDGE", siteId: null, bridge: "NONE", stores: [] },
     "GET /api/tenants/new-id/members": [
       { subject: "user-1", email: "ada@example.com", name: "Ada Lovelace", role: "owner", joinedAt: "2025-03-01T12:00:00Z" },
     ],
@@ -74,7 +75,7 @@ describe("Create your company", () => {
     expect(create).not.toHaveBeenCalled();
   });
 
-  it("creates the company and opens its page", async () => {
+  it("creates the company and opens the setup wizard at installing the bridge", async () => {
     const create = vi.fn<Handler>(({ body, headers }) => {
       expect(body).toEqual({ name: "Acme Outfitters" });
       expect(headers.get("Authorization")).toBe("Bearer test-access-token");
@@ -88,11 +89,11 @@ describe("Create your company", () => {
     await userEvent.type(input, "  Acme Outfitters ");
     await userEvent.keyboard("{Enter}");
 
-    expect(await screen.findByRole("heading", { level: 1, name: "Acme Outfitters" })).toBeInTheDocument();
-    expect(window.location.pathname).toBe("/t/new-id");
+    expect(await screen.findByRole("heading", { level: 1, name: "Install the bridge" })).toBeInTheDocument();
+    expect(window.location.pathname).toBe("/t/new-id/setup/bridge");
     expect(create).toHaveBeenCalledTimes(1);
     expect(window.localStorage.getItem("counterlink.lastTenantId")).toBe("new-id");
-    expect(await screen.findByText("Ada Lovelace")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: /Install the bridge/ })).toHaveAttribute("aria-current", "step");
   });
 
   it("shows a readable form error when the server is unreachable", async () => {

@@ -6,6 +6,7 @@ import { useAlerts } from "../components/Alerts";
 import { SimpleHeader } from "../components/SimpleHeader";
 import { useMe } from "../me/MeContext";
 import { toTenantOverview } from "../tenant/routes/TenantOverview";
+import { toSetup } from "./routes/Setup";
 import { setLastTenantId } from "../utils/lastTenant";
 import { useTitle } from "../utils/useTitle";
 
@@ -49,7 +50,7 @@ export default function CreateCompanyPage() {
       setLastTenantId(tenant.id);
       refresh();
       addAlert(`${tenant.name} is ready.`);
-      navigate(toTenantOverview({ tenantId: tenant.id }));
+      navigate(toSetup({ tenantId: tenant.id }));
     } catch (err) {
       setSubmitting(false);
       if (err instanceof UnauthorizedError) {

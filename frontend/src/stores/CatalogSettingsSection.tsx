@@ -82,7 +82,7 @@ export interface PreviewSummary {
   counts: { create: number; adopt: number; conflicts: number; leftAlone: number } | null;
 }
 
-function countItems(items: SyncRunItem[]) {
+export function countItems(items: SyncRunItem[]) {
   const counts = { create: 0, adopt: 0, conflicts: 0, leftAlone: 0 };
   for (const item of items) {
     if (item.outcome === "CREATED") counts.create++;
@@ -95,7 +95,15 @@ function countItems(items: SyncRunItem[]) {
 
 const finished = (run: SyncRun) => run.status !== "RUNNING";
 
-function PreviewPanel({ tenantId, siteId }: { tenantId: string; siteId: string }) {
+export function PreviewPanel({
+  tenantId,
+  siteId,
+  onFinished,
+}: {
+  tenantId: string;
+  siteId: string;
+  onFinished?: (summary: PreviewSummary) => void;
+}) {
   const api = useApi();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -112,7 +120,9 @@ function PreviewPanel({ tenantId, siteId }: { tenantId: string; siteId: string }
       return false;
     }
     const detail = await api.sync.run(tenantId, siteId, mine.id, { signal });
-    setSummary({ run: detail.run, counts: countItems(detail.items) });
+    const done = { run: detail.run, counts: countItems(detail.items) };
+    setSummary(done);
+    onFinished?.(done);
     return true;
   };
 
@@ -195,7 +205,20 @@ function PreviewPanel({ tenantId, siteId }: { tenantId: string; siteId: string }
 }
 
 /** Catalog settings: where stock comes from, which prices, how new products appear, who owns which field. */
-export function CatalogSettingsSection({ tenantId, siteId, isOwner }: { tenantId: string; siteId: string; isOwner: boolean }) {
+export function CatalogSettingsSection({
+  tenantId,
+  siteId,
+  isOwner,
+  withPreview = true,
+  onSaved,
+}: {
+  tenantId: string;
+  siteId: string;
+  isOwner: boolean;
+  /** The setup wizard shows the preview as a step of its own. */
+  withPreview?: boolean;
+  onSaved?: (s: CatalogSettings) => void;
+}) {
   const api = useApi();
   const settings = useFetch((signal) => api.catalog.settings(tenantId, siteId, { signal }), [api, tenantId, siteId]);
   const setup = useFetch((signal) => api.counterpoint.setup(tenantId, { signal }), [api, tenantId]);
@@ -209,11 +232,15 @@ export function CatalogSettingsSection({ tenantId, siteId, isOwner }: { tenantId
         siteId={siteId}
         isOwner={isOwner}
         saved={settings.data}
-        onSaved={settings.setData}
+        onSaved={(s) => {
+          settings.setData(s);
+          onSaved?.(s);
+        }}
         setupLocations={setup.data?.locations}
         setupLoading={setup.loading && !setup.data}
         setupError={setup.error}
         onRetrySetup={setup.reload}
+        startsSyncing={withPreview}
       />
     );
   } else if (settings.error) {
@@ -225,14 +252,20 @@ export function CatalogSettingsSection({ tenantId, siteId, isOwner }: { tenantId
   return (
     <section className="card" aria-labelledby="catalog-heading">
       <h2 id="catalog-heading">Catalog settings</h2>
-      <p>Before the first sync: choose settings, run a preview, then save to start.</p>
-      <ol className="steps-inline small muted">
-        <li>Choose the stock locations, prices and what Counterlink keeps up to date.</li>
-        <li>Run a preview to see what the first sync would do.</li>
-        <li>Save: the products, inventory and prices jobs start on their schedules.</li>
-      </ol>
+      {withPreview ? (
+        <>
+          <p>Before the first sync: choose settings, run a preview, then save to start.</p>
+          <ol className="steps-inline small muted">
+            <li>Choose the stock locations, prices and what Counterlink keeps up to date.</li>
+            <li>Run a preview to see what the first sync would do.</li>
+            <li>Save: the products, inventory and prices jobs start on their schedules.</li>
+          </ol>
+        </>
+      ) : (
+        <p>Where stock comes from, which prices WooCommerce shows, and what Counterlink keeps up to date.</p>
+      )}
       {body}
-      <PreviewPanel tenantId={tenantId} siteId={siteId} />
+      {withPreview && <PreviewPanel tenantId={tenantId} siteId={siteId} />}
     </section>
   );
 }
@@ -247,9 +280,11 @@ interface FormProps {
   setupLoading: boolean;
   setupError: unknown;
   onRetrySetup: () => void;
+  /** False in the setup wizard, where the jobs wait for its "Start syncing". */
+  startsSyncing: boolean;
 }
 
-function SettingsForm({ tenantId, siteId, isOwner, saved, onSaved, setupLocations, setupLoading, setupError, onRetrySetup }: FormProps) {
+function SettingsForm({ tenantId, siteId, isOwner, saved, onSaved, setupLocations, setupLoading, setupError, onRetrySetup, startsSyncing }: FormProps) {
   const api = useApi();
   const { addAlert } = useAlerts();
   const id = useId();
@@ -291,7 +326,7 @@ function SettingsForm({ tenantId, siteId, isOwner, saved, onSaved, setupLocation
     setBusy(true);
     try {
       const result = await api.catalog.saveSettings(tenantId, siteId, body);
-      addAlert("Catalog settings saved. Products, stock and prices now sync on their schedules.");
+      addAlert(startsSyncing ? "Catalog settings saved. Products, stock and prices now sync on their schedules." : "Catalog settings saved.");
       onSaved(result);
     } catch (err) {
       if (err instanceof ApiError && err.status === 400 && Object.keys(err.fieldErrors).length > 0) {
@@ -517,7 +552,9 @@ function SettingsForm({ tenantId, siteId, isOwner, saved, onSaved, setupLocation
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {busy ? "Saving…" : "Save settings"}
           </button>
-          <span className="field-hint">Saving starts syncing: the products, inventory and prices jobs get scheduled.</span>
+          {startsSyncing && (
+            <span className="field-hint">Saving starts syncing: the products, inventory and prices jobs get scheduled.</span>
+          )}
         </div>
       )}
     </form>

@@ -13,6 +13,9 @@ import { useFetch } from "../utils/useFetch";
 import { useRefreshBurst } from "../utils/useRefreshBurst";
 import { ManualKeysForm, TestConnection, WebhooksSection } from "./ConnectionSection";
 import { CatalogSettingsSection } from "./CatalogSettingsSection";
+import { OrderSettingsSection } from "./OrderSettingsSection";
+import { takeSetupReturn } from "../onboarding/setupReturn";
+import { toSetup } from "../onboarding/routes/Setup";
 import { JobsSection } from "./JobsSection";
 import { StoreStatusBadge } from "./labels";
 import { RunHistory } from "./RunHistory";
@@ -120,6 +123,13 @@ export default function StorePage() {
 
   useEffect(() => {
     if (!returned) return;
+    // linked from the setup wizard: carry on there
+    if (takeSetupReturn(tenant.id)) {
+      navigate(toSetup({ tenantId: tenant.id, step: "stores" }, `?store=${encodeURIComponent(siteId)}&returned=${returned}`), {
+        replace: true,
+      });
+      return;
+    }
     if (searchParams.has("success") || searchParams.has("user_id")) setSearchParams({}, { replace: true });
     if (returned === "approved") startBurst();
     // once, on arrival
@@ -288,6 +298,8 @@ export default function StorePage() {
       </section>
 
       <CatalogSettingsSection tenantId={tenant.id} siteId={store.id} isOwner={isOwner} />
+
+      <OrderSettingsSection tenantId={tenant.id} siteId={store.id} isOwner={isOwner} />
 
       <JobsSection
         tenantId={tenant.id}

@@ -55,7 +55,7 @@ function StoreList({ tenantId, stores }: { tenantId: string; stores: Store[] }) 
 }
 
 /** Owner form: store URL + name → POST → off to WooCommerce's approval page. */
-export function LinkStoreForm({ tenantId }: { tenantId: string }) {
+export function LinkStoreForm({ tenantId, onLeaving }: { tenantId: string; onLeaving?: () => void }) {
   const api = useApi();
   const [url, setUrl] = useState("");
   const [name, setName] = useState("");
@@ -85,6 +85,7 @@ export function LinkStoreForm({ tenantId }: { tenantId: string }) {
     try {
       const { authorizeUrl } = await api.stores.link(tenantId, { url: target, name: name.trim() });
       // WooCommerce asks the store's admin to approve, then sends them back to the store page.
+      onLeaving?.();
       browser.assign(authorizeUrl);
     } catch (e) {
       setSubmitting(false);

@@ -96,6 +96,10 @@ export function storeBackend({ role = "owner", extra = {} }: { role?: string; ex
     [`GET ${STORE_BASE}/jobs`]: allJobs(),
     [`GET ${STORE_BASE}/runs`]: [run()],
     [`GET ${STORE_BASE}/sync-settings`]: catalogSettings(),
+    [`GET ${STORE_BASE}/order-settings`]: {
+      sendStatus: "completed", documentType: "T", storeId: "1", stationId: "1", drawerId: "1",
+      defaultPayCode: "CASH", payCodes: {}, taxCode: "TX", lookbackMinutes: 10,
+    },
     "GET /api/tenants/t-1/counterpoint/setup": counterpointSetup(),
     [`GET ${STORE_BASE}/webhooks`]: [{ topic: "order.created", wooWebhookId: 11, status: "active" }],
     ...extra,

@@ -1,6 +1,7 @@
 import { NavLink } from "react-router-dom";
 import { toActivity } from "../activity/routes/Activity";
 import { toBridge } from "../bridge/routes/Bridge";
+import { toSetup } from "../onboarding/routes/Setup";
 import { toStores } from "../stores/routes/Stores";
 import { toTeam } from "../team/routes/Team";
 import { toTenantOverview } from "./routes/TenantOverview";
@@ -34,6 +35,11 @@ export function TenantNav({ tenantId }: { tenantId: string }) {
         <li>
           <NavLink to={toActivity({ tenantId })} className={cls}>
             Activity
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={toSetup({ tenantId })} className={cls}>
+            Setup
           </NavLink>
         </li>
       </ul>

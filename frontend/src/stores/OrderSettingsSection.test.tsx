@@ -1,0 +1,161 @@
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { CounterpointSetup, OrderSettings } from "../api/types";
+import { fakeUser, oidc } from "../test/fakeUserManager";
+import { json, problem, type Handler } from "../test/mockFetch";
+import { renderApp } from "../test/renderApp";
+import { STORE_BASE, storeBackend } from "./testData";
+
+/** What GET …/order-settings answers before anything was saved (the server's defaults). */
+const defaults = (overrides: Partial<OrderSettings> = {}): OrderSettings => ({
+  sendStatus: "completed",
+  documentType: "T",
+  storeId: "WEB",
+  stationId: "WEB-01",
+  drawerId: "WEB",
+  defaultPayCode: "WEB",
+  payCodes: {},
+  taxCode: "WEB",
+  lookbackMinutes: 10,
+  ...overrides,
+});
+
+const setup = (): CounterpointSetup => ({
+  stores: [
+    { storeId: "MAIN", description: "Main street", stockLocationId: "MAIN" },
+    { storeId: "OUTLET", description: "Outlet", stockLocationId: "OUT" },
+  ],
+  stations: [
+    { storeId: "MAIN", stationId: "1", description: "Front counter" },
+    { storeId: "OUTLET", stationId: "OUT1", description: "Outlet till" },
+  ],
+  drawers: [
+    { storeId: "MAIN", drawerId: "1" },
+    { storeId: "OUTLET", drawerId: "OD" },
+  ],
+  locations: [{ code: "MAIN", description: "Main street store" }],
+  payCodes: [
+    { code: "CASH", description: "Cash" },
+    { code: "CARD", description: "Credit card" },
+  ],
+  taxCodes: [{ code: "TX", description: "State tax" }],
+});
+
+async function openForm(extra: Record<string, Handler | Response | object>, role = "owner") {
+  storeBackend({ role, extra: { "GET /api/tenants/t-1/counterpoint/setup": setup(), ...extra } });
+  oidc.storedUser = fakeUser();
+  renderApp(`/t/t-1/stores/s-1`);
+  await screen.findByRole("heading", { level: 1, name: "Main web shop" }, { timeout: 5000 });
+  return screen.findByRole("form", { name: "Order settings" });
+}
+
+describe("order settings", () => {
+  it("offers Counterpoint's stores, stations, drawers and codes and refuses codes Counterpoint doesn't have", async () => {
+    const user = userEvent.setup();
+    const put = vi.fn<Handler>(({ body }) => json(body));
+    const form = await openForm({ [`GET ${STORE_BASE}/order-settings`]: defaults(), [`PUT ${STORE_BASE}/order-settings`]: put });
+    const storeSelect = await within(form).findByRole("combobox", { name: "Counterpoint store" });
+    expect(within(storeSelect).getByRole("option", { name: "MAIN — Main street" })).toBeInTheDocument();
+    expect(within(storeSelect).getByRole("option", { name: "WEB (not in Counterpoint)" })).toBeInTheDocument();
+    expect(within(form).getByRole("combobox", { name: "Default pay code" })).toHaveAccessibleDescription(
+      "For every payment method not listed below.",
+    );
+
+    await user.click(within(form).getByRole("button", { name: "Save order settings" }));
+    expect(await within(form).findByText("Fix the fields marked below, then save again.")).toBeInTheDocument();
+    expect(storeSelect).toHaveAttribute("aria-invalid", "true");
+    expect(storeSelect).toHaveAccessibleDescription("Counterpoint has no store “WEB”: choose one from the list.");
+    expect(within(form).getByRole("combobox", { name: "Tax code" })).toHaveAccessibleDescription(
+      expect.stringContaining("Counterpoint has no tax code “WEB”"),
+    );
+    expect(put).not.toHaveBeenCalled();
+  });
+
+  it("choosing a store picks its station and drawer; saves the whole body with a pay code per payment method", async () => {
+    const user = userEvent.setup();
+    const put = vi.fn<Handler>(({ body }) => json(body));
+    const form = await openForm({ [`GET ${STORE_BASE}/order-settings`]: defaults(), [`PUT ${STORE_BASE}/order-settings`]: put });
+    await user.selectOptions(await within(form).findByRole("combobox", { name: "Counterpoint store" }), "OUTLET");
+    expect(within(form).getByRole("combobox", { name: "Station" })).toHaveValue("OUT1");
+    expect(within(form).getByRole("combobox", { name: "Drawer" })).toHaveValue("OD");
+    expect(within(within(form).getByRole("combobox", { name: "Station" })).queryByRole("option", { name: /Front counter/ })).toBeNull();
+    await user.selectOptions(within(form).getByRole("combobox", { name: "Tax code" }), "TX");
+    await user.selectOptions(within(form).getByRole("combobox", { name: "Default pay code" }), "CASH");
+    await user.click(within(form).getByRole("radio", { name: "Open order (to fulfil in Counterpoint)" }));
+    expect(within(form).getByRole("combobox", { name: "Send orders when their WooCommerce status is" })).toHaveValue("processing");
+
+    await user.click(within(form).getByRole("button", { name: "Add a payment method" }));
+    await user.type(within(form).getByRole("combobox", { name: "WooCommerce payment method 1" }), "stripe");
+    await user.selectOptions(within(form).getByRole("combobox", { name: "Pay code for stripe" }), "CARD");
+    await user.click(within(form).getByRole("button", { name: "Save order settings" }));
+
+    await vi.waitFor(() => expect(put).toHaveBeenCalledTimes(1));
+    expect(put.mock.calls[0][0].body).toEqual({
+      sendStatus: "processing",
+      documentType: "O",
+      storeId: "OUTLET",
+      stationId: "OUT1",
+      drawerId: "OD",
+      defaultPayCode: "CASH",
+      taxCode: "TX",
+      payCodes: { stripe: "CARD" },
+      lookbackMinutes: 10,
+    });
+    expect(await screen.findByText("Order settings saved.")).toBeInTheDocument();
+  });
+
+  it("a payment method row without an id or listed twice gets a message", async () => {
+    const user = userEvent.setup();
+    const put = vi.fn<Handler>(({ body }) => json(body));
+    const saved = defaults({ storeId: "MAIN", stationId: "1", drawerId: "1", defaultPayCode: "CASH", taxCode: "TX", payCodes: { cod: "CASH" } });
+    const form = await openForm({ [`GET ${STORE_BASE}/order-settings`]: saved, [`PUT ${STORE_BASE}/order-settings`]: put });
+    expect(await within(form).findByRole("combobox", { name: "WooCommerce payment method 1" })).toHaveValue("cod");
+    await user.click(within(form).getByRole("button", { name: "Add a payment method" }));
+    await user.click(within(form).getByRole("button", { name: "Save order settings" }));
+    expect(within(form).getByRole("combobox", { name: "WooCommerce payment method 2" })).toHaveAccessibleDescription(
+      "Enter the payment method's id, or remove the row.",
+    );
+    await user.type(within(form).getByRole("combobox", { name: "WooCommerce payment method 2" }), "cod");
+    await user.click(within(form).getByRole("button", { name: "Save order settings" }));
+    expect(within(form).getByRole("combobox", { name: "WooCommerce payment method 2" })).toHaveAccessibleDescription("“cod” is listed twice.");
+    await user.click(within(form).getAllByRole("button", { name: "Remove cod" })[1]);
+    await user.click(within(form).getByRole("button", { name: "Save order settings" }));
+    await vi.waitFor(() => expect(put).toHaveBeenCalledTimes(1));
+    expect(put.mock.calls[0][0].body).toMatchObject({ payCodes: { cod: "CASH" } });
+  });
+
+  it("bridge offline: says so and what to do, and takes typed codes; the server's message lands on its field", async () => {
+    const user = userEvent.setup();
+    const put = vi.fn<Handler>(() =>
+      problem({ status: 400, title: "Bad Request", code: "VALIDATION_FAILED", detail: "drawerId must be a Counterpoint code of 1 to 10 letters, digits, - or _" }),
+    );
+    const form = await openForm({
+      [`GET ${STORE_BASE}/order-settings`]: defaults(),
+      [`PUT ${STORE_BASE}/order-settings`]: put,
+      "GET /api/tenants/t-1/counterpoint/setup": problem({
+        status: 503,
+        title: "Service Unavailable",
+        code: "BRIDGE_OFFLINE",
+        detail: "The bridge has not been in touch for a minute: check that it runs on the Counterpoint server (Bridge page), then try again",
+      }),
+    });
+    const notice = await within(form).findByTestId("order-setup-unavailable");
+    expect(notice).toHaveTextContent("The bridge is offline, so Counterpoint's codes can't be listed");
+    expect(notice).toHaveTextContent("type the codes below");
+    const store = within(form).getByRole("textbox", { name: "Counterpoint store" });
+    await user.clear(store);
+    await user.type(store, "MAIN");
+    await user.click(within(form).getByRole("button", { name: "Save order settings" }));
+    await vi.waitFor(() => expect(put).toHaveBeenCalledTimes(1));
+    expect(put.mock.calls[0][0].body).toMatchObject({ storeId: "MAIN", stationId: "WEB-01" });
+    expect(await within(form).findByText(/drawerId must be a Counterpoint code/)).toBeInTheDocument();
+    expect(within(form).getByRole("textbox", { name: "Drawer" })).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("members see the settings but can't change them", async () => {
+    const form = await openForm({ [`GET ${STORE_BASE}/order-settings`]: defaults() }, "member");
+    expect(await within(form).findByTestId("owner-only-note")).toHaveTextContent("Only an owner");
+    expect(within(form).queryByRole("button", { name: "Save order settings" })).toBeNull();
+    expect(await within(form).findByRole("combobox", { name: "Counterpoint store" })).toBeDisabled();
+  });
+});
