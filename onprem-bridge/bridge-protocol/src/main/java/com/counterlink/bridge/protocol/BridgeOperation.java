@@ -49,7 +49,7 @@ public enum BridgeOperation {
     public boolean readsOnly() {
         return switch (this) {
             case PING, READ_ITEM_CHANGES, READ_STOCK, READ_PRICES, READ_SETUP, FIND_CUSTOMERS_BY_EMAIL,
-                 READ_POSTED_DOCUMENTS -> true;
+                 READ_POSTED_DOCUMENTS, READ_STOCK_CHANGES, READ_WEB_CATEGORIES -> true;
             default -> false;
         };
     }
