@@ -251,6 +251,8 @@ export interface CatalogSettings {
   safetyBuffer: number;
   newProductsAsDraft: boolean;
   ownership: FieldOwnership;
+  /** False until the store's catalog settings were first saved (GET answers the defaults then). */
+  configured?: boolean;
 }
 
 /** A store's order settings (`…/stores/{s}/order-settings`); GET answers the defaults before anything was saved. */

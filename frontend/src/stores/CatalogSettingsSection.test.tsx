@@ -27,7 +27,14 @@ describe("catalog settings", () => {
     expect(within(form).getByLabelText("Product name")).toHaveAccessibleDescription(
       "Set once: written when the product is created, then yours to edit in WooCommerce",
     );
+    expect(within(form).getByRole("button", { name: "Save and start syncing" })).toBeInTheDocument();
+  });
+
+  it("a store whose settings were saved before just saves them", async () => {
+    storeBackend({ extra: { [`GET ${STORE_BASE}/sync-settings`]: catalogSettings({ locations: ["WH1"], configured: true }) } });
+    const form = await openStore();
     expect(within(form).getByRole("button", { name: "Save settings" })).toBeInTheDocument();
+    expect(within(form).queryByText(/Saving starts syncing/)).not.toBeInTheDocument();
   });
 
   it("bridge offline: shows what to do and a text input for the location codes", async () => {
@@ -50,7 +57,7 @@ describe("catalog settings", () => {
     expect(notice).toHaveTextContent("check that it runs on the Counterpoint server (Bridge page)");
     expect(within(form).queryAllByRole("checkbox", { name: /MAIN/ })).toHaveLength(0);
     await user.type(within(form).getByLabelText("Location codes"), "main, wh1");
-    await user.click(within(form).getByRole("button", { name: "Save settings" }));
+    await user.click(within(form).getByRole("button", { name: "Save and start syncing" }));
     await vi.waitFor(() => expect(put).toHaveBeenCalled());
     expect(put.mock.calls[0][0].body).toMatchObject({ locations: ["MAIN", "WH1"] });
   });
@@ -70,7 +77,7 @@ describe("catalog settings", () => {
     await user.click(within(form).getByRole("checkbox", { name: "Create new products as drafts" }));
     await user.selectOptions(within(form).getByLabelText("Categories"), "ALWAYS");
     expect(within(form).getByLabelText("Categories")).toHaveAccessibleDescription("Always: kept equal to Counterpoint");
-    await user.click(within(form).getByRole("button", { name: "Save settings" }));
+    await user.click(within(form).getByRole("button", { name: "Save and start syncing" }));
     await vi.waitFor(() => expect(put).toHaveBeenCalledTimes(1));
     expect(put.mock.calls[0][0].body).toEqual({
       locations: ["MAIN"],
@@ -106,7 +113,7 @@ describe("catalog settings", () => {
     const buffer = within(form).getByLabelText("Safety buffer");
     await user.clear(buffer);
     await user.type(buffer, "999999");
-    await user.click(within(form).getByRole("button", { name: "Save settings" }));
+    await user.click(within(form).getByRole("button", { name: "Save and start syncing" }));
     expect(await within(form).findByText("must differ from regularPriceLevel")).toBeInTheDocument();
     expect(within(form).getByLabelText("Sale price level")).toHaveAccessibleDescription("must differ from regularPriceLevel");
     expect(buffer).toHaveAttribute("aria-invalid", "true");
@@ -119,7 +126,7 @@ describe("catalog settings", () => {
     const form = await openStore();
     expect(within(form).getByTestId("owner-only-note")).toBeInTheDocument();
     expect(within(form).getByLabelText("Regular price level")).toBeDisabled();
-    expect(within(form).queryByRole("button", { name: "Save settings" })).not.toBeInTheDocument();
+    expect(within(form).queryByRole("button", { name: /^Save/ })).not.toBeInTheDocument();
   });
 
   it("preview: starts a preview run, shows its counts and links to it", async () => {

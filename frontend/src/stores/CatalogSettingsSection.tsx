@@ -240,7 +240,7 @@ export function CatalogSettingsSection({
         setupLoading={setup.loading && !setup.data}
         setupError={setup.error}
         onRetrySetup={setup.reload}
-        startsSyncing={withPreview}
+        startsSyncing={withPreview && settings.data.configured !== true}
       />
     );
   } else if (settings.error) {
@@ -280,7 +280,7 @@ interface FormProps {
   setupLoading: boolean;
   setupError: unknown;
   onRetrySetup: () => void;
-  /** False in the setup wizard, where the jobs wait for its "Start syncing". */
+  /** True on a store's first save outside the setup wizard (there the jobs wait for its "Start syncing"). */
   startsSyncing: boolean;
 }
 
@@ -550,7 +550,7 @@ function SettingsForm({ tenantId, siteId, isOwner, saved, onSaved, setupLocation
       {isOwner && (
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? "Saving…" : "Save settings"}
+            {busy ? "Saving…" : startsSyncing ? "Save and start syncing" : "Save settings"}
           </button>
           {startsSyncing && (
             <span className="field-hint">Saving starts syncing: the products, inventory and prices jobs get scheduled.</span>

@@ -58,6 +58,7 @@ export function catalogSettings(overrides: Partial<CatalogSettings> = {}): Catal
     salePriceLevel: null,
     safetyBuffer: 0,
     newProductsAsDraft: true,
+    configured: false,
     ownership: { name: "SET_ONCE", descriptions: "SET_ONCE", categories: "SET_ONCE" },
     ...overrides,
   };
