@@ -1,5 +1,6 @@
 import { ActivityRoute } from "../../activity/routes/Activity";
 import { BridgeRoute } from "../../bridge/routes/Bridge";
+import { AllocationsRoute, CustomersRoute, OrderRoute, OrdersRoute } from "../../orders/routes/Orders";
 import { StoreRoute, StoreRunRoute, StoresRoute } from "../../stores/routes/Stores";
 import { TeamRoute } from "../../team/routes/Team";
 import type { AppRouteObject } from "../../routing/types";
@@ -14,5 +15,6 @@ import { TENANT_PATH, TenantOverviewRoute } from "./TenantOverview";
 export const TenantRoute: AppRouteObject = {
   path: TENANT_PATH,
   element: <TenantLayout />,
-  children: [TenantOverviewRoute, BridgeRoute, StoresRoute, StoreRoute, StoreRunRoute, TeamRoute, ActivityRoute],
+  children: [TenantOverviewRoute, BridgeRoute, StoresRoute, StoreRoute, StoreRunRoute, TeamRoute, ActivityRoute,
+    OrdersRoute, OrderRoute, CustomersRoute, AllocationsRoute],
 };

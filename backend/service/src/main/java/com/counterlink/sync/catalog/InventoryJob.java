@@ -79,6 +79,7 @@ public class InventoryJob implements SyncJob {
             }
             allocated.putAll(allocations.allocated(context.tenantId(), chunk));
         }
+        context.log().expect(sellable.size());
         context.log().read(sellable.size());
         List<WooPusher.Change> changes = new ArrayList<>();
         for (CatalogLink link : sellable) {
