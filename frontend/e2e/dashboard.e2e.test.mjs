@@ -83,6 +83,7 @@ async function until(what, fn, timeoutMs = 90000) {
 
 async function shots(name, { phone = true } = {}) {
   const { page, screenshot } = browser;
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(`70-${name}`);
   if (phone) {
     await page.setViewportSize(PHONE);
@@ -255,6 +256,7 @@ test("an order for an item Counterpoint lacks needs attention and is resolved wi
   await page.getByLabel("What was done in Counterpoint").fill("Sold as a gift card at the counter, ticket 1042");
   await page.getByRole("button", { name: "Resolve with this note" }).click();
   await page.getByText(`Order #${order.body.number} resolved.`).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "focus goes back to the page's heading");
   const history = page.getByRole("list", { name: "State changes" });
   await history.getByText(/ticket 1042/).waitFor();
   assert.equal(await page.locator(".title-row .status").innerText(), "Done");
@@ -262,9 +264,11 @@ test("an order for an item Counterpoint lacks needs attention and is resolved wi
 
   await page.getByRole("navigation", { name: "Orders" }).getByRole("link", { name: "Customers" }).click();
   await page.getByRole("heading", { level: 1, name: "Customers" }).waitFor();
+  await page.getByRole("list", { name: "Customers" }).getByText("ada@example.org").waitFor();
   await shots("customers");
   await page.getByRole("navigation", { name: "Orders" }).getByRole("link", { name: "Allocation" }).click();
   await page.getByRole("heading", { level: 1, name: "Allocation" }).waitFor();
+  await page.getByText("Nothing is held", { exact: true }).waitFor();
   await shots("allocations");
   assert.deepEqual(consoleErrors, []);
 });

@@ -4,11 +4,12 @@ import { fakeUser, oidc } from "../test/fakeUserManager";
 import { json, problem } from "../test/mockFetch";
 import { renderApp } from "../test/renderApp";
 import { storeBackend } from "../stores/testData";
+import { bridge } from "../bridge/testData";
 import { dashboard } from "./testData";
 
 describe("dashboard", { timeout: 15000 }, () => {
   it("shows the bridge, each job with its last and next run, a running sync's progress and the charts", async () => {
-    const fetch = storeBackend({ extra: { "GET /api/tenants/t-1/dashboard": dashboard() } });
+    const fetch = storeBackend({ extra: { "GET /api/tenants/t-1/dashboard": dashboard(), "GET /api/tenants/t-1/bridges": [bridge()] } });
     oidc.storedUser = fakeUser();
     renderApp("/t/t-1");
 
@@ -16,11 +17,8 @@ describe("dashboard", { timeout: 15000 }, () => {
     const url = new URL(fetch.mock.calls.map((c) => String(c[0])).find((u) => u.includes("/dashboard"))!, "http://x");
     expect(url.searchParams.get("days")).toBe("14");
 
-    const bridges = screen.getByRole("list", { name: "Bridges" });
-    expect(within(bridges).getByText("Store server")).toBeInTheDocument();
-    expect(within(bridges).getByText("Online")).toBeInTheDocument();
-    expect(within(bridges).getByText("42 ms")).toBeInTheDocument();
-    expect(within(bridges).getByText("1.0.0")).toBeInTheDocument();
+    const bridges = await screen.findByRole("list", { name: "Active bridges" });
+    expect(within(bridges).getByRole("listitem")).toHaveTextContent(/Store server\s*Online\s*Last seen just now · Version 1\.0\.0 · latency 42 ms/);
 
     const jobs = screen.getByRole("table", { name: "Sync jobs of Main web shop" });
     const products = within(jobs).getByRole("row", { name: /Products/ });
@@ -92,6 +90,7 @@ describe("dashboard", { timeout: 15000 }, () => {
     let calls = 0;
     storeBackend({
       extra: {
+        "GET /api/tenants/t-1/bridges": [],
         "GET /api/tenants/t-1/dashboard": () =>
           ++calls === 1 ? problem({ status: 500, title: "Internal", detail: "Database unavailable" }) : json(dashboard({ stores: [], bridges: [] })),
       },
@@ -101,6 +100,6 @@ describe("dashboard", { timeout: 15000 }, () => {
     expect(await screen.findByRole("heading", { name: "Couldn't load the dashboard" })).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Try again" }));
     expect(await screen.findByText("No stores linked yet")).toBeInTheDocument();
-    expect(screen.getByText("No bridge installed")).toBeInTheDocument();
+    expect(await screen.findByText("Not installed yet")).toBeInTheDocument();
   });
 });

@@ -2,7 +2,8 @@ import { useEffect, useId, useState } from "react";
 import { Link } from "react-router-dom";
 import { useApi } from "../api/ApiContext";
 import { errorMessage } from "../api/errors";
-import type { Attention, Bridge, Dashboard as DashboardData, DashboardJob, DashboardStore, JobType } from "../api/types";
+import type { Attention, Dashboard as DashboardData, DashboardJob, DashboardStore, JobType } from "../api/types";
+import { BridgeCard } from "../bridge/BridgeCard";
 import { toBridge } from "../bridge/routes/Bridge";
 import { useAlerts } from "../components/Alerts";
 import { ConfirmDialog } from "../components/ConfirmDialog";
@@ -10,7 +11,7 @@ import { EmptyState, ErrorState, LoadingState } from "../components/States";
 import { toAllocations, toCustomers, toOrders } from "../orders/routes/Orders";
 import { RunStatusBadge, StoreStatusBadge, formatInterval, jobLabel, triggerLabel } from "../stores/labels";
 import { toStore, toStoreRun, toStores } from "../stores/routes/Stores";
-import { formatDateTime, formatLatency, formatRelative } from "../utils/format";
+import { formatDateTime, formatRelative } from "../utils/format";
 import { useFetch } from "../utils/useFetch";
 import { DayChart } from "./DayChart";
 
@@ -83,54 +84,6 @@ function AttentionBanner({ tenantId, items }: { tenantId: string; items: Attenti
           );
         })}
       </ul>
-    </section>
-  );
-}
-
-function BridgePanel({ tenantId, bridges }: { tenantId: string; bridges: Bridge[] }) {
-  const enrolled = bridges.filter((b) => b.status === "ENROLLED");
-  return (
-    <section className="card" aria-labelledby="dash-bridge-heading">
-      <h2 id="dash-bridge-heading">Bridge</h2>
-      {enrolled.length === 0 ? (
-        <EmptyState title="No bridge installed">The bridge connects Counterlink to Counterpoint.</EmptyState>
-      ) : (
-        <ul className="dash-bridges" aria-label="Bridges">
-          {enrolled.map((b) => (
-            <li key={b.id} className="dash-bridge">
-              <div className="dash-bridge-head">
-                <span className="bridge-name">{b.name}</span>
-                <span className={b.online ? "status status-online" : "status status-offline"}>{b.online ? "Online" : "Offline"}</span>
-              </div>
-              <dl className="facts facts-compact">
-                <div>
-                  <dt>Last seen</dt>
-                  <dd>
-                    {b.lastSeenAt ? (
-                      <time dateTime={b.lastSeenAt} title={formatDateTime(b.lastSeenAt)}>
-                        {formatRelative(b.lastSeenAt)}
-                      </time>
-                    ) : (
-                      "Never"
-                    )}
-                  </dd>
-                </div>
-                <div>
-                  <dt>Version</dt>
-                  <dd>{b.version ?? "—"}</dd>
-                </div>
-                <div>
-                  <dt>Latency</dt>
-                  <dd>{formatLatency(b.latencyMs)}</dd>
-                </div>
-              </dl>
-            </li>
-          ))}
-        </ul>
-      )}
-      <p className="card-foot">
-        <Link to={toBridge({ tenantId })}>Manage the bridge</Link>
-      </p>
     </section>
   );
 }
@@ -366,11 +319,6 @@ export function DashboardView({ tenantId, isOwner }: { tenantId: string; isOwner
     return () => window.clearTimeout(timer);
   }, [data, error, running, fastUntil, reload]);
 
-  if (!data) {
-    if (error) return <ErrorState error={error} title="Couldn't load the dashboard" onRetry={reload} />;
-    return <LoadingState label="Loading the dashboard…" />;
-  }
-
   const onStarted = () => {
     setFastUntil(Date.now() + FAST_AFTER_START_MS);
     reload();
@@ -378,10 +326,17 @@ export function DashboardView({ tenantId, isOwner }: { tenantId: string; isOwner
 
   return (
     <div className="dashboard">
-      <AttentionBanner tenantId={tenantId} items={data.attention} />
+      {data ? (
+        <AttentionBanner tenantId={tenantId} items={data.attention} />
+      ) : error ? (
+        <ErrorState error={error} title="Couldn't load the dashboard" onRetry={reload} />
+      ) : (
+        <LoadingState label="Loading the dashboard…" />
+      )}
       <div className="grid">
-        <BridgePanel tenantId={tenantId} bridges={data.bridges} />
-        <OrdersPanel tenantId={tenantId} data={data} />
+        <BridgeCard tenantId={tenantId} refreshKey={data?.generatedAt} />
+        {data && <OrdersPanel tenantId={tenantId} data={data} />}
+        {data && (
         <section className="card card-wide" aria-labelledby="dash-charts-heading">
           <h2 id="dash-charts-heading">Last {data.days.length} days</h2>
           <div className="charts">
@@ -389,7 +344,8 @@ export function DashboardView({ tenantId, isOwner }: { tenantId: string; isOwner
             <DayChart title="Web orders per day" unit="orders" tone="accent" points={data.days.map((d) => ({ day: d.day, value: d.ordersReceived }))} />
           </div>
         </section>
-        {data.stores.length === 0 ? (
+        )}
+        {data && (data.stores.length === 0 ? (
           <section className="card card-wide" aria-labelledby="dash-stores-heading">
             <h2 id="dash-stores-heading">Stores</h2>
             <EmptyState title="No stores linked yet">
@@ -398,12 +354,14 @@ export function DashboardView({ tenantId, isOwner }: { tenantId: string; isOwner
           </section>
         ) : (
           data.stores.map((s) => <StorePanel key={s.id} tenantId={tenantId} store={s} isOwner={isOwner} onStarted={onStarted} />)
-        )}
+        ))}
       </div>
-      <p className="muted small dash-updated">
-        Updated <time dateTime={data.generatedAt}>{formatDateTime(data.generatedAt)}</time>
-        {error ? ` · couldn't refresh: ${errorMessage(error)}` : ""}
-      </p>
+      {data && (
+        <p className="muted small dash-updated">
+          Updated <time dateTime={data.generatedAt}>{formatDateTime(data.generatedAt)}</time>
+          {error ? ` · couldn't refresh: ${errorMessage(error)}` : ""}
+        </p>
+      )}
     </div>
   );
 }

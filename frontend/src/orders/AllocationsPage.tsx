@@ -18,7 +18,11 @@ const KNOWN: Record<string, string> = {
 };
 
 const humanize = (key: string) =>
-  KNOWN[key] ?? key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/^./, (c) => c.toUpperCase()).replace(/\bCp\b/, "Counterpoint");
+  KNOWN[key] ??
+  key
+    .replace(/([a-z0-9])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`)
+    .replace(/^cp\b/, "Counterpoint")
+    .replace(/^./, (c) => c.toUpperCase());
 
 function cellValue(v: unknown): string {
   if (v === null || v === undefined || v === "") return "—";
@@ -104,13 +108,15 @@ export default function AllocationsPage() {
       <OrdersSubNav tenantId={tenant.id} />
       <section className="card" aria-labelledby="alloc-list-heading">
         <h2 id="alloc-list-heading">Per item</h2>
-        <form className="field field-inline filters" role="search" onSubmit={onSearch}>
+        <div className="filters">
+        <form className="field field-inline" role="search" onSubmit={onSearch}>
           <label htmlFor={searchId}>Item number</label>
           <input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
           <button type="submit" className="btn btn-small">
             Search
           </button>
         </form>
+        </div>
         {body}
       </section>
     </div>

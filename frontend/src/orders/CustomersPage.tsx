@@ -139,13 +139,15 @@ export default function CustomersPage() {
       <OrdersSubNav tenantId={tenant.id} />
       <section className="card" aria-labelledby="customers-heading">
         <h2 id="customers-heading">Customer identities</h2>
-        <form className="field field-inline filters" role="search" onSubmit={onSearch}>
+        <div className="filters">
+        <form className="field field-inline" role="search" onSubmit={onSearch}>
           <label htmlFor={searchId}>Email</label>
           <input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
           <button type="submit" className="btn btn-small">
             Search
           </button>
         </form>
+        </div>
         {body}
       </section>
     </div>

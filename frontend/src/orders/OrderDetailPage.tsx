@@ -10,7 +10,7 @@ import { toStore } from "../stores/routes/Stores";
 import { useTenant } from "../tenant/TenantContext";
 import { formatDateTime } from "../utils/format";
 import { useFetch } from "../utils/useFetch";
-import { OrderStateBadge, OrdersSubNav, formatMoney, formatQty, orderStateLabel, orderStateMeaning } from "./labels";
+import { OrderStateBadge, formatMoney, formatQty, orderStateLabel, orderStateMeaning } from "./labels";
 import { toAllocations, toOrders } from "./routes/Orders";
 
 function ResolveForm({ detail, onDone }: { detail: OrderDetail; onDone: (d: OrderDetail) => void }) {
@@ -89,6 +89,7 @@ export default function OrderDetailPage() {
   const { data, error, reload, setData } = useFetch((signal) => api.orders.get(tenant.id, orderId, { signal }), [api, tenant.id, orderId]);
   const [retrying, setRetrying] = useState(false);
   const [retryError, setRetryError] = useState<string>();
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   if (!data) {
     if (isNotFound(error)) {
@@ -129,7 +130,9 @@ export default function OrderDetailPage() {
       </nav>
       <div className="page-header">
         <div className="title-row">
-          <h1>Order #{order.wooNumber}</h1>
+          <h1 ref={headingRef} tabIndex={-1}>
+            Order #{order.wooNumber}
+          </h1>
           <OrderStateBadge state={order.state} />
         </div>
         <p className="muted">{orderStateMeaning(order.state)}</p>
@@ -167,7 +170,6 @@ export default function OrderDetailPage() {
           </div>
         </dl>
       </div>
-      <OrdersSubNav tenantId={tenant.id} />
 
       {(needsAttention || order.flag) && (
         <section className={needsAttention ? "notice notice-bad" : "notice notice-warn"} aria-labelledby="attention-heading">
@@ -183,7 +185,7 @@ export default function OrderDetailPage() {
               ? "If the reason names something missing in Counterpoint (an item, a grid cell, a pay or tax code) or in the store's order settings, fix it and press Retry. Otherwise enter the order in Counterpoint by hand and resolve it with a note."
               : "If the ticket is not posted, void it in Counterpoint (Point of Sale → Tickets → Void); if it is posted, make a return. Then resolve the order with a note."}
           </p>
-          <div className="actions">
+          <div className="actions order-actions">
             {needsAttention && (
               <button type="button" className="btn btn-primary" onClick={() => void retry()} disabled={retrying}>
                 {retrying ? "Retrying…" : "Retry"}
@@ -196,7 +198,13 @@ export default function OrderDetailPage() {
             </p>
           )}
           {isOwner ? (
-            <ResolveForm detail={data} onDone={setData} />
+            <ResolveForm
+              detail={data}
+              onDone={(d) => {
+                setData(d);
+                window.setTimeout(() => headingRef.current?.focus(), 0);
+              }}
+            />
           ) : (
             <p className="muted small">An owner of this company can resolve the order.</p>
           )}

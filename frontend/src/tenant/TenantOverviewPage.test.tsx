@@ -56,7 +56,7 @@ describe("tenant overview", () => {
       "2025-01-15T10:00:00Z",
     );
     expect(await screen.findByText("No bridge is installed")).toBeInTheDocument();
-    expect(screen.getByText("No bridge installed")).toBeInTheDocument();
+    expect(await screen.findByText("Not installed yet")).toBeInTheDocument();
     expect(await screen.findByText("No stores linked yet")).toBeInTheDocument();
 
     const members = await screen.findByRole("list", { name: "Members" });

@@ -11,14 +11,14 @@ const AllocationsPage = lazy(() => import("../AllocationsPage"));
 
 export const ORDERS_PATH = "/t/:tenantId/orders";
 export const ORDER_PATH = "/t/:tenantId/orders/:orderId";
-export const CUSTOMERS_PATH = "/t/:tenantId/customers";
-export const ALLOCATIONS_PATH = "/t/:tenantId/allocations";
+export const CUSTOMERS_PATH = "/t/:tenantId/orders/customers";
+export const ALLOCATIONS_PATH = "/t/:tenantId/orders/allocation";
 
 /** Children of the tenant layout (see tenant/routes/Tenant.tsx). */
 export const OrdersRoute: AppRouteObject = { path: "orders", element: <OrdersPage />, handle: { title: "Orders" } };
 export const OrderRoute: AppRouteObject = { path: "orders/:orderId", element: <OrderDetailPage />, handle: { title: "Order" } };
-export const CustomersRoute: AppRouteObject = { path: "customers", element: <CustomersPage />, handle: { title: "Customers" } };
-export const AllocationsRoute: AppRouteObject = { path: "allocations", element: <AllocationsPage />, handle: { title: "Allocation" } };
+export const CustomersRoute: AppRouteObject = { path: "orders/customers", element: <CustomersPage />, handle: { title: "Customers" } };
+export const AllocationsRoute: AppRouteObject = { path: "orders/allocation", element: <AllocationsPage />, handle: { title: "Allocation" } };
 
 export const toOrders = (params: TenantParams, state?: OrderState): Partial<Path> => ({
   pathname: generatePath(ORDERS_PATH, params),
