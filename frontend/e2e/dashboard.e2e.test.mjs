@@ -163,10 +163,10 @@ test("the dashboard after a sync: bridge, per-job counts and runs, charts and wh
   assert.ok(products.itemsCreated > 0);
 
   await page.goto(`${baseUrl}/t/${tenantId}`);
-  const bridges = page.getByRole("list", { name: "Bridges" });
+  const bridges = page.getByRole("list", { name: "Active bridges" });
   await bridges.getByText("Online").waitFor({ timeout: 30000 });
   assert.match(await bridges.innerText(), /Back office/);
-  assert.match(await bridges.innerText(), /\d+ ms/);
+  assert.match(await bridges.innerText(), /Last seen (just now|\d+ seconds? ago) · Version \S+ · latency \d+ ms/);
 
   const jobs = page.getByRole("table", { name: "Sync jobs of Gift shop" });
   const row = jobs.getByRole("row", { name: /^Products/ });
@@ -262,6 +262,7 @@ test("an order for an item Counterpoint lacks needs attention and is resolved wi
   assert.equal(await page.locator(".title-row .status").innerText(), "Done");
   await shots("order-resolved");
 
+  await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Orders" }).click();
   await page.getByRole("navigation", { name: "Orders" }).getByRole("link", { name: "Customers" }).click();
   await page.getByRole("heading", { level: 1, name: "Customers" }).waitFor();
   await page.getByRole("list", { name: "Customers" }).getByText("ada@example.org").waitFor();

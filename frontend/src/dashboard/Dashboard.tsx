@@ -207,7 +207,9 @@ function JobRow({ tenantId, store, job, isOwner, onStarted }: {
         )}
       </td>
       <td className="small">
-        {run ? (
+        {job.progress ? (
+          <ProgressBar job={job} />
+        ) : run ? (
           <span className="run-counts">
             <span className="count">{run.itemsCreated} created</span>
             <span className="count">{run.itemsUpdated} updated</span>
@@ -216,7 +218,6 @@ function JobRow({ tenantId, store, job, isOwner, onStarted }: {
         ) : (
           "—"
         )}
-        <ProgressBar job={job} />
       </td>
       <td>
         <NextRun job={job} />
