@@ -235,6 +235,7 @@ test("an order for an item Counterpoint lacks needs attention and is resolved wi
   await page.goto(`${baseUrl}/t/${tenantId}`);
   const banner = page.getByRole("region", { name: "Needs your attention" });
   await banner.getByText("1 web order needs attention").waitFor({ timeout: 30000 });
+  assert.equal(await banner.getByText(/in the orders sync/).count(), 0, "the order is named once, as an order");
   await shots("dashboard-attention", { phone: false });
   await banner.getByRole("link", { name: "See the orders" }).click();
   await page.getByRole("heading", { level: 1, name: "Orders" }).waitFor();

@@ -341,8 +341,8 @@ export function DashboardView({ tenantId, isOwner }: { tenantId: string; isOwner
         <section className="card card-wide" aria-labelledby="dash-charts-heading">
           <h2 id="dash-charts-heading">Last {data.days.length} days</h2>
           <div className="charts">
-            <DayChart title="Items synced per day" unit="items synced" points={data.days.map((d) => ({ day: d.day, value: d.itemsSynced }))} />
-            <DayChart title="Web orders per day" unit="orders" tone="accent" points={data.days.map((d) => ({ day: d.day, value: d.ordersReceived }))} />
+            <DayChart title="Items synced per day" unit="items synced" one="item synced" points={data.days.map((d) => ({ day: d.day, value: d.itemsSynced }))} />
+            <DayChart title="Web orders per day" unit="orders" one="order" tone="accent" points={data.days.map((d) => ({ day: d.day, value: d.ordersReceived }))} />
           </div>
         </section>
         )}

@@ -16,7 +16,14 @@ export const formatDay = (iso: string) => {
  * A bar per day in plain SVG. Screen readers get the title and a summary; everyone can open the
  * same numbers as a table.
  */
-export function DayChart({ title, unit, points, tone = "primary" }: { title: string; unit: string; points: ChartPoint[]; tone?: "primary" | "accent" }) {
+export function DayChart({ title, unit, one, points, tone = "primary" }: {
+  title: string;
+  /** What is counted, plural ("orders") and singular ("order"). */
+  unit: string;
+  one: string;
+  points: ChartPoint[];
+  tone?: "primary" | "accent";
+}) {
   const titleId = useId();
   const descId = useId();
   const [asTable, setAsTable] = useState(false);
@@ -30,7 +37,7 @@ export function DayChart({ title, unit, points, tone = "primary" }: { title: str
   const summary =
     total === 0
       ? `No ${unit} in the last ${points.length} days.`
-      : `${total} ${unit} in the last ${points.length} days; most on ${formatDay(busiest!.day)} (${busiest!.value}).`;
+      : `${total} ${total === 1 ? one : unit} in the last ${points.length} days; most on ${formatDay(busiest!.day)} (${busiest!.value}).`;
 
   return (
     <figure className="chart">

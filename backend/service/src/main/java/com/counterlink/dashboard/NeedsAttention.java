@@ -6,6 +6,7 @@ import com.counterlink.dashboard.DashboardViews.AttentionKind;
 import com.counterlink.dashboard.DashboardViews.OrderCounts;
 import com.counterlink.dashboard.DashboardViews.Severity;
 import com.counterlink.dashboard.DashboardViews.StoreSummary;
+import com.counterlink.sync.JobType;
 import com.counterlink.sync.RunStatus;
 import com.counterlink.sync.SyncRun;
 
@@ -70,6 +71,9 @@ final class NeedsAttention {
                 continue; // a removed store
             }
             String job = run.jobType().name().toLowerCase();
+            if (run.status() == RunStatus.PARTIAL && run.jobType() == JobType.ORDERS) {
+                continue; // an order that failed waits in NEEDS_ATTENTION and is counted there
+            }
             if (run.status() == RunStatus.FAILED) {
                 found.add(new Attention(AttentionKind.RUN_FAILED, Severity.WARNING, "The " + job + " sync of “" + store.name() + "” failed",
                         run.statusReason() == null ? "The last run stopped with an error." : run.statusReason(),

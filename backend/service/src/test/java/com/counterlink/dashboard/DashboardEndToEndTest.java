@@ -244,6 +244,8 @@ class DashboardEndToEndTest extends BackendTest {
         assertEquals("CRITICAL", needs.get("severity").asText());
         assertEquals("1 web order needs attention", needs.get("title").asText());
         assertEquals("ORDERS_NEED_ATTENTION", kinds(dashboard).get(0), "the most urgent first");
+        assertEquals("PARTIAL", job(dashboard, "ORDERS").at("/lastRun/status").asText());
+        assertTrue(attention(dashboard, "FAILED_ITEMS").isEmpty(), "the order is named once, as an order: " + dashboard);
     }
 
     private JsonNode run(JobType job) throws InterruptedException {
