@@ -6,6 +6,13 @@ import type {
   ConnectionCheck,
   CounterpointSetup,
   CreateTenantRequest,
+  CustomerIdentity,
+  Dashboard,
+  ItemAllocation,
+  ItemFollowUp,
+  OrderDetail,
+  OrderState,
+  OrderSummary,
   EnrollmentToken,
   Invitation,
   InviteRequest,
@@ -151,6 +158,48 @@ export function createCounterlinkApi(http: HttpClient) {
         http.get<SyncRun[]>(`${storePath(tenantId, siteId)}/runs${jobType ? `?jobType=${enc(jobType)}` : ""}`, o),
       run: (tenantId: string, siteId: string, runId: string, o?: Opts) =>
         http.get<SyncRunDetail>(`${storePath(tenantId, siteId)}/runs/${enc(runId)}`, o),
+      /** A run's item and what became of it in the newest later run of its job. */
+      item: (tenantId: string, siteId: string, runId: string, itemId: number, o?: Opts) =>
+        http.get<ItemFollowUp>(`${storePath(tenantId, siteId)}/runs/${enc(runId)}/items/${itemId}`, o),
+      /** 202: the item's job runs at once; 409 when the item did not fail or the store is not active. */
+      retryItem: (tenantId: string, siteId: string, runId: string, itemId: number, o?: Opts) =>
+        http.post<ItemFollowUp>(`${storePath(tenantId, siteId)}/runs/${enc(runId)}/items/${itemId}/retry`, {}, o),
+    },
+    dashboard: {
+      /** Any member: bridges, each store's jobs, `days` daily totals in time zone `tz`, and what needs attention. */
+      get: (tenantId: string, params: { days?: number; tz?: string } = {}, o?: Opts) => {
+        const q = new URLSearchParams();
+        if (params.days) q.set("days", String(params.days));
+        if (params.tz) q.set("tz", params.tz);
+        const qs = q.toString();
+        return http.get<Dashboard>(`${tenantPath(tenantId)}/dashboard${qs ? `?${qs}` : ""}`, o);
+      },
+    },
+    orders: {
+      list: (tenantId: string, params: { state?: OrderState; siteId?: string; q?: string; limit?: number } = {}, o?: Opts) => {
+        const q = new URLSearchParams();
+        Object.entries(params).forEach(([k, v]) => v !== undefined && v !== "" && q.set(k, String(v)));
+        const qs = q.toString();
+        return http.get<OrderSummary[]>(`${tenantPath(tenantId)}/orders${qs ? `?${qs}` : ""}`, o);
+      },
+      get: (tenantId: string, orderId: string, o?: Opts) => http.get<OrderDetail>(`${tenantPath(tenantId)}/orders/${enc(orderId)}`, o),
+      /** An order that needs attention goes back to be written; 409 otherwise. */
+      retry: (tenantId: string, orderId: string, o?: Opts) =>
+        http.post<OrderDetail>(`${tenantPath(tenantId)}/orders/${enc(orderId)}/retry`, {}, o),
+      /** Owner only: handled by a person in Counterpoint; 400 without a note (1–500 characters). */
+      resolve: (tenantId: string, orderId: string, note: string, o?: Opts) =>
+        http.post<OrderDetail>(`${tenantPath(tenantId)}/orders/${enc(orderId)}/resolve`, { note }, o),
+    },
+    customers: {
+      list: (tenantId: string, email?: string, o?: Opts) =>
+        http.get<CustomerIdentity[]>(`${tenantPath(tenantId)}/customers${email ? `?email=${enc(email)}` : ""}`, o),
+      /** Owner only; 400 for a customer number that is not 1–15 letters, digits, _ or -. */
+      relink: (tenantId: string, identityId: string, custNo: string, o?: Opts) =>
+        http.put<CustomerIdentity>(`${tenantPath(tenantId)}/customers/${enc(identityId)}`, { custNo }, o),
+    },
+    allocations: {
+      list: (tenantId: string, itemNo?: string, o?: Opts) =>
+        http.get<ItemAllocation[]>(`${tenantPath(tenantId)}/allocations${itemNo ? `?itemNo=${enc(itemNo)}` : ""}`, o),
     },
   };
 }

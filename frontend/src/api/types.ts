@@ -151,6 +151,8 @@ export interface UpdateJobRequest {
 export type ItemOutcome = "CREATED" | "UPDATED" | "UNCHANGED" | "ADOPTED" | "FAILED" | "SKIPPED" | (string & {});
 
 export interface SyncRunItem {
+  /** Set by the API; needed to retry a failed item. */
+  id?: number;
   itemKey: string;
   outcome: ItemOutcome;
   errorCode: string | null;
@@ -288,4 +290,196 @@ export interface OnboardingStatus {
     orderSettings: "NOT_SAVED" | "SAVED";
     preview: "NONE" | "RUNNING" | "FINISHED";
   }[];
+}
+
+/* ---- Dashboard (GET /api/tenants/{t}/dashboard) ---- */
+
+/** A running sync's counts so far; `total` once the job knows how many items it goes through. */
+export interface RunProgress {
+  runId: string;
+  runTrigger: string;
+  startedAt: string;
+  processed: number;
+  total: number | null;
+  read: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+}
+
+export interface DashboardJob {
+  jobType: JobType;
+  enabled: boolean;
+  intervalSeconds: number;
+  /** Null when the job is not on a schedule. */
+  nextRunAt: string | null;
+  lastRun: SyncRun | null;
+  progress: RunProgress | null;
+}
+
+export interface DashboardStore {
+  id: string;
+  name: string;
+  url: string;
+  status: StoreStatus;
+  statusReason: string | null;
+  jobs: DashboardJob[];
+}
+
+export interface DayTotals {
+  day: string;
+  itemsSynced: number;
+  itemsFailed: number;
+  ordersReceived: number;
+}
+
+export type AttentionKind =
+  | "NO_BRIDGE"
+  | "BRIDGE_OFFLINE"
+  | "STORE_DISCONNECTED"
+  | "STORE_PENDING"
+  | "ORDERS_NEED_ATTENTION"
+  | "ORDERS_FLAGGED"
+  | "RUN_FAILED"
+  | "FAILED_ITEMS"
+  | (string & {});
+
+/** Something that needs the retailer: what, why, and what to do. */
+export interface Attention {
+  kind: AttentionKind;
+  severity: "CRITICAL" | "WARNING" | (string & {});
+  title: string;
+  detail: string;
+  action: string;
+  siteId: string | null;
+  jobType: JobType | null;
+  runId: string | null;
+  count: number;
+}
+
+export interface Dashboard {
+  generatedAt: string;
+  timeZone: string;
+  bridges: Bridge[];
+  stores: DashboardStore[];
+  days: DayTotals[];
+  orders: { needsAttention: number; flagged: number; waiting: number; written: number };
+  attention: Attention[];
+}
+
+/** A failed item and what became of it in the newest later run of the same job. */
+export interface ItemFollowUp {
+  item: SyncRunItem;
+  jobType: JobType;
+  since: {
+    runId: string;
+    status: RunStatus;
+    startedAt: string;
+    finishedAt: string | null;
+    /** Null in a finished run: the item needed nothing more. */
+    outcome: ItemOutcome | null;
+    errorCode: string | null;
+    reason: string | null;
+    actionHint: string | null;
+  } | null;
+}
+
+/* ---- Orders, customers, allocations (docs/orders.md) ---- */
+
+export type OrderState =
+  | "RECEIVED"
+  | "ALLOCATED"
+  | "READY"
+  | "WRITTEN"
+  | "POSTED"
+  | "RELEASED"
+  | "NEEDS_ATTENTION"
+  | "CANCELLED"
+  | (string & {});
+
+export const ORDER_STATES: OrderState[] = ["RECEIVED", "ALLOCATED", "READY", "WRITTEN", "POSTED", "RELEASED", "NEEDS_ATTENTION", "CANCELLED"];
+
+export interface OrderSummary {
+  id: string;
+  siteId: string;
+  wooOrderId: number;
+  wooNumber: string;
+  wooStatus: string;
+  state: OrderState;
+  reason: string | null;
+  /** Set when WooCommerce cancelled or refunded it after it was written. */
+  flag: string | null;
+  total: number | string;
+  customerEmail: string | null;
+  custNo: string | null;
+  cpDocId: number | null;
+  cpTicketNo: string | null;
+  receivedAt: string;
+  updatedAt: string;
+}
+
+export interface OrderLine {
+  lineNo: number;
+  name: string | null;
+  sku: string | null;
+  itemNo: string | null;
+  cell: string | null;
+  qty: number | string;
+  subtotal: number | string;
+  discount: number | string;
+  total: number | string;
+  tax: number | string;
+}
+
+export interface OrderTransition {
+  from: OrderState | null;
+  to: OrderState;
+  reason: string;
+  at: string;
+}
+
+export interface OrderAllocation {
+  itemNo: string;
+  cell: string;
+  qty: number | string;
+  createdAt: string;
+  releasedAt: string | null;
+  releaseReason: string | null;
+}
+
+export interface OrderDetail {
+  order: OrderSummary;
+  orderKey: string;
+  documentType: string | null;
+  paymentMethod: string | null;
+  currency: string | null;
+  totalTax: number | string;
+  shippingTotal: number | string;
+  feeTotal: number | string;
+  discountTotal: number | string;
+  lines: OrderLine[];
+  transitions: OrderTransition[];
+  allocations: OrderAllocation[];
+}
+
+export interface CustomerIdentity {
+  id: string;
+  siteId: string | null;
+  identityKey: string;
+  email: string | null;
+  wooCustomerId: number;
+  custNo: string;
+  linkedHow: "EMAIL_MATCH" | "CREATED" | "MANUAL" | (string & {});
+  linkedAt: string;
+  linkedBy: string | null;
+}
+
+/** Open allocations of one item (and grid cell); newer backends add more fields, shown as they come. */
+export interface ItemAllocation {
+  itemNo: string;
+  cell: string;
+  allocated: number | string;
+  openOrders: number;
+  [field: string]: unknown;
 }

@@ -1,16 +1,24 @@
+import { useEffect } from "react";
 import { Link } from "react-router-dom";
 import { useApi } from "../api/ApiContext";
 import { EmptyState, ErrorState, LoadingState } from "../components/States";
+import { formatLatency, formatRelative } from "../utils/format";
 import { useFetch } from "../utils/useFetch";
 import { BridgeStatusBadge, isActive, sortBridges } from "./BridgeStatus";
 import { toBridge } from "./routes/Bridge";
 
 const SHOWN = 3;
 
-/** The overview's Bridge card: "Not installed yet", or an online/offline summary. */
-export function BridgeCard({ tenantId }: { tenantId: string }) {
+/**
+ * The overview's Bridge card: "Not installed yet", or an online/offline summary with each bridge's last
+ * contact, version and latency. A new `refreshKey` (the dashboard's refresh) loads it again.
+ */
+export function BridgeCard({ tenantId, refreshKey }: { tenantId: string; refreshKey?: string }) {
   const api = useApi();
   const { data, error, reload } = useFetch((signal) => api.bridges.list(tenantId, { signal }), [api, tenantId]);
+  useEffect(() => {
+    if (refreshKey) reload();
+  }, [refreshKey, reload]);
 
   let body;
   if (data) {
@@ -42,6 +50,10 @@ export function BridgeCard({ tenantId }: { tenantId: string }) {
               <li key={b.id}>
                 <span className="bridge-mini-name">{b.name || "Unnamed bridge"}</span>
                 <BridgeStatusBadge bridge={b} />
+                <span className="bridge-mini-facts muted small">
+                  {b.online && b.lastSeenAt ? `Last seen ${formatRelative(b.lastSeenAt)} · ` : ""}
+                  Version {b.version ?? "unknown"} · latency {formatLatency(b.latencyMs)}
+                </span>
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import { useApi } from "../api/ApiContext";
 import { isNotFound } from "../api/errors";
 import type { SyncRunItem } from "../api/types";
 import { EmptyState, ErrorState, LoadingState } from "../components/States";
+import { ItemRetry } from "../dashboard/ItemRetry";
 import { useTenant } from "../tenant/TenantContext";
 import { formatDateTime } from "../utils/format";
 import { useFetch } from "../utils/useFetch";
@@ -21,7 +22,7 @@ const OUTCOMES: Record<string, string> = {
 };
 const outcomeLabel = (o: string) => OUTCOMES[o] ?? o;
 
-function FailedItem({ item }: { item: SyncRunItem }) {
+function FailedItem({ item, retry }: { item: SyncRunItem; retry?: { tenantId: string; siteId: string; runId: string } }) {
   return (
     <li className="failed-item">
       <div className="failed-item-head">
@@ -38,6 +39,7 @@ function FailedItem({ item }: { item: SyncRunItem }) {
           <dd>{item.actionHint || "Try the sync again; if it keeps failing, contact support with the error code."}</dd>
         </div>
       </dl>
+      {retry && <ItemRetry {...retry} item={item} />}
     </li>
   );
 }
@@ -138,7 +140,11 @@ export default function RunDetailPage() {
         ) : (
           <ul className="failed-items" aria-label="Failed items">
             {failed.map((i, n) => (
-              <FailedItem key={`${i.itemKey}-${n}`} item={i} />
+              <FailedItem
+                key={`${i.itemKey}-${n}`}
+                item={i}
+                retry={run.runTrigger === "PREVIEW" || run.status === "RUNNING" ? undefined : { tenantId: tenant.id, siteId, runId }}
+              />
             ))}
           </ul>
         )}

@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { fakeUser, oidc } from "../test/fakeUserManager";
 import { json, problem, type Handler } from "../test/mockFetch";
 import { renderApp } from "../test/renderApp";
+import { dashboard } from "../dashboard/testData";
 import { browser } from "../utils/browser";
 import { store, storeBackend } from "./testData";
 
@@ -94,16 +95,16 @@ describe("stores page", () => {
     expect(screen.queryByRole("button", { name: "Link store" })).not.toBeInTheDocument();
   });
 
-  it("shows the stores on the overview card", async () => {
+  it("shows each store on the overview's dashboard", async () => {
+    const main = dashboard().stores[0];
     storeBackend({
-      extra: { "GET /api/tenants/t-1/stores": [store(), store({ id: "s-2", name: "Outlet", status: "DISCONNECTED" })] },
+      extra: { "GET /api/tenants/t-1/dashboard": dashboard({ stores: [main, { ...main, id: "s-2", name: "Outlet", status: "DISCONNECTED" }] }) },
     });
     oidc.storedUser = fakeUser();
     renderApp("/t/t-1");
-    const card = await screen.findByRole("region", { name: "Stores" });
-    expect(await within(card).findByText("1 of 2 stores active.")).toBeInTheDocument();
-    const items = within(within(card).getByRole("list", { name: "Linked stores" })).getAllByRole("listitem");
-    expect(items[1]).toHaveTextContent("Disconnected");
-    expect(within(card).getByRole("link", { name: "View all stores" })).toHaveAttribute("href", "/t/t-1/stores");
+    const outlet = await screen.findByRole("region", { name: "Outlet" }, { timeout: 5000 });
+    expect(outlet).toHaveTextContent("Disconnected");
+    expect(within(outlet).getByRole("link", { name: "Outlet" })).toHaveAttribute("href", "/t/t-1/stores/s-2");
+    expect(screen.getByRole("region", { name: "Main web shop" })).toHaveTextContent("Active");
   });
 });

@@ -2,6 +2,7 @@ import { NavLink } from "react-router-dom";
 import { toActivity } from "../activity/routes/Activity";
 import { toBridge } from "../bridge/routes/Bridge";
 import { toSetup } from "../onboarding/routes/Setup";
+import { toOrders } from "../orders/routes/Orders";
 import { toStores } from "../stores/routes/Stores";
 import { toTeam } from "../team/routes/Team";
 import { toTenantOverview } from "./routes/TenantOverview";
@@ -25,6 +26,11 @@ export function TenantNav({ tenantId }: { tenantId: string }) {
         <li>
           <NavLink to={toStores({ tenantId })} className={cls}>
             Stores
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={toOrders({ tenantId })} className={cls}>
+            Orders
           </NavLink>
         </li>
         <li>

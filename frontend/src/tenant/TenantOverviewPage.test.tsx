@@ -28,6 +28,17 @@ function backend(memberships = [{ tenantId: "t-1", tenantName: "Acme Outfitters"
     "GET /api/tenants/t-2/bridges": [],
     "GET /api/tenants/t-1/stores": [],
     "GET /api/tenants/t-2/stores": [],
+    "GET /api/tenants/t-1/dashboard": {
+      generatedAt: "2025-03-14T12:00:00Z",
+      timeZone: "UTC",
+      bridges: [],
+      stores: [],
+      days: [],
+      orders: { needsAttention: 0, flagged: 0, waiting: 0, written: 0 },
+      attention: [
+        { kind: "NO_BRIDGE", severity: "CRITICAL", title: "No bridge is installed", detail: "", action: "Install the bridge.", siteId: null, jobType: null, runId: null, count: 0 },
+      ],
+    },
     "GET /api/tenants/gone": problem({ status: 404, title: "Not Found", detail: "No such tenant" }),
   });
 }
@@ -44,6 +55,7 @@ describe("tenant overview", () => {
       "datetime",
       "2025-01-15T10:00:00Z",
     );
+    expect(await screen.findByText("No bridge is installed")).toBeInTheDocument();
     expect(await screen.findByText("Not installed yet")).toBeInTheDocument();
     expect(await screen.findByText("No stores linked yet")).toBeInTheDocument();
 

@@ -1,7 +1,6 @@
 import { Link } from "react-router-dom";
 import { useApi } from "../api/ApiContext";
-import { BridgeCard } from "../bridge/BridgeCard";
-import { StoresCard } from "../stores/StoresCard";
+import { DashboardView } from "../dashboard/Dashboard";
 import { toTeam } from "../team/routes/Team";
 import { EmptyState, ErrorState, LoadingState } from "../components/States";
 import { formatDate, formatRole } from "../utils/format";
@@ -64,11 +63,9 @@ export default function TenantOverviewPage() {
         </dl>
       </div>
 
+      <DashboardView tenantId={tenant.id} isOwner={tenant.role === "owner"} />
+
       <div className="grid">
-        <BridgeCard tenantId={tenant.id} />
-
-        <StoresCard tenantId={tenant.id} isOwner={tenant.role === "owner"} />
-
         <section className="card card-wide" aria-labelledby="members-heading">
           <h2 id="members-heading">Members</h2>
           <Members tenantId={tenant.id} />

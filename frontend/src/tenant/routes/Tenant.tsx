@@ -1,5 +1,6 @@
 import { ActivityRoute } from "../../activity/routes/Activity";
 import { BridgeRoute } from "../../bridge/routes/Bridge";
+import { AllocationsRoute, CustomersRoute, OrderRoute, OrdersRoute } from "../../orders/routes/Orders";
 import { SetupRoute } from "../../onboarding/routes/Setup";
 import { StoreRoute, StoreRunRoute, StoresRoute } from "../../stores/routes/Stores";
 import { TeamRoute } from "../../team/routes/Team";
@@ -15,5 +16,6 @@ import { TENANT_PATH, TenantOverviewRoute } from "./TenantOverview";
 export const TenantRoute: AppRouteObject = {
   path: TENANT_PATH,
   element: <TenantLayout />,
-  children: [TenantOverviewRoute, BridgeRoute, StoresRoute, StoreRoute, StoreRunRoute, TeamRoute, ActivityRoute, SetupRoute],
+  children: [TenantOverviewRoute, BridgeRoute, StoresRoute, StoreRoute, StoreRunRoute, TeamRoute, ActivityRoute,
+    OrdersRoute, OrderRoute, CustomersRoute, AllocationsRoute, SetupRoute],
 };

@@ -6,11 +6,13 @@ import java.util.UUID;
 
 /**
  * Collects a run's counts and per-item outcomes while it goes, writing the items in batches so a
- * catalog-sized run keeps memory flat.
+ * catalog-sized run keeps memory flat, and the counts so far at most once a second so the portal
+ * can show a running sync's progress.
  */
 public class RunLog {
 
     private static final int FLUSH_EVERY = 200;
+    private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
 
     private final RunRecorder recorder;
     private final UUID tenantId;
@@ -21,6 +23,8 @@ public class RunLog {
     private int updated;
     private int unchanged;
     private int failed;
+    private Integer total;
+    private long progressWrittenAt = System.nanoTime();
 
     RunLog(RunRecorder recorder, UUID tenantId, UUID runId) {
         this.recorder = recorder;
@@ -30,6 +34,14 @@ public class RunLog {
 
     public void read(int count) {
         read += count;
+        progress();
+    }
+
+    /** How many items this run will go through, once the job knows it. */
+    public void expect(int items) {
+        total = items;
+        recorder.progress(tenantId, runId, counts(), total);
+        progressWrittenAt = System.nanoTime();
     }
 
     public void outcome(String itemKey, ItemOutcome outcome) {
@@ -44,6 +56,7 @@ public class RunLog {
         if (outcome != ItemOutcome.UNCHANGED) {
             add(new SyncRunItem(null, tenantId, runId, itemKey, outcome, null, null, null));
         }
+        progress();
     }
 
     /** An outcome with why it happened, e.g. what a reconcile fixed. */
@@ -60,18 +73,28 @@ public class RunLog {
             case SKIPPED -> { }
         }
         add(new SyncRunItem(null, tenantId, runId, itemKey, outcome, null, reason, null));
+        progress();
     }
 
     /** An item that could not be synced: what happened, in words, and what a person can do. */
     public void failed(String itemKey, String errorCode, String reason, String actionHint) {
         failed++;
         add(new SyncRunItem(null, tenantId, runId, itemKey, ItemOutcome.FAILED, errorCode, reason, actionHint));
+        progress();
     }
 
     private void add(SyncRunItem item) {
         pending.add(item);
         if (pending.size() >= FLUSH_EVERY) {
             flush();
+        }
+    }
+
+    private void progress() {
+        long now = System.nanoTime();
+        if (now - progressWrittenAt >= PROGRESS_EVERY_NANOS) {
+            progressWrittenAt = now;
+            recorder.progress(tenantId, runId, counts(), total);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.counterlink.sync;
 
 import com.counterlink.platform.db.TenantTransactions;
+import com.counterlink.platform.db.TxSql;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -15,11 +16,13 @@ public class RunRecorder {
     private final TenantTransactions transactions;
     private final SyncRunRepository runs;
     private final SyncRunItemRepository items;
+    private final TxSql sql;
 
-    public RunRecorder(TenantTransactions transactions, SyncRunRepository runs, SyncRunItemRepository items) {
+    public RunRecorder(TenantTransactions transactions, SyncRunRepository runs, SyncRunItemRepository items, TxSql sql) {
         this.transactions = transactions;
         this.runs = runs;
         this.items = items;
+        this.sql = sql;
     }
 
     RunLog start(UUID tenantId, UUID siteId, JobType type, RunTrigger trigger, UUID runId) {
@@ -30,6 +33,13 @@ public class RunRecorder {
 
     void saveItems(UUID tenantId, List<SyncRunItem> batch) {
         transactions.inTenant(tenantId, null, () -> items.saveAll(batch));
+    }
+
+    /** The counts so far of a run still going (and its total, once known); a finished run is left alone. */
+    void progress(UUID tenantId, UUID runId, RunLog.Counts counts, Integer total) {
+        transactions.inTenant(tenantId, null, () -> sql.update("UPDATE sync_runs SET items_read = ?, items_created = ?, "
+                        + "items_updated = ?, items_unchanged = ?, items_failed = ?, items_total = ? WHERE id = ? AND status = 'RUNNING'",
+                counts.read(), counts.created(), counts.updated(), counts.unchanged(), counts.failed(), total, runId));
     }
 
     void finish(UUID tenantId, UUID runId, RunLog log, RunStatus status, String reason) {

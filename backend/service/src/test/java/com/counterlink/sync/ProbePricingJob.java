@@ -18,11 +18,12 @@ import java.util.concurrent.atomic.AtomicReference;
 @Replaces(PricingJob.class)
 class ProbePricingJob implements SyncJob {
 
-    enum Behaviour { RECORD_ITEMS, BLOCK, BRIDGE_OFFLINE, CRASH }
+    enum Behaviour { RECORD_ITEMS, BLOCK, BRIDGE_OFFLINE, CRASH, PROGRESS_THEN_BLOCK }
 
     final AtomicReference<Behaviour> behaviour = new AtomicReference<>(Behaviour.RECORD_ITEMS);
     final AtomicReference<CountDownLatch> release = new AtomicReference<>(new CountDownLatch(0));
     final CountDownLatch started = new CountDownLatch(1);
+    final AtomicReference<CountDownLatch> midway = new AtomicReference<>(new CountDownLatch(1));
 
     @Override
     public JobType type() {
@@ -42,6 +43,20 @@ class ProbePricingJob implements SyncJob {
             case BLOCK -> {
                 started.countDown();
                 try {
+                    release.get().await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            case PROGRESS_THEN_BLOCK -> {
+                context.log().read(4);
+                context.log().expect(4);
+                context.log().outcome("ITEM-1", ItemOutcome.CREATED);
+                context.log().outcome("ITEM-2", ItemOutcome.UNCHANGED);
+                try {
+                    Thread.sleep(1_100); // progress is written at most once a second
+                    context.log().outcome("ITEM-3", ItemOutcome.UPDATED);
+                    midway.get().countDown();
                     release.get().await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -146,6 +146,44 @@ class SyncFrameworkTest extends BackendTest {
     }
 
     @Test
+    void aRunningSyncShowsItsCountsSoFarAndItsTotalOnTheDashboard() throws Exception {
+        probe.behaviour.set(ProbePricingJob.Behaviour.PROGRESS_THEN_BLOCK);
+        CountDownLatch release = new CountDownLatch(1);
+        probe.release.set(release);
+        probe.midway.set(new CountDownLatch(1));
+        CompletableFuture<Optional<UUID>> run = CompletableFuture.supplyAsync(
+                () -> runner.run(tenant, site, JobType.PRICING, RunTrigger.FULL_RESYNC));
+        try {
+            assertTrue(probe.midway.get().await(20, TimeUnit.SECONDS));
+            JsonNode pricing = pricingOnDashboard();
+            assertEquals("RUNNING", pricing.at("/lastRun/status").asText(), pricing.toString());
+            JsonNode progress = pricing.get("progress");
+            assertEquals(3, progress.get("processed").asInt(), progress.toString());
+            assertEquals(4, progress.get("total").asInt());
+            assertEquals("FULL_RESYNC", progress.get("runTrigger").asText());
+            assertEquals(1, progress.get("created").asInt());
+            assertEquals(1, progress.get("updated").asInt());
+            assertEquals(1, progress.get("unchanged").asInt());
+        } finally {
+            release.countDown();
+        }
+        assertTrue(run.get(20, TimeUnit.SECONDS).isPresent());
+        JsonNode done = pricingOnDashboard();
+        assertTrue(done.get("progress").isNull(), done.toString());
+        assertEquals("SUCCEEDED", done.at("/lastRun/status").asText());
+        assertEquals(1, done.at("/lastRun/itemsUpdated").asInt());
+    }
+
+    private JsonNode pricingOnDashboard() {
+        for (JsonNode job : api.get("/api/tenants/" + tenant + "/dashboard", token).json().at("/stores/0/jobs")) {
+            if (job.get("jobType").asText().equals("PRICING")) {
+                return job;
+            }
+        }
+        throw new AssertionError("no pricing job on the dashboard");
+    }
+
+    @Test
     void anOfflineBridgeIsRecordedAsWaitingAndACrashAsFailedWithItsReason() {
         probe.behaviour.set(ProbePricingJob.Behaviour.BRIDGE_OFFLINE);
         UUID waiting = runner.run(tenant, site, JobType.PRICING, RunTrigger.SCHEDULE).orElseThrow();

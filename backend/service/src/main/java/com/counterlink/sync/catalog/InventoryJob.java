@@ -111,6 +111,7 @@ public class InventoryJob implements SyncJob {
         Set<String> everything() throws BridgeOfflineException {
             StockCursor newestBefore = counterpoint.read(context.tenantId(),
                     new ReadStockChanges(null, settings.locations(), 1)).newest();
+            context.log().expect(sellable.size());
             Set<String> failed = push(sellable);
             if (failed.isEmpty() && newestBefore != null) {
                 inTenant(context, () -> {

@@ -83,6 +83,7 @@ public class PricingJob implements SyncJob {
                 case NONE -> { }
             }
         }
+        context.log().expect(sellable.size());
         context.log().read(sellable.size());
         LocalDateTime now = LocalDateTime.now(clock);
         Set<String> reported = new HashSet<>();
