@@ -6,6 +6,7 @@ import com.counterlink.bridge.protocol.InvalidParameterException;
 import com.counterlink.bridge.protocol.operations.CreateCustomer;
 import com.counterlink.bridge.protocol.operations.DocumentLine;
 import com.counterlink.bridge.protocol.operations.FindCustomersByEmail;
+import com.counterlink.bridge.protocol.operations.MiscCharge;
 import com.counterlink.bridge.protocol.operations.ReadPostedDocuments;
 import com.counterlink.bridge.protocol.operations.WriteDocument;
 import com.counterlink.orders.OrderViews.OrderLine;
@@ -254,38 +255,60 @@ public class OrdersJob implements SyncJob {
             if (line.qty().signum() <= 0) {
                 throw new Attention("VALIDATION", "line " + line.lineNo() + " has quantity " + line.qty());
             }
-            // coupons are already in the line total: the net unit price carries the line's discount, once
-            BigDecimal price = line.total().divide(line.qty(), 4, RoundingMode.HALF_UP);
-            if (price.multiply(line.qty()).setScale(2, RoundingMode.HALF_UP).compareTo(line.total()) != 0) {
-                throw new Attention("VALIDATION", "line " + line.lineNo() + ": " + line.total() + " for " + line.qty()
+            // the gross unit price (before coupons) and the coupon as the line's discount: Counterpoint shows both
+            // and subtracts the discount once (TOT_LIN_DISC)
+            BigDecimal price = line.subtotal().divide(line.qty(), 4, RoundingMode.HALF_UP);
+            if (price.multiply(line.qty()).setScale(2, RoundingMode.HALF_UP).compareTo(line.subtotal()) != 0) {
+                throw new Attention("VALIDATION", "line " + line.lineNo() + ": " + line.subtotal() + " for " + line.qty()
                         + " cannot be a unit price to 4 decimals; enter it in Counterpoint by hand");
+            }
+            BigDecimal discount = line.subtotal().subtract(line.total());
+            if (discount.signum() < 0) {
+                throw new Attention("VALIDATION", "line " + line.lineNo() + " costs more (" + line.total()
+                        + ") than before discounts (" + line.subtotal() + "); enter it in Counterpoint by hand");
             }
             String[] dims = line.cell().split("\\|", -1);
             try {
                 lines.add(new DocumentLine(line.itemNo(), dims[0], dims.length > 1 ? dims[1] : "*",
-                        dims.length > 2 ? dims[2] : "*", line.qty(), price));
+                        dims.length > 2 ? dims[2] : "*", line.qty(), price, discount));
             } catch (InvalidParameterException e) {
                 throw new Attention("VALIDATION", "line " + line.lineNo() + " (SKU " + line.sku() + "): " + e.getMessage());
             }
             linesTotal = linesTotal.add(line.total());
         }
-        // fees travel with shipping in the misc charge (the protocol has one misc charge per document)
-        BigDecimal misc = order.shippingTotal().add(order.feeTotal());
-        if (misc.signum() < 0) {
-            throw new Attention("VALIDATION", "shipping and fees add up to " + misc + "; negative fees must be entered by hand");
+        if (order.shippingTotal().signum() < 0 || order.feeTotal().signum() < 0) {
+            throw new Attention("VALIDATION", "shipping " + order.shippingTotal() + ", fees " + order.feeTotal()
+                    + ": negative charges must be entered by hand");
         }
+        // shipping and fees are separate misc charges, so Counterpoint's reports tell them apart
+        List<MiscCharge> charges = new ArrayList<>();
+        if (order.shippingTotal().signum() > 0) {
+            charges.add(new MiscCharge(settings.shippingMiscCharge(), order.shippingTotal(), settings.shippingTaxable()));
+        }
+        if (order.feeTotal().signum() > 0) {
+            charges.add(new MiscCharge(settings.feeMiscCharge(), order.feeTotal(), false));
+        }
+        BigDecimal misc = order.shippingTotal().add(order.feeTotal());
         BigDecimal documentTotal = linesTotal.add(misc).add(order.totalTax());
         if (documentTotal.compareTo(order.total()) != 0) {
-            throw new Attention("TOTALS", "lines " + linesTotal + " + shipping/fees " + misc + " + tax " + order.totalTax()
-                    + " = " + documentTotal + ", but WooCommerce charged " + order.total());
+            throw new Attention("TOTALS", "lines " + linesTotal + " + shipping " + order.shippingTotal() + " + fees "
+                    + order.feeTotal() + " + tax " + order.totalTax() + " = " + documentTotal + ", but WooCommerce charged "
+                    + order.total());
         }
         try {
             return new WriteDocument(order.orderKey(), settings.documentType().charAt(0), settings.storeId(),
                     settings.stationId(), settings.drawerId(), custNo, settings.taxCode(),
-                    settings.payCodeFor(order.paymentMethod()), lines, misc, order.totalTax());
+                    settings.payCodeFor(order.paymentMethod()), lines, misc, order.totalTax(), reference(order.wooNumber()),
+                    charges);
         } catch (InvalidParameterException e) {
             throw new Attention("VALIDATION", e.getMessage());
         }
+    }
+
+    /** The web order number as Counterpoint keeps it (PS_DOC_HDR.REF, 20 characters). */
+    private static String reference(String wooNumber) {
+        String number = wooNumber == null ? "" : wooNumber.strip();
+        return number.length() > 20 ? number.substring(number.length() - 20) : number;
     }
 
     /**

@@ -180,6 +180,30 @@ class OrdersEndToEndTest extends BackendTest {
             assertEquals(custNo, one(c, "SELECT CUST_NO FROM PS_DOC_HDR WHERE DOC_ID = " + docId));
             assertEquals(email, one(c, "SELECT LOWER(EMAIL_ADRS_1) FROM AR_CUST WHERE CUST_NO = '" + custNo + "'"));
             assertEquals("2", one(c, "SELECT COUNT(*) FROM PS_DOC_LIN WHERE DOC_ID = " + docId));
+            assertEquals(order.get("number").asText(), one(c, "SELECT REF FROM PS_DOC_HDR WHERE DOC_ID = " + docId),
+                    "the web order number is on the document");
+            // the coupon is a line discount on the gross price, counted once
+            BigDecimal discount = new BigDecimal(order.get("discount_total").asText());
+            assertEquals(0, discount.compareTo(new BigDecimal(one(c, "SELECT SUM(DISC_AMT) FROM PS_DOC_DISC WHERE DOC_ID = "
+                    + docId + " AND APPLY_TO = 'L'"))));
+            assertEquals(0, discount.compareTo(new BigDecimal(one(c, "SELECT TOT_LIN_DISC FROM PS_DOC_HDR_TOT WHERE DOC_ID = "
+                    + docId))));
+            BigDecimal gross = new BigDecimal(one(c, "SELECT SUM(EXT_PRC) FROM PS_DOC_LIN WHERE DOC_ID = " + docId));
+            assertEquals(0, gross.compareTo(new BigDecimal(one(c, "SELECT SUB_TOT FROM PS_DOC_HDR_TOT WHERE DOC_ID = " + docId))));
+            BigDecimal wooGross = BigDecimal.ZERO;
+            for (JsonNode line : order.get("line_items")) {
+                wooGross = wooGross.add(new BigDecimal(line.get("subtotal").asText()));
+            }
+            assertEquals(0, wooGross.compareTo(gross), "lines at WooCommerce's price before the coupon");
+            // shipping on the e-commerce misc charge, the fee on its own misc charge
+            String shippingCharge = one(c, "SELECT ORD_MISC_CHRG_NO FROM EC_CTL");
+            assertEquals("7.50", one(c, "SELECT MISC_AMT FROM PS_DOC_HDR_MISC_CHRG WHERE DOC_ID = " + docId
+                    + " AND MISC_CHRG_NO = " + shippingCharge));
+            assertEquals("2.00", one(c, "SELECT MISC_AMT FROM PS_DOC_HDR_MISC_CHRG WHERE DOC_ID = " + docId
+                    + " AND MISC_CHRG_NO = 2"));
+            assertEquals(0, wooTotal.compareTo(new BigDecimal(one(c, "SELECT SUB_TOT - TOT_LIN_DISC + TAX_AMT + TOT_MISC"
+                    + " FROM PS_DOC_HDR_TOT WHERE DOC_ID = " + docId))), "Counterpoint's total formula gives WooCommerce's total");
+            assertEquals(0, wooTotal.compareTo(new BigDecimal(one(c, "SELECT SUM(AMT) FROM PS_DOC_PMT WHERE DOC_ID = " + docId))));
         }
         JsonNode identity = identities(email).get(0);
         assertEquals("CREATED", identity.get("linkedHow").asText());
