@@ -187,13 +187,22 @@ public class OrdersJob implements SyncJob {
 
     void write(SyncContext context, Site site, OrderSettings settings) throws BridgeOfflineException {
         UUID tenant = context.tenantId();
-        List<UUID> ready = transactions.inTenant(tenant, null, () -> ledger.inState(site.id(), OrderState.READY, 1000));
-        for (UUID id : ready) {
-            Optional<OrderLedger.Stored> order = transactions.inTenant(tenant, null, () -> ledger.load(id));
-            if (order.isEmpty() || order.get().state() != OrderState.READY) {
-                continue;
+        // page by page until every READY order was tried once in this run (those that stay READY wait for the next)
+        Set<UUID> tried = new java.util.HashSet<>();
+        while (true) {
+            List<UUID> ready = transactions.inTenant(tenant, null, () -> ledger.inState(site.id(), OrderState.READY,
+                    tried.size() + 1000)).stream().filter(id -> !tried.contains(id)).toList();
+            if (ready.isEmpty()) {
+                return;
             }
-            writeOne(context, site, settings, order.get());
+            for (UUID id : ready) {
+                tried.add(id);
+                Optional<OrderLedger.Stored> order = transactions.inTenant(tenant, null, () -> ledger.load(id));
+                if (order.isEmpty() || order.get().state() != OrderState.READY) {
+                    continue;
+                }
+                writeOne(context, site, settings, order.get());
+            }
         }
     }
 
