@@ -60,6 +60,7 @@ public class OrdersJob implements SyncJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrdersJob.class);
     private static final Duration CALL = Duration.ofSeconds(30);
+    private static final int MAX_PASSES = 5;
     private static final DateTimeFormatter WOO_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -100,11 +101,22 @@ public class OrdersJob implements SyncJob {
             // sibling stores hear of new allocations now, not after the (slower) writing
             announce(tenant, site.id());
             write(context, site, settings);
+            // webhooks that arrived during this run could not start their own (the store's job lock is ours): take
+            // their orders now instead of at the next interval
+            for (int pass = 0; pass < MAX_PASSES && hintsWaiting(tenant, site.id()); pass++) {
+                intake(context, site, settings);
+                announce(tenant, site.id());
+                write(context, site, settings);
+            }
             posted(context, site);
         } finally {
             announce(tenant, site.id());
             changedItems.remove();
         }
+    }
+
+    private boolean hintsWaiting(UUID tenant, UUID siteId) {
+        return !transactions.inTenant(tenant, null, () -> ledger.pendingOrderHints(siteId)).isEmpty();
     }
 
     private void announce(UUID tenant, UUID siteId) {
