@@ -2,7 +2,7 @@ package com.counterlink.orders;
 
 import com.counterlink.identity.CurrentUser;
 import com.counterlink.orders.OrderViews.CustomerIdentity;
-import com.counterlink.orders.OrderViews.ItemAllocation;
+import com.counterlink.orders.OrderViews.ItemStock;
 import com.counterlink.orders.OrderViews.OrderDetail;
 import com.counterlink.orders.OrderViews.OrderSummary;
 import com.counterlink.orders.OrderViews.RelinkCommand;
@@ -28,9 +28,11 @@ import java.util.UUID;
 public class OrderController {
 
     private final OrderService orders;
+    private final AllocationReport allocations;
 
-    public OrderController(OrderService orders) {
+    public OrderController(OrderService orders, AllocationReport allocations) {
         this.orders = orders;
+        this.allocations = allocations;
     }
 
     @Get("/orders")
@@ -69,9 +71,9 @@ public class OrderController {
     }
 
     @Get("/allocations")
-    public List<ItemAllocation> allocations(@PathVariable UUID tenantId, @QueryValue @Nullable String itemNo,
-                                            Authentication auth) {
-        return orders.allocations(CurrentUser.from(auth), tenantId, itemNo);
+    public List<ItemStock> allocations(@PathVariable UUID tenantId, @QueryValue @Nullable String itemNo,
+                                       Authentication auth) {
+        return allocations.report(CurrentUser.from(auth), tenantId, itemNo == null || itemNo.isBlank() ? null : itemNo.strip());
     }
 
     @Get("/allocations/settings")

@@ -58,25 +58,21 @@ public class OrderLedger implements AllocationLedger {
             UUID id = UUID.randomUUID();
             int inserted = sql.update("INSERT INTO web_orders (id, tenant_id, site_id, woo_order_id, woo_number, woo_status,"
                             + " woo_modified, state, reason, currency, total, total_tax, shipping_total, fee_total, discount_total,"
-                            + " payment_method, customer_email, woo_customer_id, billing, order_key, document_type)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
-                            + " ON CONFLICT DO NOTHING",
+                            + " payment_method, customer_email, woo_customer_id, billing, order_key, document_type, refunded_total,"
+                            + " amounts_hash) VALUES (?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?,"
+                            + " ?, ?) ON CONFLICT DO NOTHING",
                     id, tenantId, siteId, order.id(), order.number(), order.status(), order.modifiedGmt(),
                     "seen by " + source, order.currency(), order.total(), order.totalTax(), order.shippingTotal(),
                     order.feeTotal(), order.discountTotal(), order.paymentMethod(), order.email(), order.customerId(),
-                    order.billing().toString(), orderKey(siteId, order.id()), settings.documentType());
+                    order.billing().toString(), orderKey(siteId, order.id()), settings.documentType(), order.refunded(),
+                    order.amountsHash());
             if (inserted == 0) {
                 return ingest(tenantId, siteId, order, settings, source);
             }
             sql.update("INSERT INTO web_order_transitions (tenant_id, order_id, from_state, to_state, reason) VALUES (?, ?, NULL,"
                     + " 'RECEIVED', ?)", tenantId, id, "WooCommerce order " + order.number() + " (" + order.status()
                     + ") seen by " + source);
-            for (WooOrder.Line line : order.lines()) {
-                sql.update("INSERT INTO web_order_lines (tenant_id, order_id, line_no, woo_line_id, name, sku, item_no, cell,"
-                                + " qty, subtotal, discount, total, tax) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        tenantId, id, line.lineNo(), line.wooLineId(), line.name(), line.sku(), line.itemNo(), line.cell(),
-                        line.qty(), line.subtotal(), line.discount(), line.total(), line.tax());
-            }
+            insertLines(tenantId, id, order.lines());
             if (order.cancelled()) {
                 transition(tenantId, id, OrderState.RECEIVED, OrderState.CANCELLED,
                         "already " + order.status() + " in WooCommerce when first seen; nothing allocated");
@@ -99,9 +95,16 @@ public class OrderLedger implements AllocationLedger {
             return ItemOutcome.CREATED;
         }
         Stored stored = existing.get();
-        boolean changed = !order.status().equals(stored.wooStatus());
-        sql.update("UPDATE web_orders SET woo_status = ?, woo_modified = ?, updated_at = CASE WHEN ? THEN now() ELSE updated_at END"
-                + " WHERE id = ?", order.status(), order.modifiedGmt(), changed, stored.id());
+        Money before = sql.queryOne("SELECT refunded_total, amounts_hash FROM web_orders WHERE id = ?",
+                row -> new Money(row.getBigDecimal(1), row.getString(2)), stored.id()).orElseThrow();
+        boolean statusChanged = !order.status().equals(stored.wooStatus());
+        boolean refundedChanged = order.refunded().compareTo(before.refunded()) != 0;
+        // orders seen before fingerprints existed get theirs now, without acting on it
+        boolean amountsChanged = before.hash() != null && !before.hash().equals(order.amountsHash());
+        boolean changed = statusChanged || refundedChanged || amountsChanged;
+        sql.update("UPDATE web_orders SET woo_status = ?, woo_modified = ?, refunded_total = ?, amounts_hash = ?,"
+                + " updated_at = CASE WHEN ? THEN now() ELSE updated_at END WHERE id = ?", order.status(), order.modifiedGmt(),
+                order.refunded(), order.amountsHash(), changed, stored.id());
         if (!changed) {
             return ItemOutcome.UNCHANGED;
         }
@@ -112,17 +115,77 @@ public class OrderLedger implements AllocationLedger {
                 transition(tenantId, stored.id(), state, OrderState.CANCELLED, order.status()
                         + " in WooCommerce before it was written to Counterpoint; allocation released");
             } else if (state != OrderState.CANCELLED) {
-                sql.update("UPDATE web_orders SET flag = ? WHERE id = ?", "Order " + stored.wooNumber() + " was "
-                        + order.status() + " in WooCommerce after it was written to Counterpoint: void or return it there"
-                        + " (see docs/orders.md)", stored.id());
+                flag(stored, "Order " + stored.wooNumber() + " was " + order.status() + " in WooCommerce after it was written"
+                        + " to Counterpoint: void the ticket there if it is not posted, else make a return ticket (see"
+                        + " docs/orders.md), then resolve the order");
             }
-        } else if (state == OrderState.ALLOCATED && order.status().equals(settings.sendStatus())) {
+            return ItemOutcome.UPDATED;
+        }
+        if (refundedChanged && order.refunded().signum() > 0) {
+            if (state.beforeWriting()) {
+                if (state != OrderState.NEEDS_ATTENTION) {
+                    transition(tenantId, stored.id(), state, OrderState.NEEDS_ATTENTION, "partly refunded in WooCommerce ("
+                            + order.refunded() + " of " + order.total() + ") before it was written: enter what was sold in"
+                            + " Counterpoint by hand, then resolve the order (which releases its allocation)");
+                }
+            } else if (state != OrderState.CANCELLED) {
+                flag(stored, "Order " + stored.wooNumber() + " was partly refunded in WooCommerce (" + order.refunded()
+                        + " of " + order.total() + ") after it was written to Counterpoint: make a return ticket for the"
+                        + " refunded items or amount there (see docs/orders.md), then resolve the order");
+            }
+            return ItemOutcome.UPDATED;
+        }
+        if (amountsChanged) {
+            if (state.beforeWriting()) {
+                retake(tenantId, stored.id(), order);
+                sql.update("INSERT INTO web_order_transitions (tenant_id, order_id, from_state, to_state, reason)"
+                        + " VALUES (?, ?, ?, ?, ?)", tenantId, stored.id(), state.name(), state.name(),
+                        "edited in WooCommerce before it was written: lines, amounts and allocation taken again (total "
+                                + order.total() + ")");
+            } else if (state != OrderState.CANCELLED) {
+                flag(stored, "Order " + stored.wooNumber() + " was edited in WooCommerce after it was written to Counterpoint"
+                        + " (its total is now " + order.total() + "; Counterpoint has " + stored.total() + "): change or void"
+                        + " the document there to match (see docs/orders.md), then resolve the order");
+            }
+        }
+        if (state == OrderState.ALLOCATED && order.status().equals(settings.sendStatus())) {
             transition(tenantId, stored.id(), state, OrderState.READY, "WooCommerce status is now " + order.status());
         } else if (state == OrderState.READY && !order.status().equals(settings.sendStatus())) {
             transition(tenantId, stored.id(), state, OrderState.ALLOCATED, "WooCommerce status went back to "
                     + order.status() + "; waiting for " + settings.sendStatus());
         }
         return ItemOutcome.UPDATED;
+    }
+
+    private record Money(BigDecimal refunded, String hash) {
+    }
+
+    private void flag(Stored order, String flag) {
+        sql.update("UPDATE web_orders SET flag = ? WHERE id = ?", flag, order.id());
+    }
+
+    private void insertLines(UUID tenantId, UUID orderId, List<WooOrder.Line> lines) {
+        for (WooOrder.Line line : lines) {
+            sql.update("INSERT INTO web_order_lines (tenant_id, order_id, line_no, woo_line_id, name, sku, item_no, cell,"
+                            + " qty, subtotal, discount, total, tax) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    tenantId, orderId, line.lineNo(), line.wooLineId(), line.name(), line.sku(), line.itemNo(), line.cell(),
+                    line.qty(), line.subtotal(), line.discount(), line.total(), line.tax());
+        }
+    }
+
+    /** An order edited before it was written: its amounts, lines and allocation become the new ones. */
+    private void retake(UUID tenantId, UUID orderId, WooOrder order) {
+        sql.update("UPDATE web_orders SET total = ?, total_tax = ?, shipping_total = ?, fee_total = ?, discount_total = ?"
+                        + " WHERE id = ?", order.total(), order.totalTax(), order.shippingTotal(), order.feeTotal(),
+                order.discountTotal(), orderId);
+        sql.update("DELETE FROM web_order_lines WHERE order_id = ?", orderId);
+        insertLines(tenantId, orderId, order.lines());
+        boolean open = sql.queryOne("SELECT COUNT(*) FROM allocations WHERE order_id = ? AND released_at IS NULL",
+                row -> row.getLong(1), orderId).orElse(0L) > 0;
+        if (open) {
+            sql.update("DELETE FROM allocations WHERE order_id = ? AND released_at IS NULL", orderId);
+            allocate(tenantId, orderId, order.lines());
+        }
     }
 
     private void allocate(UUID tenantId, UUID orderId, List<WooOrder.Line> lines) {

@@ -4,7 +4,6 @@ import com.counterlink.platform.db.TxSql;
 import com.counterlink.audit.AuditLog;
 import com.counterlink.identity.CurrentUser;
 import com.counterlink.orders.OrderViews.CustomerIdentity;
-import com.counterlink.orders.OrderViews.ItemAllocation;
 import com.counterlink.orders.OrderViews.OrderDetail;
 import com.counterlink.orders.OrderViews.OrderSummary;
 import com.counterlink.platform.web.ApiException;
@@ -131,10 +130,6 @@ public class OrderService {
             audit.record(tenantId, user, "customer.relink", "customer_identity", identityId.toString(), detail);
             return after;
         });
-    }
-
-    public List<ItemAllocation> allocations(CurrentUser user, UUID tenantId, String itemNo) {
-        return access.asMember(user, tenantId, m -> ledger.openAllocations(blank(itemNo)));
     }
 
     public Map<String, Object> allocationSettings(CurrentUser user, UUID tenantId) {

@@ -11,16 +11,19 @@ import java.util.regex.Pattern;
 /**
  * A store's order settings, kept under {@code orders} in the site's settings: which WooCommerce status
  * sends an order and as what, the Counterpoint store/station/drawer, the pay code per payment method,
- * the tax code. Every field has a validated default.
+ * the tax code, the misc charge for shipping (null: Counterpoint's e-commerce misc charge,
+ * EC_CTL.ORD_MISC_CHRG_NO) and whether it is taxable, the misc charge for fees. Every field has a
+ * validated default.
  */
 public record OrderSettings(String sendStatus, String documentType, String storeId, String stationId, String drawerId,
-                            String defaultPayCode, Map<String, String> payCodes, String taxCode, int lookbackMinutes) {
+                            String defaultPayCode, Map<String, String> payCodes, String taxCode, int lookbackMinutes,
+                            Integer shippingMiscCharge, boolean shippingTaxable, int feeMiscCharge) {
 
     static final Set<String> STATUSES = Set.of("pending", "processing", "on-hold", "completed");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_\\-]{1,10}");
 
     public static OrderSettings defaults() {
-        return new OrderSettings("completed", "T", "WEB", "WEB-01", "WEB", "WEB", Map.of(), "WEB", 10);
+        return new OrderSettings("completed", "T", "WEB", "WEB-01", "WEB", "WEB", Map.of(), "WEB", 10, null, false, 2);
     }
 
     public OrderSettings {
@@ -40,6 +43,15 @@ public record OrderSettings(String sendStatus, String documentType, String store
         if (lookbackMinutes < 1 || lookbackMinutes > 24 * 60) {
             throw invalid("lookbackMinutes must be between 1 and 1440");
         }
+        if (shippingMiscCharge != null && (shippingMiscCharge < 1 || shippingMiscCharge > 5)) {
+            throw invalid("shippingMiscCharge must be a Counterpoint misc charge, 1 to 5 (or null for EC_CTL's)");
+        }
+        if (feeMiscCharge < 1 || feeMiscCharge > 5) {
+            throw invalid("feeMiscCharge must be a Counterpoint misc charge, 1 to 5");
+        }
+        if (shippingMiscCharge != null && shippingMiscCharge == feeMiscCharge) {
+            throw invalid("shippingMiscCharge and feeMiscCharge must be different misc charges");
+        }
     }
 
     /** From a site's settings map (absent or partial settings take the defaults). */
@@ -57,7 +69,10 @@ public record OrderSettings(String sendStatus, String documentType, String store
                 text(m, "drawerId", d.drawerId()), text(m, "defaultPayCode", d.defaultPayCode()),
                 m.get("payCodes") instanceof Map<?, ?> codes ? (Map<String, String>) codes : Map.of(),
                 text(m, "taxCode", d.taxCode()),
-                m.get("lookbackMinutes") instanceof Number n ? n.intValue() : d.lookbackMinutes());
+                m.get("lookbackMinutes") instanceof Number n ? n.intValue() : d.lookbackMinutes(),
+                m.get("shippingMiscCharge") instanceof Number n ? Integer.valueOf(n.intValue()) : misc(m, "shippingMiscCharge"),
+                m.get("shippingTaxable") instanceof Boolean b ? b : flag(m, "shippingTaxable"),
+                m.get("feeMiscCharge") instanceof Number n ? n.intValue() : d.feeMiscCharge());
     }
 
     public Map<String, Object> toMap() {
@@ -71,11 +86,28 @@ public record OrderSettings(String sendStatus, String documentType, String store
         m.put("payCodes", payCodes);
         m.put("taxCode", taxCode);
         m.put("lookbackMinutes", lookbackMinutes);
+        m.put("shippingMiscCharge", shippingMiscCharge);
+        m.put("shippingTaxable", shippingTaxable);
+        m.put("feeMiscCharge", feeMiscCharge);
         return m;
     }
 
     String payCodeFor(String paymentMethod) {
         return paymentMethod == null ? defaultPayCode : payCodes.getOrDefault(paymentMethod, defaultPayCode);
+    }
+
+    private static Integer misc(Map<String, Object> m, String key) {
+        if (m.get(key) != null) {
+            throw invalid(key + " must be a number from 1 to 5, or null");
+        }
+        return null;
+    }
+
+    private static boolean flag(Map<String, Object> m, String key) {
+        if (m.get(key) != null) {
+            throw invalid(key + " must be true or false");
+        }
+        return false;
     }
 
     private static String text(Map<String, Object> m, String key, String fallback) {

@@ -50,6 +50,27 @@ public final class OrderViews {
     public record ItemAllocation(String itemNo, String cell, BigDecimal allocated, int openOrders) {
     }
 
+    /**
+     * One item or grid cell ("" for a simple item, else "DIM1|DIM2|DIM3"): what open web orders hold
+     * ({@code counted} false while allocation is off for the company), and per store its stock figures.
+     */
+    @Serdeable
+    public record ItemStock(String itemNo, String cell, BigDecimal allocated, boolean counted, int openOrders,
+                            List<StoreStock> stores) {
+    }
+
+    /**
+     * A store's view of an item: Counterpoint's available quantity over the store's locations (null unless
+     * {@code counterpoint} is READ; else BRIDGE_OFFLINE, NOT_READ or NO_LOCATIONS), its safety buffer, the web
+     * quantity they give now (available − allocated − buffer, whole units, at least 0), and the quantity
+     * WooCommerce last accepted from us (null if never sent or the store does not sell the item).
+     */
+    @Serdeable
+    public record StoreStock(UUID siteId, String storeName, List<String> locations, String counterpoint,
+                             BigDecimal counterpointAvailable, int safetyBuffer, Integer webQuantity, Integer lastSentQty,
+                             boolean sells) {
+    }
+
     @Serdeable
     @Introspected
     public record RelinkCommand(String custNo) {

@@ -6,6 +6,7 @@ import com.counterlink.bridge.protocol.InvalidParameterException;
 import com.counterlink.bridge.protocol.operations.CreateCustomer;
 import com.counterlink.bridge.protocol.operations.DocumentLine;
 import com.counterlink.bridge.protocol.operations.FindCustomersByEmail;
+import com.counterlink.bridge.protocol.operations.MiscCharge;
 import com.counterlink.bridge.protocol.operations.ReadPostedDocuments;
 import com.counterlink.bridge.protocol.operations.WriteDocument;
 import com.counterlink.orders.OrderViews.OrderLine;
@@ -59,6 +60,7 @@ public class OrdersJob implements SyncJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrdersJob.class);
     private static final Duration CALL = Duration.ofSeconds(30);
+    private static final int MAX_PASSES = 5;
     private static final DateTimeFormatter WOO_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -99,11 +101,22 @@ public class OrdersJob implements SyncJob {
             // sibling stores hear of new allocations now, not after the (slower) writing
             announce(tenant, site.id());
             write(context, site, settings);
+            // webhooks that arrived during this run could not start their own (the store's job lock is ours): take
+            // their orders now instead of at the next interval
+            for (int pass = 0; pass < MAX_PASSES && hintsWaiting(tenant, site.id()); pass++) {
+                intake(context, site, settings);
+                announce(tenant, site.id());
+                write(context, site, settings);
+            }
             posted(context, site);
         } finally {
             announce(tenant, site.id());
             changedItems.remove();
         }
+    }
+
+    private boolean hintsWaiting(UUID tenant, UUID siteId) {
+        return !transactions.inTenant(tenant, null, () -> ledger.pendingOrderHints(siteId)).isEmpty();
     }
 
     private void announce(UUID tenant, UUID siteId) {
@@ -186,13 +199,22 @@ public class OrdersJob implements SyncJob {
 
     void write(SyncContext context, Site site, OrderSettings settings) throws BridgeOfflineException {
         UUID tenant = context.tenantId();
-        List<UUID> ready = transactions.inTenant(tenant, null, () -> ledger.inState(site.id(), OrderState.READY, 1000));
-        for (UUID id : ready) {
-            Optional<OrderLedger.Stored> order = transactions.inTenant(tenant, null, () -> ledger.load(id));
-            if (order.isEmpty() || order.get().state() != OrderState.READY) {
-                continue;
+        // page by page until every READY order was tried once in this run (those that stay READY wait for the next)
+        Set<UUID> tried = new java.util.HashSet<>();
+        while (true) {
+            List<UUID> ready = transactions.inTenant(tenant, null, () -> ledger.inState(site.id(), OrderState.READY,
+                    tried.size() + 1000)).stream().filter(id -> !tried.contains(id)).toList();
+            if (ready.isEmpty()) {
+                return;
             }
-            writeOne(context, site, settings, order.get());
+            for (UUID id : ready) {
+                tried.add(id);
+                Optional<OrderLedger.Stored> order = transactions.inTenant(tenant, null, () -> ledger.load(id));
+                if (order.isEmpty() || order.get().state() != OrderState.READY) {
+                    continue;
+                }
+                writeOne(context, site, settings, order.get());
+            }
         }
     }
 
@@ -254,38 +276,60 @@ public class OrdersJob implements SyncJob {
             if (line.qty().signum() <= 0) {
                 throw new Attention("VALIDATION", "line " + line.lineNo() + " has quantity " + line.qty());
             }
-            // coupons are already in the line total: the net unit price carries the line's discount, once
-            BigDecimal price = line.total().divide(line.qty(), 4, RoundingMode.HALF_UP);
-            if (price.multiply(line.qty()).setScale(2, RoundingMode.HALF_UP).compareTo(line.total()) != 0) {
-                throw new Attention("VALIDATION", "line " + line.lineNo() + ": " + line.total() + " for " + line.qty()
+            // the gross unit price (before coupons) and the coupon as the line's discount: Counterpoint shows both
+            // and subtracts the discount once (TOT_LIN_DISC)
+            BigDecimal price = line.subtotal().divide(line.qty(), 4, RoundingMode.HALF_UP);
+            if (price.multiply(line.qty()).setScale(2, RoundingMode.HALF_UP).compareTo(line.subtotal()) != 0) {
+                throw new Attention("VALIDATION", "line " + line.lineNo() + ": " + line.subtotal() + " for " + line.qty()
                         + " cannot be a unit price to 4 decimals; enter it in Counterpoint by hand");
+            }
+            BigDecimal discount = line.subtotal().subtract(line.total());
+            if (discount.signum() < 0) {
+                throw new Attention("VALIDATION", "line " + line.lineNo() + " costs more (" + line.total()
+                        + ") than before discounts (" + line.subtotal() + "); enter it in Counterpoint by hand");
             }
             String[] dims = line.cell().split("\\|", -1);
             try {
                 lines.add(new DocumentLine(line.itemNo(), dims[0], dims.length > 1 ? dims[1] : "*",
-                        dims.length > 2 ? dims[2] : "*", line.qty(), price));
+                        dims.length > 2 ? dims[2] : "*", line.qty(), price, discount));
             } catch (InvalidParameterException e) {
                 throw new Attention("VALIDATION", "line " + line.lineNo() + " (SKU " + line.sku() + "): " + e.getMessage());
             }
             linesTotal = linesTotal.add(line.total());
         }
-        // fees travel with shipping in the misc charge (the protocol has one misc charge per document)
-        BigDecimal misc = order.shippingTotal().add(order.feeTotal());
-        if (misc.signum() < 0) {
-            throw new Attention("VALIDATION", "shipping and fees add up to " + misc + "; negative fees must be entered by hand");
+        if (order.shippingTotal().signum() < 0 || order.feeTotal().signum() < 0) {
+            throw new Attention("VALIDATION", "shipping " + order.shippingTotal() + ", fees " + order.feeTotal()
+                    + ": negative charges must be entered by hand");
         }
+        // shipping and fees are separate misc charges, so Counterpoint's reports tell them apart
+        List<MiscCharge> charges = new ArrayList<>();
+        if (order.shippingTotal().signum() > 0) {
+            charges.add(new MiscCharge(settings.shippingMiscCharge(), order.shippingTotal(), settings.shippingTaxable()));
+        }
+        if (order.feeTotal().signum() > 0) {
+            charges.add(new MiscCharge(settings.feeMiscCharge(), order.feeTotal(), false));
+        }
+        BigDecimal misc = order.shippingTotal().add(order.feeTotal());
         BigDecimal documentTotal = linesTotal.add(misc).add(order.totalTax());
         if (documentTotal.compareTo(order.total()) != 0) {
-            throw new Attention("TOTALS", "lines " + linesTotal + " + shipping/fees " + misc + " + tax " + order.totalTax()
-                    + " = " + documentTotal + ", but WooCommerce charged " + order.total());
+            throw new Attention("TOTALS", "lines " + linesTotal + " + shipping " + order.shippingTotal() + " + fees "
+                    + order.feeTotal() + " + tax " + order.totalTax() + " = " + documentTotal + ", but WooCommerce charged "
+                    + order.total());
         }
         try {
             return new WriteDocument(order.orderKey(), settings.documentType().charAt(0), settings.storeId(),
                     settings.stationId(), settings.drawerId(), custNo, settings.taxCode(),
-                    settings.payCodeFor(order.paymentMethod()), lines, misc, order.totalTax());
+                    settings.payCodeFor(order.paymentMethod()), lines, misc, order.totalTax(), reference(order.wooNumber()),
+                    charges);
         } catch (InvalidParameterException e) {
             throw new Attention("VALIDATION", e.getMessage());
         }
+    }
+
+    /** The web order number as Counterpoint keeps it (PS_DOC_HDR.REF, 20 characters). */
+    private static String reference(String wooNumber) {
+        String number = wooNumber == null ? "" : wooNumber.strip();
+        return number.length() > 20 ? number.substring(number.length() - 20) : number;
     }
 
     /**

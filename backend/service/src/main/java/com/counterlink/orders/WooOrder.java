@@ -3,18 +3,23 @@ package com.counterlink.orders;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
 /** The parts of a WooCommerce order (GET /wc/v3/orders/{id}) the connector uses. */
 record WooOrder(long id, String number, String status, String modifiedGmt, String currency, BigDecimal total,
                 BigDecimal totalTax, BigDecimal shippingTotal, BigDecimal feeTotal, BigDecimal discountTotal,
-                String paymentMethod, long customerId, String email, JsonNode billing, List<Line> lines) {
+                String paymentMethod, long customerId, String email, JsonNode billing, List<Line> lines,
+                BigDecimal refunded) {
 
     /** A line item; {@code itemNo} null when its SKU is empty. SKUs are ITEM_NO or ITEM_NO|DIM1|DIM2|DIM3. */
     record Line(int lineNo, long wooLineId, String name, String sku, String itemNo, String cell, BigDecimal qty,
@@ -51,12 +56,32 @@ record WooOrder(long id, String number, String status, String modifiedGmt, Strin
         for (JsonNode fee : n.path("fee_lines")) {
             fees = fees.add(money(fee, "total"));
         }
+        BigDecimal refunded = BigDecimal.ZERO.setScale(2);
+        for (JsonNode refund : n.path("refunds")) {
+            refunded = refunded.add(money(refund, "total").abs());
+        }
         String email = n.path("billing").path("email").asText("").strip();
         return new WooOrder(n.path("id").asLong(), n.path("number").asText(String.valueOf(n.path("id").asLong())),
                 n.path("status").asText(), n.path("date_modified_gmt").asText(null), n.path("currency").asText(null),
                 money(n, "total"), money(n, "total_tax"), money(n, "shipping_total"), fees, money(n, "discount_total"),
                 n.path("payment_method").asText(null), n.path("customer_id").asLong(0),
-                email.isEmpty() ? null : email.toLowerCase(Locale.ROOT), n.path("billing"), lines);
+                email.isEmpty() ? null : email.toLowerCase(Locale.ROOT), n.path("billing"), lines, refunded);
+    }
+
+    /** A fingerprint of what the document is made of: totals and every line's SKU, quantity and amounts. */
+    String amountsHash() {
+        StringBuilder text = new StringBuilder().append(total).append('|').append(totalTax).append('|').append(shippingTotal)
+                .append('|').append(feeTotal);
+        for (Line line : lines) {
+            text.append('|').append(line.sku()).append(':').append(line.qty().stripTrailingZeros().toPlainString())
+                    .append(':').append(line.subtotal()).append(':').append(line.total());
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     Instant modifiedInstant() {

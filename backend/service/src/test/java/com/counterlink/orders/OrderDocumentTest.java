@@ -1,5 +1,6 @@
 package com.counterlink.orders;
 
+import com.counterlink.bridge.protocol.operations.MiscCharge;
 import com.counterlink.bridge.protocol.operations.WriteDocument;
 import com.counterlink.platform.web.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,18 +37,35 @@ class OrderDocumentTest {
     }
 
     @Test
-    void couponsAreInTheNetUnitPriceOnceAndShippingAndFeesAreTheMiscCharge() throws Exception {
+    void couponsAreLineDiscountsOnTheGrossPriceAndShippingAndFeesAreSeparateMiscCharges() throws Exception {
         WriteDocument document = OrdersJob.document(stored("""
-                {"id": 9, "number": "9", "status": "completed", "total": "38.66", "total_tax": "2.16", "shipping_total": "7.50",
+                {"id": 9, "number": "WC-9", "status": "completed", "total": "38.66", "total_tax": "2.16", "shipping_total": "7.50",
                  "discount_total": "3.00", "payment_method": "stripe", "billing": {"email": "a@b.org"},
                  "fee_lines": [{"total": "2.00"}],
                  "line_items": [{"id": 1, "sku": "MUG", "quantity": 3, "subtotal": "30.00", "total": "27.00", "total_tax": "2.16"}]}"""),
-                new OrderSettings("completed", "T", "WEB", "WEB-01", "WEB", "WEB", Map.of("stripe", "CARD"), "WEB", 10), "1001");
-        assertEquals(0, new BigDecimal("9.00").compareTo(document.lines().get(0).price()));
+                new OrderSettings("completed", "T", "WEB", "WEB-01", "WEB", "WEB", Map.of("stripe", "CARD"), "WEB", 10, 1, true, 3),
+                "1001");
+        assertEquals(0, new BigDecimal("10.00").compareTo(document.lines().get(0).price()), "the gross unit price");
+        assertEquals(0, new BigDecimal("3.00").compareTo(document.lines().get(0).discount()), "the coupon, once");
+        assertEquals(List.of(new MiscCharge(1, new BigDecimal("7.50"), true), new MiscCharge(3, new BigDecimal("2.00"), false)),
+                document.miscCharges());
         assertEquals(0, new BigDecimal("9.50").compareTo(document.shipping()));
         assertEquals(0, new BigDecimal("2.16").compareTo(document.taxAmount()));
+        assertEquals("WC-9", document.reference());
         assertEquals("CARD", document.payCode());
         assertEquals("woo:" + SITE + ":9", document.orderKey());
+    }
+
+    @Test
+    void byDefaultShippingIsCounterpointsEcommerceMiscChargeUntaxedAndFeesMiscChargeTwo() throws Exception {
+        WriteDocument document = OrdersJob.document(stored("""
+                {"id": 11, "number": "11", "status": "completed", "total": "19.50", "shipping_total": "7.50",
+                 "billing": {"email": "a@b.org"}, "fee_lines": [{"total": "2.00"}],
+                 "line_items": [{"id": 1, "sku": "MUG", "quantity": 1, "subtotal": "10.00", "total": "10.00"}]}"""),
+                OrderSettings.defaults(), "1001");
+        assertEquals(List.of(new MiscCharge(null, new BigDecimal("7.50"), false), new MiscCharge(2, new BigDecimal("2.00"), false)),
+                document.miscCharges());
+        assertEquals(0, BigDecimal.ZERO.compareTo(document.lines().get(0).discount()));
     }
 
     @Test
@@ -67,6 +85,11 @@ class OrderDocumentTest {
         assertThrows(ApiException.class, () -> OrderSettings.of(Map.of("orders", Map.of("sendStatus", "shipped"))));
         assertThrows(ApiException.class, () -> OrderSettings.of(Map.of("orders", Map.of("drawerId", "far too long a drawer"))));
         assertThrows(ApiException.class, () -> OrderSettings.of(Map.of("orders", Map.of("documentType", "X"))));
+        assertThrows(ApiException.class, () -> OrderSettings.of(Map.of("orders", Map.of("shippingMiscCharge", 6))));
+        assertThrows(ApiException.class, () -> OrderSettings.of(Map.of("orders", Map.of("shippingMiscCharge", 2,
+                "feeMiscCharge", 2))));
+        assertThrows(ApiException.class, () -> OrderSettings.of(Map.of("orders", Map.of("shippingTaxable", "yes"))));
+        assertEquals(true, OrderSettings.of(Map.of("orders", Map.of("shippingTaxable", true))).shippingTaxable());
     }
 
     private static final UUID SITE = UUID.randomUUID();

@@ -24,6 +24,7 @@ import com.counterlink.woo.sandbox.store.Store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -106,6 +107,9 @@ class OrdersEndToEndTest extends BackendTest {
         workDir = Files.createTempDirectory("orders-e2e");
         counterpoint = CounterpointDemoServer.start(new DemoServerOptions(0, 60, workDir.resolve("cp"), "counterpoint",
                 20_240_601L, "sa", CP_PASSWORD));
+        try (Connection c = counterpoint.connect(); PreparedStatement s = c.prepareStatement("SET DEFAULT_LOCK_TIMEOUT 120000")) {
+            s.execute(); // the chaos tests hold a write in the middle with a row lock; H2 gives up after 1 s by default
+        }
         api = new ApiClient(server.getURL());
         token = SharedKeycloak.token(SharedKeycloak.createUser("orders-owner"));
         woo = new WooStoresFixture();
@@ -143,6 +147,12 @@ class OrdersEndToEndTest extends BackendTest {
         }
         product(simpleItem, "19.99");
         product(griddedSku, "12.50");
+
+        // order settings make order webhooks run the job at once; its interval is a day, so only webhooks and the
+        // tests' own runs move orders
+        assertEquals(200, api.send("PUT", storePath() + "/jobs/ORDERS", token,
+                "{\"enabled\":true,\"intervalSeconds\":86400}").status());
+        assertEquals(200, api.send("PUT", storePath() + "/order-settings", token, "{}").status());
     }
 
     @AfterAll
@@ -180,6 +190,30 @@ class OrdersEndToEndTest extends BackendTest {
             assertEquals(custNo, one(c, "SELECT CUST_NO FROM PS_DOC_HDR WHERE DOC_ID = " + docId));
             assertEquals(email, one(c, "SELECT LOWER(EMAIL_ADRS_1) FROM AR_CUST WHERE CUST_NO = '" + custNo + "'"));
             assertEquals("2", one(c, "SELECT COUNT(*) FROM PS_DOC_LIN WHERE DOC_ID = " + docId));
+            assertEquals(order.get("number").asText(), one(c, "SELECT REF FROM PS_DOC_HDR WHERE DOC_ID = " + docId),
+                    "the web order number is on the document");
+            // the coupon is a line discount on the gross price, counted once
+            BigDecimal discount = new BigDecimal(order.get("discount_total").asText());
+            assertEquals(0, discount.compareTo(new BigDecimal(one(c, "SELECT SUM(DISC_AMT) FROM PS_DOC_DISC WHERE DOC_ID = "
+                    + docId + " AND APPLY_TO = 'L'"))));
+            assertEquals(0, discount.compareTo(new BigDecimal(one(c, "SELECT TOT_LIN_DISC FROM PS_DOC_HDR_TOT WHERE DOC_ID = "
+                    + docId))));
+            BigDecimal gross = new BigDecimal(one(c, "SELECT SUM(EXT_PRC) FROM PS_DOC_LIN WHERE DOC_ID = " + docId));
+            assertEquals(0, gross.compareTo(new BigDecimal(one(c, "SELECT SUB_TOT FROM PS_DOC_HDR_TOT WHERE DOC_ID = " + docId))));
+            BigDecimal wooGross = BigDecimal.ZERO;
+            for (JsonNode line : order.get("line_items")) {
+                wooGross = wooGross.add(new BigDecimal(line.get("subtotal").asText()));
+            }
+            assertEquals(0, wooGross.compareTo(gross), "lines at WooCommerce's price before the coupon");
+            // shipping on the e-commerce misc charge, the fee on its own misc charge
+            String shippingCharge = one(c, "SELECT ORD_MISC_CHRG_NO FROM EC_CTL");
+            assertEquals("7.50", one(c, "SELECT MISC_AMT FROM PS_DOC_HDR_MISC_CHRG WHERE DOC_ID = " + docId
+                    + " AND MISC_CHRG_NO = " + shippingCharge));
+            assertEquals("2.00", one(c, "SELECT MISC_AMT FROM PS_DOC_HDR_MISC_CHRG WHERE DOC_ID = " + docId
+                    + " AND MISC_CHRG_NO = 2"));
+            assertEquals(0, wooTotal.compareTo(new BigDecimal(one(c, "SELECT SUB_TOT - TOT_LIN_DISC + TAX_AMT + TOT_MISC"
+                    + " FROM PS_DOC_HDR_TOT WHERE DOC_ID = " + docId))), "Counterpoint's total formula gives WooCommerce's total");
+            assertEquals(0, wooTotal.compareTo(new BigDecimal(one(c, "SELECT SUM(AMT) FROM PS_DOC_PMT WHERE DOC_ID = " + docId))));
         }
         JsonNode identity = identities(email).get(0);
         assertEquals("CREATED", identity.get("linkedHow").asText());
@@ -309,6 +343,239 @@ class OrdersEndToEndTest extends BackendTest {
         try (Connection c = counterpoint.connect()) {
             assertEquals("1", one(c, "SELECT COUNT(*) FROM PS_DOC_HDR WHERE CUST_NO = '" + written.get("custNo").asText() + "'"));
         }
+    }
+
+    @Test
+    void anOrderCreatedWebhookWritesTheOrderWithoutWaitingForTheInterval() throws Exception {
+        String email = "hook." + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+        Instant placed = Instant.now();
+        long wooId = checkout("completed", 0, email, null, line(simpleItem, 1)).get("id").asLong();
+        // nothing here runs the job: the sandbox's order.created delivery does
+        JsonNode written = awaitOrderWithoutRunning(wooId, o -> o.get("state").asText().equals("WRITTEN"), Duration.ofSeconds(30));
+        assertTrue(Duration.between(placed, Instant.now()).toSeconds() < 30, "well before the day-long interval");
+        JsonNode detail = api.get(ordersPath() + "/" + written.get("id").asText(), token).json();
+        assertTrue(detail.get("transitions").get(0).get("reason").asText().contains("seen by webhook"), detail.toString());
+        boolean triggered = false;
+        for (JsonNode run : api.get(storePath() + "/runs?jobType=ORDERS", token).json()) {
+            triggered |= run.get("runTrigger").asText().equals("CHANGE");
+        }
+        assertTrue(triggered, "a run started by the webhook");
+    }
+
+    @Test
+    void aPartialRefundAfterWritingIsFlaggedForAPersonAndNothingIsWrittenAgain() throws Exception {
+        JsonNode order = checkout("completed", 0, "refund." + UUID.randomUUID().toString().substring(0, 6) + "@example.org",
+                null, line(simpleItem, 2));
+        long wooId = order.get("id").asLong();
+        JsonNode written = awaitOrder(wooId, o -> o.get("state").asText().equals("WRITTEN"));
+        shop.post("orders/" + wooId + "/refunds", JSON.createObjectNode().put("amount", "5.00").put("reason", "scratched"));
+        JsonNode flagged = awaitOrder(wooId, o -> !o.get("flag").isNull());
+        assertEquals("WRITTEN", flagged.get("state").asText());
+        assertTrue(flagged.get("flag").asText().contains("partly refunded") && flagged.get("flag").asText().contains("return ticket"),
+                flagged.toString());
+        try (Connection c = counterpoint.connect()) {
+            assertEquals("1", one(c, "SELECT COUNT(*) FROM PS_DOC_HDR WHERE REF = '" + order.get("number").asText() + "'"));
+            assertEquals(0, new BigDecimal(order.get("total").asText()).compareTo(new BigDecimal(one(c,
+                    "SELECT TOT FROM PS_DOC_HDR_TOT WHERE DOC_ID = " + written.get("cpDocId").asLong()))), "not changed by us");
+        }
+        ApiClient.Response resolved = api.post(ordersPath() + "/" + flagged.get("id").asText() + "/resolve", token,
+                "{\"note\":\"return ticket R-77 made in Counterpoint\"}");
+        assertEquals(200, resolved.status(), resolved.toString());
+        assertTrue(resolved.json().at("/order/flag").isNull());
+        assertTrue(api.get("/api/tenants/" + tenant + "/audit", token).body().contains("order.resolve"));
+    }
+
+    @Test
+    void aRefundBeforeWritingReleasesTheAllocationAndAPartialOneWaitsForAPerson() throws Exception {
+        JsonNode full = checkout("processing", 0, "undo." + UUID.randomUUID().toString().substring(0, 6) + "@example.org",
+                null, line(simpleItem, 2));
+        long fullId = full.get("id").asLong();
+        UUID fullOrder = UUID.fromString(awaitOrder(fullId, o -> o.get("state").asText().equals("ALLOCATED")).get("id").asText());
+        assertEquals(0, new BigDecimal("2").compareTo(allocated(simpleItem, fullOrder)));
+        shop.post("orders/" + fullId + "/refunds", JSON.createObjectNode().put("amount", full.get("total").asText()));
+        awaitOrder(fullId, o -> o.get("state").asText().equals("CANCELLED"));
+        assertEquals(0, BigDecimal.ZERO.compareTo(allocated(simpleItem, fullOrder)), "a refunded order holds no stock");
+
+        JsonNode partial = checkout("processing", 0, "half." + UUID.randomUUID().toString().substring(0, 6) + "@example.org",
+                null, line(simpleItem, 3));
+        long partialId = partial.get("id").asLong();
+        UUID partialOrder = UUID.fromString(awaitOrder(partialId, o -> o.get("state").asText().equals("ALLOCATED"))
+                .get("id").asText());
+        shop.post("orders/" + partialId + "/refunds", JSON.createObjectNode().put("amount", "1.00"));
+        JsonNode waiting = awaitOrder(partialId, o -> o.get("state").asText().equals("NEEDS_ATTENTION"));
+        assertTrue(waiting.get("reason").asText().contains("partly refunded"), waiting.toString());
+        assertEquals(0, new BigDecimal("3").compareTo(allocated(simpleItem, partialOrder)), "held until a person decides");
+        shop.put("orders/" + partialId, JSON.createObjectNode().put("status", "completed"));
+        runOrders();
+        try (Connection c = counterpoint.connect()) {
+            assertEquals("0", one(c, "SELECT COUNT(*) FROM PS_DOC_HDR WHERE REF IN ('" + full.get("number").asText() + "', '"
+                    + partial.get("number").asText() + "')"), "neither is written by us");
+        }
+        assertEquals(200, api.post(ordersPath() + "/" + partialOrder + "/resolve", token,
+                "{\"note\":\"entered by hand as ticket 5531\"}").status());
+        assertEquals(0, BigDecimal.ZERO.compareTo(allocated(simpleItem, partialOrder)));
+    }
+
+    @Test
+    void theBridgeKilledWhileWritingAndMissingWebhooksStillGiveExactlyOneDocumentWithTheRightCustomerAndTotals()
+            throws Exception {
+        pauseWebhooks();
+        try {
+            String email = "chaos." + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+            JsonNode order;
+            Thread job;
+            try (Connection lock = counterpoint.connect()) {
+                holdTicketNumbers(lock);
+                order = checkout("completed", 0, email, "TENOFF", line(simpleItem, 2), line(griddedSku, 1));
+                job = Thread.ofVirtual().start(this::runOrdersQuietly);
+                awaitWriteHeld();
+                bridge.kill(); // in the middle of WriteDocument: its transaction is open in Counterpoint
+                lock.rollback();
+            }
+            job.join(Duration.ofSeconds(90));
+            try (Connection c = counterpoint.connect()) {
+                assertEquals("0", one(c, "SELECT COUNT(*) FROM PS_DOC_HDR WHERE REF = '" + order.get("number").asText() + "'"),
+                        "the killed write left nothing behind");
+            }
+            bridge = BridgeProcess.start(workDir, "run", "--config", config.toString());
+            awaitBridge();
+            JsonNode written = awaitOrder(order.get("id").asLong(), o -> o.get("state").asText().equals("WRITTEN"));
+            assertExactlyOneDocument(order, written, email);
+            assertTrue(api.get(ordersPath() + "/" + written.get("id").asText(), token).json().get("transitions").get(0)
+                    .get("reason").asText().contains("seen by poll"), "found by the poll with its webhook missing");
+        } finally {
+            resumeWebhooks();
+        }
+    }
+
+    @Test
+    void aBackendReplicaDyingInTheMiddleOfTheJobIsTakenOverAndTheOrderIsWrittenOnce() throws Exception {
+        pauseWebhooks();
+        Map<String, Object> properties = new HashMap<>(getProperties());
+        properties.put("micronaut.server.port", "-1");
+        properties.put("jobrunr.background-job-server.enabled", "false");
+        ApplicationContext replica = ApplicationContext.builder().environments("test").properties(properties).start();
+        try {
+            String email = "replica." + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+            JsonNode order;
+            Thread job;
+            try (Connection lock = counterpoint.connect()) {
+                holdTicketNumbers(lock);
+                order = checkout("completed", 0, email, null, line(griddedSku, 2));
+                SyncJobRunner other = replica.getBean(SyncJobRunner.class);
+                job = Thread.ofVirtual().start(() -> {
+                    try {
+                        while (other.run(tenant, site, JobType.ORDERS, RunTrigger.MANUAL).isEmpty()) {
+                            Thread.sleep(100);
+                        }
+                    } catch (Exception ignored) {
+                        // the replica is stopped under it
+                    }
+                });
+                awaitWriteHeld();
+                replica.close(); // the replica dies in the middle of the run; its write is already with the bridge
+                lock.rollback();
+            }
+            job.join(Duration.ofSeconds(90));
+            JsonNode written = awaitOrder(order.get("id").asLong(), o -> o.get("state").asText().equals("WRITTEN"));
+            assertExactlyOneDocument(order, written, email);
+        } finally {
+            if (replica.isRunning()) {
+                replica.close();
+            }
+            resumeWebhooks();
+        }
+    }
+
+    /** Counterpoint holds one document for the order, on the linked customer, with WooCommerce's money to the cent. */
+    private void assertExactlyOneDocument(JsonNode order, JsonNode written, String email) throws SQLException {
+        String number = order.get("number").asText();
+        BigDecimal total = new BigDecimal(order.get("total").asText());
+        try (Connection c = counterpoint.connect()) {
+            assertEquals("1", one(c, "SELECT COUNT(*) FROM PS_DOC_HDR WHERE REF = '" + number + "'"), "exactly one document");
+            assertEquals("1", one(c, "SELECT COUNT(*) FROM USR_WEB_ORD_KEY WHERE ORD_KEY = 'woo:" + site + ":"
+                    + order.get("id").asLong() + "'"));
+            String docId = one(c, "SELECT DOC_ID FROM PS_DOC_HDR WHERE REF = '" + number + "'");
+            assertEquals(written.get("cpDocId").asText(), docId);
+            String custNo = one(c, "SELECT CUST_NO FROM PS_DOC_HDR WHERE DOC_ID = " + docId);
+            assertEquals(written.get("custNo").asText(), custNo);
+            assertEquals(email, one(c, "SELECT LOWER(EMAIL_ADRS_1) FROM AR_CUST WHERE CUST_NO = '" + custNo + "'"));
+            assertEquals("1", one(c, "SELECT COUNT(*) FROM AR_CUST WHERE LOWER(EMAIL_ADRS_1) = '" + email + "'"),
+                    "one customer, however often the write was tried");
+            int quantity = 0;
+            for (JsonNode line : order.get("line_items")) {
+                quantity += line.get("quantity").asInt();
+            }
+            assertEquals(order.get("line_items").size() + "|" + quantity, one(c, "SELECT CAST(COUNT(*) AS VARCHAR) || '|' ||"
+                    + " CAST(CAST(SUM(QTY_SOLD) AS INT) AS VARCHAR) FROM PS_DOC_LIN WHERE DOC_ID = " + docId));
+            assertEquals(0, total.compareTo(new BigDecimal(one(c, "SELECT TOT FROM PS_DOC_HDR_TOT WHERE DOC_ID = " + docId))));
+            assertEquals(0, total.compareTo(new BigDecimal(one(c, "SELECT SUB_TOT - TOT_LIN_DISC + TAX_AMT + TOT_MISC FROM"
+                    + " PS_DOC_HDR_TOT WHERE DOC_ID = " + docId))));
+            assertEquals("1|" + total.setScale(2), one(c, "SELECT CAST(COUNT(*) AS VARCHAR) || '|' || CAST(SUM(AMT) AS VARCHAR)"
+                    + " FROM PS_DOC_PMT WHERE DOC_ID = " + docId));
+        }
+    }
+
+    /** Holds the web store's row, so the next WriteDocument waits in the middle of its transaction. */
+    private static void holdTicketNumbers(Connection lock) throws SQLException {
+        lock.setAutoCommit(false);
+        try (PreparedStatement s = lock.prepareStatement("UPDATE PS_STR SET NXT_TKT_NO = NXT_TKT_NO WHERE STR_ID = 'WEB'")) {
+            s.executeUpdate();
+        }
+    }
+
+    /** Until the bridge's WriteDocument waits on the held row. */
+    private void awaitWriteHeld() throws Exception {
+        Instant until = Instant.now().plusSeconds(60);
+        try (Connection c = counterpoint.connect()) {
+            while (Instant.now().isBefore(until)) {
+                if (!one(c, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL"
+                        + " AND EXECUTING_STATEMENT LIKE 'UPDATE PS_STR%'").equals("0")) {
+                    return;
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("the bridge never started writing; output:\n" + bridge.output());
+    }
+
+    private void runOrdersQuietly() {
+        try {
+            runOrders();
+        } catch (Exception | AssertionError ignored) {
+            // the bridge is killed under it: the order stays READY for the next run
+        }
+    }
+
+    private void pauseWebhooks() {
+        setWebhooks("paused");
+    }
+
+    private void resumeWebhooks() {
+        setWebhooks("active");
+    }
+
+    private void setWebhooks(String status) {
+        for (JsonNode hook : shop.get("webhooks")) {
+            shop.put("webhooks/" + hook.get("id").asLong(), JSON.createObjectNode().put("status", status));
+        }
+    }
+
+    private JsonNode awaitOrderWithoutRunning(long wooId, Predicate<JsonNode> done, Duration within) throws InterruptedException {
+        Instant until = Instant.now().plus(within);
+        JsonNode last = null;
+        while (Instant.now().isBefore(until)) {
+            for (JsonNode o : api.get(ordersPath() + "?siteId=" + site + "&q=" + wooId, token).json()) {
+                if (o.get("wooOrderId").asLong() == wooId) {
+                    last = o;
+                    if (done.test(o)) {
+                        return o;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("order " + wooId + " did not get there by itself; last seen " + last);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------

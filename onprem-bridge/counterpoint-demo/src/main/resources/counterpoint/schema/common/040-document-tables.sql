@@ -1,5 +1,6 @@
 -- Unposted documents: tickets, orders, quotes (shared/reference/counterpoint.md 1.8).
--- DOC_ID is BIGINT and not IDENTITY, as in Counterpoint.
+-- DOC_ID is BIGINT and not IDENTITY, as in Counterpoint. REF holds the web order number (Rapid's sample
+-- order sets REF to it; shared/reference/counterpoint.md 2.6).
 
 CREATE TABLE PS_DOC_HDR (
   DOC_ID            BIGINT            NOT NULL,
@@ -27,6 +28,7 @@ CREATE TABLE PS_DOC_HDR (
   IS_DOC_COMMITTED  VARCHAR(1)        NOT NULL DEFAULT 'N',
   IS_REL_TKT        VARCHAR(1)        NOT NULL DEFAULT 'N',
   REQ_REPRICE       VARCHAR(1)        NOT NULL DEFAULT 'N',
+  REF               VARCHAR(20)       NULL,
   TKT_DT            DATETIME          NOT NULL,
   LST_MAINT_DT      DATETIME          NULL,
   LST_MAINT_USR_ID  VARCHAR(10)       NULL,

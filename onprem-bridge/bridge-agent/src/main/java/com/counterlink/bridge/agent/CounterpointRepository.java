@@ -7,6 +7,7 @@ import com.counterlink.bridge.protocol.operations.Customer;
 import com.counterlink.bridge.protocol.operations.DocumentLine;
 import com.counterlink.bridge.protocol.operations.FindCustomersByEmail;
 import com.counterlink.bridge.protocol.operations.ItemCursor;
+import com.counterlink.bridge.protocol.operations.MiscCharge;
 import com.counterlink.bridge.protocol.operations.ReadItemChanges;
 import com.counterlink.bridge.protocol.operations.ReadPostedDocuments;
 import com.counterlink.bridge.protocol.operations.ReadPrices;
@@ -292,38 +293,66 @@ public final class CounterpointRepository {
                     .orElse(FIRST_DOC_ID);
             boolean order = request.documentType() == 'O';
             LocalDateTime now = LocalDateTime.now();
+            // lines at their gross price; coupons are line discounts (PS_DOC_DISC), subtracted once in TOT_LIN_DISC
             BigDecimal subtotal = request.lines().stream().map(CounterpointRepository::extended)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal total = subtotal.add(request.shipping()).add(request.taxAmount());
+            BigDecimal lineDiscounts = request.lines().stream().map(DocumentLine::discount)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            Map<Integer, MiscCharge> charges = miscCharges(request);
+            BigDecimal misc = charges.values().stream().map(MiscCharge::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal total = subtotal.subtract(lineDiscounts).add(misc).add(request.taxAmount());
 
             Sql.update(c, "INSERT INTO PS_DOC_HDR (DOC_ID, DOC_GUID, DOC_TYP, TKT_TYP, STR_ID, STA_ID, TKT_NO, DRW_ID,"
                             + " CUST_NO, TAX_COD, NORM_TAX_COD, USR_ID, STK_LOC_ID, PRC_LOC_ID, SAL_LINS, ORD_LINS, SAL_LIN_TOT,"
-                            + " IS_DOC_COMMITTED, TKT_DT, LST_MAINT_DT, LST_MAINT_USR_ID)"
-                            + " VALUES (?, ?, ?, 'T', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " IS_DOC_COMMITTED, REF, TKT_DT, LST_MAINT_DT, LST_MAINT_USR_ID)"
+                            + " VALUES (?, ?, ?, 'T', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     docId, UUID.randomUUID().toString(), String.valueOf(request.documentType()), request.storeId(),
                     request.stationId(), ticketNo, request.drawerId(), request.customerNo(), request.taxCode(),
                     request.taxCode(), USER_ID, store.location(), store.location(), order ? 0 : request.lines().size(),
-                    order ? request.lines().size() : 0, subtotal, order ? "Y" : "N", now, now, USER_ID);
+                    order ? request.lines().size() : 0, subtotal, order ? "Y" : "N", request.reference(), now, now, USER_ID);
             int sequence = 1;
+            int discountSequence = 1;
+            BigDecimal netLines = BigDecimal.ZERO;
+            BigDecimal taxableLines = BigDecimal.ZERO;
             for (DocumentLine line : request.lines()) {
-                writeLine(docId, sequence++, order, line, store.location(), now);
+                boolean taxable = writeLine(docId, sequence, order, line, store.location(), now);
+                if (line.discount().signum() > 0) {
+                    Sql.update(c, "INSERT INTO PS_DOC_DISC (DOC_ID, DISC_SEQ_NO, LIN_SEQ_NO, DISC_ID, APPLY_TO, DISC_TYP,"
+                            + " DISC_AMT) VALUES (?, ?, ?, 'WEB', 'L', 'A', ?)", docId, discountSequence++, sequence,
+                            line.discount());
+                }
+                BigDecimal net = extended(line).subtract(line.discount());
+                netLines = netLines.add(net);
+                if (taxable) {
+                    taxableLines = taxableLines.add(net);
+                }
+                sequence++;
             }
             String totalType = order ? "O" : "S";
-            if (request.shipping().signum() != 0) {
+            BigDecimal[] taxableMisc = new BigDecimal[6];
+            Arrays.fill(taxableMisc, BigDecimal.ZERO);
+            for (Map.Entry<Integer, MiscCharge> charge : charges.entrySet()) {
                 Sql.update(c, "INSERT INTO PS_DOC_HDR_MISC_CHRG (DOC_ID, TOT_TYP, MISC_CHRG_NO, MISC_TYP, MISC_AMT)"
-                        + " VALUES (?, ?, ISNULL((SELECT ORD_MISC_CHRG_NO FROM EC_CTL), 1), 'A', ?)", docId, totalType,
-                        request.shipping());
+                        + " VALUES (?, ?, ?, 'A', ?)", docId, totalType, charge.getKey(), charge.getValue().amount());
+                if (charge.getValue().taxable()) {
+                    taxableMisc[charge.getKey()] = charge.getValue().amount();
+                }
             }
-            if (request.taxAmount().signum() != 0) {
+            BigDecimal taxableMiscTotal = Arrays.stream(taxableMisc).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (request.taxAmount().signum() != 0 || taxableMiscTotal.signum() != 0) {
                 String authority = Sql.one(c, "SELECT AUTH_COD FROM USR_TAX_COD WHERE TAX_COD = ?", row -> row.getString(1),
                         request.taxCode()).orElse(request.taxCode());
-                Sql.update(c, "INSERT INTO PS_DOC_TAX (DOC_ID, AUTH_COD, RUL_COD, TAX_DOC_PART, LIN_AMT, TXBL_LIN_AMT, TAX_AMT,"
-                                + " NORM_TAX_AMT, TOT_TXBL_AMT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        docId, authority, authority, totalType, subtotal, subtotal, request.taxAmount(), request.taxAmount(), subtotal);
+                Sql.update(c, "INSERT INTO PS_DOC_TAX (DOC_ID, AUTH_COD, RUL_COD, TAX_DOC_PART, LIN_AMT, TXBL_LIN_AMT,"
+                                + " TXBL_MISC_CHG_AMT_1, TXBL_MISC_CHG_AMT_2, TXBL_MISC_CHG_AMT_3, TXBL_MISC_CHG_AMT_4,"
+                                + " TXBL_MISC_CHG_AMT_5, TAX_AMT, NORM_TAX_AMT, TOT_TXBL_AMT)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        docId, authority, authority, totalType, netLines, taxableLines, taxableMisc[1], taxableMisc[2],
+                        taxableMisc[3], taxableMisc[4], taxableMisc[5], request.taxAmount(), request.taxAmount(),
+                        taxableLines.add(taxableMiscTotal));
             }
-            Sql.update(c, "INSERT INTO PS_DOC_HDR_TOT (DOC_ID, TOT_TYP, SUB_TOT, TAX_AMT, NORM_TAX_AMT, TOT_MISC, TOT_TND, TOT,"
-                            + " AMT_DUE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)", docId, totalType, subtotal, request.taxAmount(),
-                    request.taxAmount(), request.shipping(), total, total);
+            Sql.update(c, "INSERT INTO PS_DOC_HDR_TOT (DOC_ID, TOT_TYP, SUB_TOT, TAX_AMT, NORM_TAX_AMT, TOT_MISC, TOT_LIN_DISC,"
+                            + " TOT_TND, TOT, AMT_DUE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", docId, totalType, subtotal,
+                    request.taxAmount(), request.taxAmount(), misc, lineDiscounts, total, total);
             Sql.update(c, "INSERT INTO PS_DOC_PMT (DOC_ID, PMT_SEQ_NO, PAY_COD, PAY_COD_TYP, AMT, HOME_CURNCY_AMT, FINAL_PMT,"
                     + " SECURE_ECOMM_TRX) VALUES (?, 1, ?, 'O', ?, ?, 'Y', 'Y')", docId, request.payCode(), total, total);
             Sql.update(c, "INSERT INTO USR_WEB_ORD_KEY (ORD_KEY, DOC_ID, TKT_NO, CREATED_UTC) VALUES (?, ?, ?, ?)",
@@ -332,12 +361,35 @@ public final class CounterpointRepository {
         }, () -> writtenBefore(request.orderKey()));
     }
 
+    /** The document's misc charges by number; "the e-commerce misc charge" is EC_CTL.ORD_MISC_CHRG_NO (else 1). */
+    private Map<Integer, MiscCharge> miscCharges(WriteDocument request) throws SQLException {
+        Map<Integer, MiscCharge> charges = new java.util.TreeMap<>();
+        for (MiscCharge charge : request.miscCharges()) {
+            if (charge.amount().signum() == 0) {
+                continue;
+            }
+            int number = charge.number() != null ? charge.number()
+                    : Sql.one(c, "SELECT ORD_MISC_CHRG_NO FROM EC_CTL", row -> row.getObject(1) == null ? 1 : row.getInt(1))
+                    .orElse(1);
+            if (number < 1 || number > 5) {
+                throw new TaskFailure(TaskErrorCode.INVALID_PARAMETERS, "EC_CTL.ORD_MISC_CHRG_NO is " + number
+                        + "; Counterpoint has misc charges 1 to 5");
+            }
+            if (charges.putIfAbsent(number, charge) != null) {
+                throw new TaskFailure(TaskErrorCode.INVALID_PARAMETERS, "two charges of the order go to misc charge "
+                        + number + " (EC_CTL.ORD_MISC_CHRG_NO); give shipping and fees different misc charges");
+            }
+        }
+        return charges;
+    }
+
     private Optional<WriteDocument.Result> writtenBefore(String orderKey) throws SQLException {
         return Sql.one(c, "SELECT DOC_ID, TKT_NO FROM USR_WEB_ORD_KEY WITH (UPDLOCK, HOLDLOCK) WHERE ORD_KEY = ?",
                 row -> new WriteDocument.Result(orderKey, row.getLong(1), row.getString(2), false), orderKey);
     }
 
-    private void writeLine(long docId, int sequence, boolean order, DocumentLine line, String location, LocalDateTime now)
+    /** Writes one line at its gross price; answers whether the item is taxable. */
+    private boolean writeLine(long docId, int sequence, boolean order, DocumentLine line, String location, LocalDateTime now)
             throws SQLException {
         record Item(String description, String category, BigDecimal regular, BigDecimal price1, BigDecimal cost,
                     String taxable, boolean gridded) {
@@ -377,6 +429,7 @@ public final class CounterpointRepository {
                         line.quantity(), now, USER_ID, line.itemNo(), location, line.dim1(), line.dim2(), line.dim3());
             }
         }
+        return "Y".equals(item.taxable());
     }
 
     public ReadPostedDocuments.Result postedDocuments(ReadPostedDocuments request) throws SQLException {

@@ -4,6 +4,7 @@ import com.counterlink.bridge.protocol.TaskErrorCode;
 import com.counterlink.bridge.protocol.operations.CreateCustomer;
 import com.counterlink.bridge.protocol.operations.Customer;
 import com.counterlink.bridge.protocol.operations.DocumentLine;
+import com.counterlink.bridge.protocol.operations.MiscCharge;
 import com.counterlink.bridge.protocol.operations.FindCustomersByEmail;
 import com.counterlink.bridge.protocol.operations.ItemCursor;
 import com.counterlink.bridge.protocol.operations.PriceLevel;
@@ -233,6 +234,47 @@ class CounterpointRepositoryTest {
         assertEquals(1, count(db, "SELECT COUNT(*) FROM USR_WEB_ORD_KEY"));
         assertEquals(2, count(db, "SELECT COUNT(*) FROM PS_DOC_LIN WHERE DOC_ID = ?", first.docId()));
         assertEquals("W100001", first.ticketNo());
+    }
+
+    @Test
+    void aCouponIsALineDiscountOnTheGrossPriceAndShippingAndFeesAreTheirOwnMiscChargesWithTheWebOrderNumber()
+            throws SQLException {
+        // 3 x 10.00 with a 3.00 coupon, 7.50 taxable shipping on misc charge 1, a 2.00 fee on misc charge 2
+        WriteDocument order = new WriteDocument("woo-3003", 'T', "WEB", "WEB-01", "WEB", "CASH", "WEB", "WEB",
+                List.of(new DocumentLine(simpleItem(), "*", "*", "*", new BigDecimal("3"), new BigDecimal("10.00"),
+                        new BigDecimal("3.00")), DocumentLine.of(simpleItem(), 1, "5.00")),
+                null, new BigDecimal("2.84"), "3003",
+                List.of(new MiscCharge(1, new BigDecimal("7.50"), true), new MiscCharge(2, new BigDecimal("2.00"), false)));
+        long docId = counterpoint.writeDocument(order).docId();
+
+        assertEquals("3003", text(db, "SELECT REF FROM PS_DOC_HDR WHERE DOC_ID = " + docId));
+        assertEquals("10.0000", text(db, "SELECT PRC FROM PS_DOC_LIN WHERE DOC_ID = " + docId + " AND LIN_SEQ_NO = 1"),
+                "the line keeps its gross unit price");
+        assertEquals("30.00", text(db, "SELECT EXT_PRC FROM PS_DOC_LIN WHERE DOC_ID = " + docId + " AND LIN_SEQ_NO = 1"));
+        assertEquals("1|L|A|3.00", text(db, "SELECT CAST(LIN_SEQ_NO AS VARCHAR) || '|' || APPLY_TO || '|' || DISC_TYP || '|'"
+                + " || CAST(DISC_AMT AS VARCHAR) FROM PS_DOC_DISC WHERE DOC_ID = " + docId));
+        assertEquals(1, count(db, "SELECT COUNT(*) FROM PS_DOC_DISC WHERE DOC_ID = ?", docId));
+        assertEquals("7.50", text(db, "SELECT MISC_AMT FROM PS_DOC_HDR_MISC_CHRG WHERE DOC_ID = " + docId + " AND MISC_CHRG_NO = 1"));
+        assertEquals("2.00", text(db, "SELECT MISC_AMT FROM PS_DOC_HDR_MISC_CHRG WHERE DOC_ID = " + docId + " AND MISC_CHRG_NO = 2"));
+        assertEquals("7.50|0.00", text(db, "SELECT CAST(TXBL_MISC_CHG_AMT_1 AS VARCHAR) || '|' || CAST(TXBL_MISC_CHG_AMT_2 AS"
+                + " VARCHAR) FROM PS_DOC_TAX WHERE DOC_ID = " + docId), "only the taxable shipping counts as taxable");
+        // TOT = SUB_TOT - TOT_LIN_DISC + TAX_AMT + TOT_MISC = 35.00 - 3.00 + 2.84 + 9.50, the discount counted once
+        assertEquals("35.00|3.00|9.50|2.84|44.34", text(db, "SELECT CAST(SUB_TOT AS VARCHAR) || '|' || CAST(TOT_LIN_DISC AS VARCHAR)"
+                + " || '|' || CAST(TOT_MISC AS VARCHAR) || '|' || CAST(TAX_AMT AS VARCHAR) || '|' || CAST(TOT AS VARCHAR)"
+                + " FROM PS_DOC_HDR_TOT WHERE DOC_ID = " + docId));
+        assertEquals("44.34", text(db, "SELECT AMT FROM PS_DOC_PMT WHERE DOC_ID = " + docId));
+    }
+
+    @Test
+    void twoChargesOnTheSameMiscChargeAreRefusedAndNothingIsWritten() throws SQLException {
+        String ticketBefore = text(db, "SELECT NXT_TKT_NO FROM PS_STR WHERE STR_ID = 'WEB'");
+        int ecommerce = (int) count(db, "SELECT ORD_MISC_CHRG_NO FROM EC_CTL");
+        WriteDocument order = new WriteDocument("woo-clash", 'T', "WEB", "WEB-01", "WEB", "CASH", "WEB", "WEB",
+                List.of(DocumentLine.of(simpleItem(), 1, "5.00")), null, null, "clash",
+                List.of(new MiscCharge(null, new BigDecimal("1.00"), false), new MiscCharge(ecommerce, BigDecimal.ONE, false)));
+        TaskFailure failure = assertThrows(TaskFailure.class, () -> counterpoint.writeDocument(order));
+        assertEquals(TaskErrorCode.INVALID_PARAMETERS, failure.code());
+        assertNothingWritten(ticketBefore);
     }
 
     @Test

@@ -40,6 +40,7 @@ public final class Order {
     public final List<CouponLine> couponLines = new ArrayList<>();
     public final List<TaxLine> taxLines = new ArrayList<>();
     public final List<OrderNote> notes = new ArrayList<>();
+    public final List<Refund> refunds = new ArrayList<>();
     public BigDecimal discountTotal = BigDecimal.ZERO;
     public BigDecimal discountTax = BigDecimal.ZERO;
     public BigDecimal shippingTotal = BigDecimal.ZERO;
@@ -116,6 +117,13 @@ public final class Order {
     }
 
     public record OrderNote(long id, String author, Instant dateCreated, String note, boolean customerNote) {}
+
+    /** A refund of an amount (no line items, no payment gateway call: {@code api_refund} false). */
+    public record Refund(long id, Instant dateCreated, BigDecimal amount, String reason) {}
+
+    public BigDecimal refundedTotal() {
+        return refunds.stream().map(Refund::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
 
     public Map<String, Object> summary() {
         return Map.of("id", id, "status", status, "total", total.toPlainString());

@@ -43,6 +43,10 @@ public final class OrderController {
         }));
         r.add("DELETE", P + "/(\\d+)", Permission.DELETE, ctx -> ctx.store().locked(() ->
                 Response.json(200, delete(ctx.store(), ctx.idArg(0), ctx.flag("force")))));
+        r.add("POST", P + "/(\\d+)/refunds", Permission.CREATE, ctx -> ctx.store().locked(() -> {
+            Order o = find(ctx.store(), ctx.idArg(0), 404);
+            return Response.json(201, OrderJson.refund(ctx.store(), new OrderService(ctx.store()).refund(o, ctx.request().json())));
+        }));
         r.add("GET", P + "/(\\d+)/notes", Permission.LIST, ctx -> ctx.store().locked(() -> {
             Order o = find(ctx.store(), ctx.idArg(0), 404);
             ArrayNode arr = Json.array();

@@ -104,7 +104,12 @@ public final class OrderJson {
             cn.put("nominal_amount", plainNumber(c.nominalAmount));
             cn.put("free_shipping", c.freeShipping);
         }
-        n.putArray("refunds");
+        ArrayNode refunds = n.putArray("refunds");
+        // newest first, the total negative, as WooCommerce lists an order's refunds
+        for (int i = o.refunds.size() - 1; i >= 0; i--) {
+            Order.Refund r = o.refunds.get(i);
+            refunds.addObject().put("id", r.id()).put("reason", r.reason()).put("total", "-" + WpFormat.money(r.amount()));
+        }
         n.put("payment_url", store.siteUrl() + "/checkout/order-pay/" + o.id + "/?pay_for_order=true&key=" + o.orderKey);
         n.put("is_editable", EDITABLE.contains(o.status));
         n.put("needs_payment", Set.of("pending", "failed").contains(o.status) && o.total.signum() > 0);
@@ -160,6 +165,24 @@ public final class OrderJson {
     static BigDecimal plainNumber(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    /** GET/POST /orders/{id}/refunds/{refund}. */
+    public static ObjectNode refund(Store store, Order.Refund r) {
+        ObjectNode n = Json.object();
+        n.put("id", r.id());
+        n.put("date_created", WpFormat.date(r.dateCreated()));
+        n.put("date_created_gmt", WpFormat.date(r.dateCreated()));
+        n.put("amount", WpFormat.money(r.amount()));
+        n.put("reason", r.reason());
+        n.put("refunded_by", 1);
+        n.put("refunded_payment", false);
+        n.putArray("meta_data");
+        n.putArray("line_items");
+        n.putArray("shipping_lines");
+        n.putArray("tax_lines");
+        n.putArray("fee_lines");
+        return n;
     }
 
     public static ObjectNode note(Store store, Order o, Order.OrderNote note) {

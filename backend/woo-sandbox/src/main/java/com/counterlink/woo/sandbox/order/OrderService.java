@@ -130,6 +130,34 @@ public final class OrderService {
         return o;
     }
 
+    /**
+     * Refunds an amount of the order (WooCommerce's manual refund): at most what is left unrefunded; refunding
+     * the rest makes the order "refunded". Fires order.updated.
+     */
+    public Order.Refund refund(Order o, JsonNode b) {
+        String raw = Json.text(b, "amount", "");
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(raw.isEmpty() ? "0" : raw).setScale(2, java.math.RoundingMode.HALF_UP);
+        } catch (NumberFormatException e) {
+            amount = BigDecimal.ZERO;
+        }
+        BigDecimal left = o.total.subtract(o.refundedTotal());
+        if (amount.signum() <= 0 || amount.compareTo(left) > 0) {
+            throw new RestException(400, "woocommerce_rest_cannot_create_order_refund", "Invalid refund amount.");
+        }
+        Order.Refund refund = new Order.Refund(store.nextPostId(), store.clock().now(), amount, Json.text(b, "reason", ""));
+        o.refunds.add(refund);
+        o.dateModified = store.clock().now();
+        addNote(o, "Refunded " + amount.toPlainString() + (refund.reason().isEmpty() ? "" : " – " + refund.reason()), false,
+                "system");
+        if (o.refundedTotal().compareTo(o.total) == 0) {
+            applyStatus(o, "refunded");
+        }
+        store.webhookDispatcher().enqueue(Topic.resourceEvent("order", "updated"), o.id);
+        return refund;
+    }
+
     public Order.OrderNote addNote(Order o, String text, boolean customerNote, String author) {
         Order.OrderNote n = new Order.OrderNote(store.nextMetaId(), author, store.clock().now(), text, customerNote);
         o.notes.add(n);

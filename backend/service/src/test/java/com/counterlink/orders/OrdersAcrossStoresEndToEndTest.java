@@ -1,0 +1,178 @@
+package com.counterlink.orders;
+
+import com.counterlink.sync.SyncJobRunner;
+import com.counterlink.testing.BackendTest;
+import com.counterlink.testing.WooStoresFixture;
+import com.counterlink.woo.sandbox.store.Store;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two stores selling the same Counterpoint stock: an order on one takes the unit off the other within
+ * seconds (the residual window of WooCommerce's own stock is measured), and the allocation API shows per
+ * item Counterpoint's available quantity, the allocation, each store's buffer and what each store was sent.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OrdersAcrossStoresEndToEndTest extends BackendTest {
+
+    static final int PORT = WooStoresFixture.freePort();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    SyncJobRunner runner;
+
+    OrdersStack stack;
+    Store a;
+    Store b;
+    UUID siteA;
+    UUID siteB;
+    List<String> items;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        Map<String, String> properties = new HashMap<>(WooStoresFixture.backendProperties(PORT));
+        properties.put("counterlink.bridge.lease", "3s");
+        properties.put("counterlink.bridge.online-window", "4s");
+        return properties;
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        stack = new OrdersStack(server.getURL(), runner, "Two Shops Co", 2, 60);
+        a = stack.stores.get(0);
+        b = stack.stores.get(1);
+        siteA = stack.sites.get(0);
+        siteB = stack.sites.get(1);
+        items = stack.simpleWebItems();
+        assertTrue(items.size() >= 2, "the demo catalog has simple web items in both stores: " + items);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void anOrderOnOneStoreTakesTheLastUnitOffTheOtherWithinSecondsAndTheAllocationApiShowsWhy() throws Exception {
+        String item = items.get(0);
+        stack.setAvailable(item, 1);
+        assertEquals(1, stack.stock(a, item));
+        assertEquals(1, stack.stock(b, item));
+
+        Instant sold = Instant.now();
+        HttpResponse<String> first = stack.checkout(a, "processing", "last@example.org", item, 1);
+        assertEquals(201, first.statusCode(), first.body());
+        // the webhook runs A's orders job, the allocation runs every store's inventory job: nobody runs anything here
+        awaitStock(b, item, 0, Duration.ofSeconds(30));
+        Duration window = Duration.between(sold, Instant.now());
+        System.out.println("ORDERS: store B's stock reached 0 " + window.toMillis() + " ms after the order on store A");
+        assertTrue(window.toSeconds() < 30);
+
+        HttpResponse<String> second = stack.checkout(b, "processing", "late@example.org", item, 1);
+        assertEquals(409, second.statusCode(), "store B no longer sells the unit store A sold: " + second.body());
+
+        JsonNode row = awaitAllocated(item, 1);
+        assertEquals("", row.get("cell").asText());
+        assertEquals(0, BigDecimal.ONE.compareTo(new BigDecimal(row.get("allocated").asText())));
+        assertEquals(1, row.get("openOrders").asInt());
+        assertEquals(2, row.get("stores").size());
+        for (JsonNode store : row.get("stores")) {
+            assertEquals("READ", store.get("counterpoint").asText(), store.toString());
+            assertEquals(List.of("WEB"), List.of(store.get("locations").get(0).asText()));
+            BigDecimal available = new BigDecimal(store.get("counterpointAvailable").asText());
+            assertEquals(0, BigDecimal.ONE.compareTo(available), "Counterpoint still has the unit until the ticket posts");
+            assertTrue(new BigDecimal(row.get("allocated").asText()).compareTo(available) <= 0,
+                    "never allocated beyond what Counterpoint has");
+            assertEquals(0, store.get("safetyBuffer").asInt());
+            assertEquals(0, store.get("webQuantity").asInt());
+            assertEquals(0, store.get("lastSentQty").asInt(), "each store was sent 0: " + store);
+            assertTrue(store.get("sells").asBoolean());
+        }
+        assertEquals(400, stack.api.get("/api/tenants/" + stack.tenant + "/allocations?itemNo=%27%3B--", stack.token).status());
+    }
+
+    @Test
+    void twoStoresSellingTheLastUnitAtTheSameMomentIsTheResidualWindowAndTheApiShowsTheOversell() throws Exception {
+        String item = items.get(1);
+        stack.setAvailable(item, 1);
+        CountDownLatch go = new CountDownLatch(1);
+        CompletableFuture<HttpResponse<String>> onA = CompletableFuture.supplyAsync(() -> buy(go, a, item, "same-a@example.org"));
+        CompletableFuture<HttpResponse<String>> onB = CompletableFuture.supplyAsync(() -> buy(go, b, item, "same-b@example.org"));
+        go.countDown();
+        int sold = (onA.get().statusCode() == 201 ? 1 : 0) + (onB.get().statusCode() == 201 ? 1 : 0);
+        // each WooCommerce keeps its own stock: inside the window both can sell the one unit
+        assertTrue(sold >= 1);
+        Duration settle = awaitStock(a, item, 0, Duration.ofSeconds(30));
+        awaitStock(b, item, 0, Duration.ofSeconds(30));
+        System.out.println("ORDERS: same-moment sale of the last unit: " + sold + " sold; both stores at 0 after "
+                + settle.toMillis() + " ms");
+        JsonNode row = awaitAllocated(item, sold);
+        for (JsonNode store : row.get("stores")) {
+            assertEquals(0, store.get("webQuantity").asInt(), "never offered below zero or above what is left");
+            assertEquals(0, store.get("lastSentQty").asInt());
+        }
+        try (Connection c = stack.counterpoint.connect()) {
+            assertEquals(0, BigDecimal.ONE.compareTo(stack.available(c, item)), "Counterpoint is not changed by the sales");
+        }
+    }
+
+    private JsonNode awaitAllocated(String item, int quantity) throws InterruptedException {
+        Instant until = Instant.now().plusSeconds(30);
+        JsonNode rows = null;
+        while (Instant.now().isBefore(until)) {
+            rows = stack.allocations(item);
+            if (rows.size() == 1 && new BigDecimal(rows.get(0).get("allocated").asText()).intValue() == quantity
+                    && rows.get(0).get("stores").get(0).get("lastSentQty").asInt(-1) == 0
+                    && rows.get(0).get("stores").get(1).get("lastSentQty").asInt(-1) == 0) {
+                return rows.get(0);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("allocation of " + item + " did not reach " + quantity + ": " + rows);
+    }
+
+    private HttpResponse<String> buy(CountDownLatch go, Store store, String item, String email) {
+        try {
+            go.await();
+            return stack.checkout(store, "processing", email, item, 1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Duration awaitStock(Store store, String sku, int quantity, Duration within) throws InterruptedException {
+        Instant start = Instant.now();
+        while (Duration.between(start, Instant.now()).compareTo(within) < 0) {
+            if (stack.stock(store, sku) == quantity) {
+                return Duration.between(start, Instant.now());
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(store.name() + " still shows " + stack.stock(store, sku) + " of " + sku);
+    }
+}

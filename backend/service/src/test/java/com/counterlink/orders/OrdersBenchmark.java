@@ -1,0 +1,132 @@
+package com.counterlink.orders;
+
+import com.counterlink.sync.JobType;
+import com.counterlink.sync.RunTrigger;
+import com.counterlink.sync.SyncJobRunner;
+import com.counterlink.testing.BackendTest;
+import com.counterlink.testing.WooStoresFixture;
+import com.counterlink.woo.sandbox.store.Store;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The orders benchmark (not part of the normal build): (1) an order on store A until store B's stock shows it,
+ * end to end through webhook, orders job, allocation and inventory job, p50/p95/max over many orders; (2) N
+ * orders (default 10,000) ingested and written to the demo Counterpoint through the bridge in one orders run.
+ * Run: see docs/benchmarks.md.
+ */
+@Tag("benchmark")
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OrdersBenchmark extends BackendTest {
+
+    static final int PORT = WooStoresFixture.freePort();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    SyncJobRunner runner;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return new HashMap<>(WooStoresFixture.backendProperties(PORT));
+    }
+
+    @Test
+    void orderToSiblingStockAndBulkWriting() throws Exception {
+        int samples = Integer.getInteger("orders.benchmark.samples", 40);
+        int bulk = Integer.getInteger("orders.benchmark.orders", 10_000);
+        List<String> report = new ArrayList<>();
+        try (OrdersStack stack = new OrdersStack(server.getURL(), runner, "Bench Orders", 3, 60)) {
+            Store a = stack.stores.get(0);
+            Store b = stack.stores.get(1);
+            List<String> items = stack.simpleWebItems();
+            String item = items.get(0);
+            stack.setAvailable(item, samples + 10);
+
+            // (1) order on A → B's stock, nothing run by hand
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < samples; i++) {
+                int before = stack.stock(b, item);
+                Instant placed = Instant.now();
+                HttpResponse<String> order = stack.checkout(a, "processing", "p" + i + "@bench.example", item, 1);
+                assertEquals(201, order.statusCode(), order.body());
+                Instant until = placed.plusSeconds(60);
+                while (stack.stock(b, item) != before - 1) {
+                    assertTrue(Instant.now().isBefore(until), "store B never showed order " + i);
+                    Thread.sleep(5);
+                }
+                millis.add(Duration.between(placed, Instant.now()).toMillis());
+                Thread.sleep(200);
+            }
+            Collections.sort(millis);
+            report.add(String.format("order on store A -> store B's stock: %d orders, p50 %d ms, p95 %d ms, max %d ms",
+                    samples, millis.get(samples / 2), millis.get((int) Math.ceil(samples * 0.95) - 1), millis.get(samples - 1)));
+
+            // (2) N orders in store C, webhooks paused so that one run takes them all
+            Store c = stack.stores.get(2);
+            UUID siteC = stack.sites.get(2);
+            c.locked(() -> {
+                c.webhooks.values().forEach(hook -> hook.status = "paused");
+                return null;
+            });
+            List<String> bulkItems = items.subList(1, Math.min(items.size(), 6));
+            for (String bulkItem : bulkItems) {
+                stack.setAvailable(bulkItem, bulk);
+            }
+            Instant placing = Instant.now();
+            for (int i = 0; i < bulk; i++) {
+                HttpResponse<String> order = stack.checkout(c, "completed", "c" + (i % 200) + "@bulk.example",
+                        bulkItems.get(i % bulkItems.size()), 1);
+                assertEquals(201, order.statusCode(), order.body());
+            }
+            double placingSeconds = Duration.between(placing, Instant.now()).toMillis() / 1000.0;
+            Instant start = Instant.now();
+            UUID run = null;
+            while (run == null) {
+                run = runner.run(stack.tenant, siteC, JobType.ORDERS, RunTrigger.MANUAL).orElse(null);
+            }
+            double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            int written = stack.api.get("/api/tenants/" + stack.tenant + "/orders?siteId=" + siteC + "&state=WRITTEN&limit=1000",
+                    stack.token).json().size();
+            JsonNode detail = stack.api.get(stack.storePath(siteC) + "/runs/" + run, stack.token).json().get("run");
+            int documents;
+            try (var cp = stack.counterpoint.connect(); var s = cp.prepareStatement("SELECT COUNT(*) FROM PS_DOC_HDR");
+                 var r = s.executeQuery()) {
+                r.next();
+                documents = r.getInt(1);
+            }
+            report.add(String.format("%d orders placed in store C in %.1f s (sandbox checkout, not measured)", bulk,
+                    placingSeconds));
+            report.add(String.format("one orders run: %.1f s for %d orders ingested (run read %d, created %d) and written"
+                            + " (%d documents in Counterpoint): %.1f orders/s; run status %s", seconds, bulk,
+                    detail.get("itemsRead").asInt(), detail.get("itemsCreated").asInt(), documents, bulk / seconds,
+                    detail.get("status").asText()));
+            assertTrue(written > 0);
+            assertTrue(documents >= bulk, "every order written: " + documents);
+        }
+        String text = String.join("\n", report);
+        System.out.println("ORDERS BENCHMARK\n" + text);
+        Files.writeString(Path.of("target", "orders-benchmark.txt"), text + "\n");
+    }
+}
