@@ -21,26 +21,59 @@ public class SyncJobRunner {
     private final SyncJobs jobs;
     private final SiteJobLock lock;
     private final RunRecorder recorder;
+    private final FollowUpRuns followUps;
 
-    public SyncJobRunner(SyncJobs jobs, SiteJobLock lock, RunRecorder recorder) {
+    public SyncJobRunner(SyncJobs jobs, SiteJobLock lock, RunRecorder recorder, FollowUpRuns followUps) {
         this.jobs = jobs;
         this.lock = lock;
         this.recorder = recorder;
+        this.followUps = followUps;
     }
 
-    /** Answers the run's id, or empty when the same job is already running for this store. */
+    /**
+     * Runs the job for the store and answers the run's id. When the same job is already running
+     * (on any replica) the run is skipped and answers empty; unless it came from the schedule it is
+     * kept as a follow-up that the busy run starts when it ends, so a change or a person's "sync now"
+     * never waits for the next interval.
+     */
     public Optional<UUID> run(UUID tenantId, UUID siteId, JobType type, RunTrigger trigger) {
-        Optional<SiteJobLock.Held> held = lock.tryLock(siteId, type);
-        if (held.isEmpty()) {
-            LOG.info("{} job for store {} is already running; this {} run is skipped", type, siteId, trigger);
-            return Optional.empty();
+        Optional<UUID> first = Optional.empty();
+        Optional<RunTrigger> next = Optional.of(trigger);
+        while (true) {
+            Optional<SiteJobLock.Held> held = lock.tryLock(siteId, type);
+            if (held.isEmpty()) {
+                if (next.isPresent() && next.get().followsUpABusyRun()) {
+                    followUps.request(tenantId, siteId, type, next.get());
+                    LOG.info("{} job for store {} is already running; this {} run follows it", type, siteId, next.get());
+                } else if (next.isPresent()) {
+                    LOG.info("{} job for store {} is already running; this {} run is skipped", type, siteId, next.get());
+                }
+                return first;
+            }
+            try (SiteJobLock.Held ignored = held.get()) {
+                if (next.isEmpty()) {
+                    next = followUps.take(tenantId, siteId, type);
+                }
+                while (next.isPresent()) {
+                    UUID runId = runOnce(tenantId, siteId, type, next.get());
+                    first = first.or(() -> Optional.of(runId));
+                    next = followUps.take(tenantId, siteId, type);
+                }
+            }
+            // a request that came between the last look and the unlock would otherwise wait for the next run
+            if (!followUps.pending(tenantId, siteId, type)) {
+                return first;
+            }
         }
+    }
+
+    private UUID runOnce(UUID tenantId, UUID siteId, JobType type, RunTrigger trigger) {
         UUID runId = UUID.randomUUID();
-        try (SiteJobLock.Held ignored = held.get()) {
+        try {
             MDC.put("tenant", tenantId.toString());
             RunLog log = recorder.start(tenantId, siteId, type, trigger, runId);
             execute(new SyncContext(tenantId, siteId, runId, trigger, log), type);
-            return Optional.of(runId);
+            return runId;
         } finally {
             MDC.remove("tenant");
         }

@@ -16,6 +16,10 @@ import org.junit.jupiter.api.TestInstance;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
@@ -128,7 +133,8 @@ class SyncFrameworkTest extends BackendTest {
     }
 
     @Test
-    void twoRunsOfTheSameJobForTheSameStoreNeverOverlap() throws Exception {
+    void twoRunsOfTheSameJobForTheSameStoreNeverOverlapAndARunAskedForMeanwhileFollows() throws Exception {
+        Instant testStart = Instant.now();
         probe.behaviour.set(ProbePricingJob.Behaviour.BLOCK);
         CountDownLatch release = new CountDownLatch(1);
         probe.release.set(release);
@@ -136,12 +142,27 @@ class SyncFrameworkTest extends BackendTest {
                 () -> runner.run(tenant, site, JobType.PRICING, RunTrigger.SCHEDULE));
         assertTrue(probe.started.await(20, TimeUnit.SECONDS));
 
-        Optional<UUID> second = runner.run(tenant, site, JobType.PRICING, RunTrigger.MANUAL);
-        assertTrue(second.isEmpty(), "a second run started while the first was running");
+        assertTrue(runner.run(tenant, site, JobType.PRICING, RunTrigger.MANUAL).isEmpty(),
+                "a second run started while the first was running");
+        assertTrue(runner.run(tenant, site, JobType.PRICING, RunTrigger.CHANGE).isEmpty());
+        assertTrue(runner.run(tenant, site, JobType.PRICING, RunTrigger.SCHEDULE).isEmpty());
+        probe.behaviour.set(ProbePricingJob.Behaviour.RECORD_ITEMS);
         release.countDown();
         assertTrue(first.get(20, TimeUnit.SECONDS).isPresent());
 
-        probe.behaviour.set(ProbePricingJob.Behaviour.RECORD_ITEMS);
+        // the person's "sync now" (which also covers the change) ran right after the busy run; the
+        // scheduled one was dropped, its interval comes round anyway
+        List<JsonNode> runs = new ArrayList<>();
+        for (JsonNode run : api.get(storePath() + "/runs?jobType=PRICING", token).json()) {
+            if (!Instant.parse(run.get("startedAt").asText()).isBefore(testStart)) {
+                runs.add(run);
+            }
+        }
+        runs.sort(Comparator.comparing(run -> Instant.parse(run.get("startedAt").asText())));
+        assertEquals(List.of("SCHEDULE", "MANUAL"), runs.stream().map(run -> run.get("runTrigger").asText()).toList());
+        assertFalse(Instant.parse(runs.get(1).get("startedAt").asText())
+                .isBefore(Instant.parse(runs.get(0).get("finishedAt").asText())), "the follow-up overlapped the busy run");
+
         assertTrue(runner.run(tenant, site, JobType.PRICING, RunTrigger.MANUAL).isPresent(), "the lock was released");
     }
 
