@@ -1,11 +1,11 @@
 -- A run asked for while the same job of the same store is running (on any replica) is not dropped:
 -- it is kept here and the running one starts it when it finishes. One row per store and job; a
--- fuller request (full resync, reconcile) replaces a lighter one (a change, "sync now").
+-- fuller request (full resync, reconcile, then preview) replaces a lighter one (a change).
 CREATE TABLE sync_follow_ups (
     tenant_id    uuid        NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
     site_id      uuid        NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
     job_type     varchar(20) NOT NULL CHECK (job_type IN ('PRODUCTS', 'INVENTORY', 'PRICING', 'ORDERS')),
-    run_trigger  varchar(20) NOT NULL CHECK (run_trigger IN ('CHANGE', 'MANUAL', 'FULL_RESYNC', 'RECONCILE', 'PREVIEW')),
+    run_trigger  varchar(20) NOT NULL CHECK (run_trigger IN ('CHANGE', 'FULL_RESYNC', 'RECONCILE', 'PREVIEW')),
     requested_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (site_id, job_type)
 );

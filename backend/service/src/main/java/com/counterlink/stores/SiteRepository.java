@@ -43,7 +43,9 @@ public interface SiteRepository extends CrudRepository<Site, UUID> {
             WHERE id = :id AND tenant_id = :tenantId AND status <> 'REMOVED'""")
     int markRemoved(UUID id, UUID tenantId, String reason, Instant now);
 
-    @Query("UPDATE sites SET webhook_secret_enc = :secretEnc, updated_at = :now WHERE id = :id AND tenant_id = :tenantId")
+    /** Sets the secret only if there is none yet: of two registrations at once, the first one's secret stays. */
+    @Query("UPDATE sites SET webhook_secret_enc = :secretEnc, updated_at = :now WHERE id = :id AND tenant_id = :tenantId "
+            + "AND webhook_secret_enc IS NULL")
     int setWebhookSecret(UUID id, UUID tenantId, byte[] secretEnc, Instant now);
 
     @Query("""

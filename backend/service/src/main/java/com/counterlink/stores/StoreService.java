@@ -34,6 +34,7 @@ public class StoreService {
     static final Duration LINK_STATE_TTL = Duration.ofHours(1);
     /** Who the audit trail names for what WooCommerce itself did (the wc-auth callback). */
     static final CurrentUser WOOCOMMERCE = new CurrentUser("woocommerce", null, "WooCommerce", List.of());
+    static final CurrentUser COUNTERLINK = new CurrentUser("counterlink", null, "Counterlink", List.of());
     private static final Logger LOG = LoggerFactory.getLogger(StoreService.class);
 
     private final TenantAccess access;
@@ -140,10 +141,11 @@ public class StoreService {
             LOG.warn("wc-auth callback for site {} refused: state used, expired or unknown", state.siteId());
             throw new ApiException(ErrorCode.NOT_FOUND, "Unknown or expired authorization");
         }
+        webhooks.registerAfterLinking(state.tenantId(), state.siteId());
     }
 
     public StoreView setCredentials(CurrentUser user, UUID tenantId, UUID siteId, StoreCredentialsCommand command) {
-        return access.asOwner(user, tenantId, member -> {
+        StoreView view = access.asOwner(user, tenantId, member -> {
             Site site = site(tenantId, siteId);
             sites.setCredentials(siteId, tenantId, clients.seal(site, "consumer_key", command.consumerKey().strip()),
                     clients.seal(site, "consumer_secret", command.consumerSecret().strip()),
@@ -151,6 +153,8 @@ public class StoreService {
             audit.record(tenantId, user, "store.keys-entered", "site", siteId.toString(), Map.of());
             return StoreView.of(site(tenantId, siteId));
         });
+        webhooks.registerAfterLinking(tenantId, siteId);
+        return view;
     }
 
     public void remove(CurrentUser user, UUID tenantId, UUID siteId) {

@@ -60,12 +60,15 @@ public class WebhookService {
     private final BeanProvider<JobScheduler> scheduler;
     private final BeanProvider<com.counterlink.sync.SyncScheduler> syncScheduler;
     private final String publicUrl;
+    private final boolean registerOnLink;
+    private final java.util.concurrent.ConcurrentMap<UUID, Object> ensuring = new java.util.concurrent.ConcurrentHashMap<>();
 
     public WebhookService(TenantAccess access, TenantTransactions transactions, SiteRepository sites,
                           SiteWebhookRepository registered, WebhookHintRepository hints, StoreClients clients,
                           AuditLog audit, BeanProvider<JobScheduler> scheduler,
                           BeanProvider<com.counterlink.sync.SyncScheduler> syncScheduler,
-                          @Value("${counterlink.public-url}") String publicUrl) {
+                          @Value("${counterlink.public-url}") String publicUrl,
+                          @Value("${counterlink.stores.register-webhooks-on-link:true}") boolean registerOnLink) {
         this.access = access;
         this.transactions = transactions;
         this.sites = sites;
@@ -76,6 +79,7 @@ public class WebhookService {
         this.scheduler = scheduler;
         this.syncScheduler = syncScheduler;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.registerOnLink = registerOnLink;
     }
 
     String deliveryUrl(Site site) {
@@ -94,6 +98,32 @@ public class WebhookService {
         });
         scheduleMaintenance(tenantId, siteId);
         return hooks.stream().map(WebhookView::of).toList();
+    }
+
+    /**
+     * A store just got its keys: our webhooks are registered in the background, so orders arrive at
+     * once without the retailer pressing anything. JobRunr retries while WooCommerce is slow or down.
+     */
+    void registerAfterLinking(UUID tenantId, UUID siteId) {
+        if (registerOnLink) {
+            scheduler.get().<WebhookService>enqueue(service -> service.registerForLinkedStore(tenantId, siteId));
+        }
+    }
+
+    public void registerForLinkedStore(UUID tenantId, UUID siteId) {
+        Site site = transactions.inTenant(tenantId, null, () -> sites.findByIdAndTenantId(siteId, tenantId)
+                .filter(s -> s.status() == SiteStatus.ACTIVE && s.hasCredentials())
+                .map(s -> withWebhookSecret(tenantId, siteId)).orElse(null));
+        if (site == null) {
+            return;
+        }
+        ensure(site);
+        transactions.inTenant(tenantId, null, () -> {
+            audit.record(tenantId, StoreService.COUNTERLINK, "store.webhooks-registered", "site", siteId.toString(),
+                    Map.of("topics", TOPICS));
+            return null;
+        });
+        scheduleMaintenance(tenantId, siteId);
     }
 
     public List<WebhookView> list(CurrentUser user, UUID tenantId, UUID siteId) {
@@ -167,23 +197,48 @@ public class WebhookService {
                 .orElseThrow(() -> ApiException.notFound("Store"));
     }
 
-    /** Outside any transaction: compares what the store has with what we need, fixes the difference. */
+    /**
+     * Outside any transaction: compares what the store has with what we need, fixes the difference.
+     * One at a time per store in this replica; across replicas the next pass removes duplicates.
+     */
     private List<SiteWebhook> ensure(Site site) {
+        Object lock = ensuring.computeIfAbsent(site.id(), id -> new Object());
+        synchronized (lock) {
+            return ensureNow(site);
+        }
+    }
+
+    private List<SiteWebhook> ensureNow(Site site) {
         String secret = clients.open(site, "webhook_secret", site.webhookSecretEnc());
         String url = deliveryUrl(site);
         List<SiteWebhook> known = transactions.inTenant(site.tenantId(), null,
                 () -> registered.findBySiteIdOrderByTopic(site.id()));
         WooClient woo = clients.client(site);
+        // two registrations at once (a person and the background job, or two replicas) may both have
+        // created one: keep one webhook per topic pointing at us, ours if we know it, delete the rest
+        List<JsonNode> pointingAtUs = woo.listAll("webhooks", Map.of()).stream()
+                .filter(h -> url.equals(h.path("delivery_url").asText())).toList();
         List<SiteWebhook> result = new ArrayList<>();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (String topic : TOPICS) {
             SiteWebhook mine = known.stream().filter(k -> k.topic().equals(topic)).findFirst().orElse(null);
-            JsonNode hook = mine == null ? null : current(woo, mine.wooWebhookId());
+            List<JsonNode> sameTopic = pointingAtUs.stream().filter(h -> topic.equals(h.path("topic").asText())).toList();
+            JsonNode hook = sameTopic.stream().filter(h -> mine != null && h.path("id").asLong() == mine.wooWebhookId())
+                    .findFirst().orElse(sameTopic.isEmpty() ? null : sameTopic.get(0));
+            for (JsonNode extra : sameTopic) {
+                if (hook != null && extra.path("id").asLong() != hook.path("id").asLong()) {
+                    LOG.info("Deleting duplicate webhook {} ({}) of site {}", extra.path("id").asLong(), topic, site.id());
+                    woo.delete("webhooks/" + extra.path("id").asLong(), Map.of("force", "true"));
+                }
+            }
+            if (hook == null && mine != null) {
+                hook = current(woo, mine.wooWebhookId());
+            }
             if (hook != null && (!"active".equals(hook.path("status").asText()) || !url.equals(hook.path("delivery_url").asText()))) {
                 LOG.info("Re-activating webhook {} ({}) of site {}: was {}", hook.path("id").asLong(), topic, site.id(),
                         hook.path("status").asText());
                 ObjectNode change = JSON.createObjectNode().put("status", "active").put("delivery_url", url);
-                hook = woo.put("webhooks/" + mine.wooWebhookId(), change);
+                hook = woo.put("webhooks/" + hook.path("id").asLong(), change);
             }
             if (hook == null) {
                 ObjectNode create = JSON.createObjectNode()

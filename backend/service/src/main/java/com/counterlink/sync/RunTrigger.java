@@ -8,17 +8,20 @@ public enum RunTrigger {
         return this == FULL_RESYNC || this == RECONCILE;
     }
 
-    /** Asked for by a person or a change: if the job is busy, it runs when the busy run ends, not never. */
+    /**
+     * A change, a full resync, a preview or the nightly reconcile finding the job busy runs when the
+     * busy run ends: the busy run may have read Counterpoint before the change, and the others are
+     * runs a plain run does not replace. A scheduled run or a "sync now" is covered by the busy run.
+     */
     public boolean followsUpABusyRun() {
-        return this != SCHEDULE;
+        return this == CHANGE || full() || this == PREVIEW;
     }
 
-    /** Of two pending requests, the one kept: full beats a person's, a person's beats a change. */
+    /** Of two pending requests, the one kept: a full run covers a preview, a preview a change. */
     int weight() {
         return switch (this) {
-            case FULL_RESYNC, RECONCILE -> 3;
-            case PREVIEW -> 2;
-            case MANUAL -> 1;
+            case FULL_RESYNC, RECONCILE -> 2;
+            case PREVIEW -> 1;
             default -> 0;
         };
     }

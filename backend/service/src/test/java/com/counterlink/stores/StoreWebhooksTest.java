@@ -57,7 +57,9 @@ class StoreWebhooksTest extends BackendTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return WooStoresFixture.backendProperties(PORT);
+        Map<String, String> properties = new java.util.HashMap<>(WooStoresFixture.backendProperties(PORT));
+        properties.put("counterlink.stores.register-webhooks-on-link", "true");
+        return properties;
     }
 
     @BeforeAll
@@ -85,6 +87,33 @@ class StoreWebhooksTest extends BackendTest {
 
     private String deliveryPath() {
         return "/api/public/woo/webhooks/" + tenantId + "/" + siteId;
+    }
+
+    @Test
+    void aNewlyLinkedStoreGetsOurWebhooksWithoutAnyoneAskingAndRegisteringAgainMakesNoDuplicates() throws Exception {
+        Store fresh = woo.newStore();
+        String freshId = WooStoresFixture.link(api, token, tenantId, fresh);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (fresh.webhooksList().size() < 3 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(List.of("order.created", "order.updated", "product.updated"),
+                fresh.webhooksList().stream().map(w -> w.topic).sorted().toList());
+        String freshBase = "/api/tenants/" + tenantId + "/stores/" + freshId;
+        awaitListed(freshBase);
+
+        assertEquals(200, api.post(freshBase + "/webhooks", token, null).status());
+        assertEquals(3, fresh.webhooksList().size(), "registering again made duplicates");
+    }
+
+    private void awaitListed(String storeBase) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (api.get(storeBase + "/webhooks", token).json().size() < 3) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the portal does not list the registered webhooks");
+            }
+            Thread.sleep(200);
+        }
     }
 
     @Test

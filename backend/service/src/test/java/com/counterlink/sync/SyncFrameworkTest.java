@@ -142,16 +142,18 @@ class SyncFrameworkTest extends BackendTest {
                 () -> runner.run(tenant, site, JobType.PRICING, RunTrigger.SCHEDULE));
         assertTrue(probe.started.await(20, TimeUnit.SECONDS));
 
-        assertTrue(runner.run(tenant, site, JobType.PRICING, RunTrigger.MANUAL).isEmpty(),
+        assertTrue(runner.run(tenant, site, JobType.PRICING, RunTrigger.CHANGE).isEmpty(),
                 "a second run started while the first was running");
+        assertTrue(runner.run(tenant, site, JobType.PRICING, RunTrigger.FULL_RESYNC).isEmpty());
         assertTrue(runner.run(tenant, site, JobType.PRICING, RunTrigger.CHANGE).isEmpty());
+        assertTrue(runner.run(tenant, site, JobType.PRICING, RunTrigger.MANUAL).isEmpty());
         assertTrue(runner.run(tenant, site, JobType.PRICING, RunTrigger.SCHEDULE).isEmpty());
         probe.behaviour.set(ProbePricingJob.Behaviour.RECORD_ITEMS);
         release.countDown();
         assertTrue(first.get(20, TimeUnit.SECONDS).isPresent());
 
-        // the person's "sync now" (which also covers the change) ran right after the busy run; the
-        // scheduled one was dropped, its interval comes round anyway
+        // the full resync (which covers the changes) ran right after the busy run; "sync now" and the
+        // schedule were covered by the busy run
         List<JsonNode> runs = new ArrayList<>();
         for (JsonNode run : api.get(storePath() + "/runs?jobType=PRICING", token).json()) {
             if (!Instant.parse(run.get("startedAt").asText()).isBefore(testStart)) {
@@ -159,7 +161,7 @@ class SyncFrameworkTest extends BackendTest {
             }
         }
         runs.sort(Comparator.comparing(run -> Instant.parse(run.get("startedAt").asText())));
-        assertEquals(List.of("SCHEDULE", "MANUAL"), runs.stream().map(run -> run.get("runTrigger").asText()).toList());
+        assertEquals(List.of("SCHEDULE", "FULL_RESYNC"), runs.stream().map(run -> run.get("runTrigger").asText()).toList());
         assertFalse(Instant.parse(runs.get(1).get("startedAt").asText())
                 .isBefore(Instant.parse(runs.get(0).get("finishedAt").asText())), "the follow-up overlapped the busy run");
 
