@@ -176,10 +176,17 @@ test("a retailer goes from sign-up to products in their store with the setup wiz
     await storeSelect.waitFor({ timeout: 45000 });
     // a payment method row without its id: the form says what's wrong before saving anything
     await orders.getByRole("button", { name: "Add a payment method" }).click();
+    const shippingCharge = orders.getByRole("combobox", { name: "Misc charge for shipping" });
+    const feeCharge = orders.getByRole("combobox", { name: "Misc charge for fees" });
+    assert.equal(await shippingCharge.inputValue(), "", "shipping defaults to Counterpoint's e-commerce misc charge");
+    assert.equal(await feeCharge.inputValue(), "2");
+    await shippingCharge.selectOption({ label: "Misc charge 2" });
     await orders.getByRole("button", { name: "Save order settings" }).click();
     await orders.getByText("Fix the fields marked below, then save again.").waitFor();
     assert.equal(await orders.getByRole("combobox", { name: "WooCommerce payment method 1" }).getAttribute("aria-invalid"), "true");
     await orders.getByText("Enter the payment method's id, or remove the row.").waitFor();
+    await orders.getByText("Shipping already uses misc charge 2: choose a different misc charge for fees.").waitFor();
+    assert.equal(await feeCharge.getAttribute("aria-invalid"), "true");
     await shots(page, screenshot, "44-setup-settings-validation");
     await storeSelect.selectOption("MAIN");
     assert.equal(await orders.getByRole("combobox", { name: "Station" }).inputValue(), "1");
@@ -188,8 +195,14 @@ test("a retailer goes from sign-up to products in their store with the setup wiz
     await orders.getByRole("combobox", { name: "Default pay code" }).selectOption("WEB");
     await orders.getByRole("combobox", { name: "WooCommerce payment method 1" }).fill("bacs");
     await orders.getByRole("combobox", { name: "Pay code for bacs" }).selectOption("CASH");
+    await feeCharge.selectOption({ label: "Misc charge 3" });
+    await orders.getByRole("checkbox", { name: "Shipping is taxable" }).check();
     await orders.getByRole("button", { name: "Save order settings" }).click();
     await page.getByRole("list", { name: "Settings saved" }).getByText("Order settings saved").waitFor({ timeout: 20000 });
+    // the form is drawn again from what the server saved
+    assert.equal(await shippingCharge.inputValue(), "2");
+    assert.equal(await feeCharge.inputValue(), "3");
+    assert.equal(await orders.getByRole("checkbox", { name: "Shipping is taxable" }).isChecked(), true);
     await shots(page, screenshot, "45-setup-settings-saved");
     consoleErrors.push(...browser.consoleErrors);
     await browser.context.close();

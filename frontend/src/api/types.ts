@@ -271,6 +271,12 @@ export interface OrderSettings {
   payCodes: Record<string, string>;
   taxCode: string;
   lookbackMinutes: number;
+  /** Counterpoint misc charge 1–5 for shipping; null: Counterpoint's e-commerce misc charge (EC_CTL.ORD_MISC_CHRG_NO). */
+  shippingMiscCharge: number | null;
+  /** Whether the shipping misc charge counts as taxable in Counterpoint. */
+  shippingTaxable: boolean;
+  /** Counterpoint misc charge 1–5 for fees (never taxable); must differ from shippingMiscCharge. */
+  feeMiscCharge: number;
 }
 
 export type OnboardingStep = "BRIDGE" | "STORES" | "SETTINGS" | "PREVIEW" | "START" | "DONE";

@@ -17,6 +17,11 @@ export const SEND_STATUSES: { value: string; label: string }[] = [
 /** Payment method ids of WooCommerce's own gateways, offered as suggestions. */
 export const COMMON_PAYMENT_METHODS = ["bacs", "cheque", "cod", "paypal", "stripe", "woocommerce_payments"];
 
+/** Counterpoint's document misc charges are numbered 1 to 5 (ReadSetup does not read their names). */
+export const MISC_CHARGES = [1, 2, 3, 4, 5];
+/** The shipping select's value for "Counterpoint's e-commerce misc charge" (null in the API). */
+const EC_CTL = "";
+
 const CODE = /^[A-Za-z0-9_-]{1,10}$/;
 const METHOD = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -35,6 +40,10 @@ interface Form {
   defaultPayCode: string;
   taxCode: string;
   payRows: PayRow[];
+  /** EC_CTL or "1".."5". */
+  shippingMiscCharge: string;
+  shippingTaxable: boolean;
+  feeMiscCharge: string;
 }
 
 const toForm = (s: OrderSettings): Form => ({
@@ -46,6 +55,9 @@ const toForm = (s: OrderSettings): Form => ({
   defaultPayCode: s.defaultPayCode,
   taxCode: s.taxCode,
   payRows: Object.entries(s.payCodes).map(([method, code], i) => ({ key: i, method, code })),
+  shippingMiscCharge: s.shippingMiscCharge == null ? EC_CTL : String(s.shippingMiscCharge),
+  shippingTaxable: s.shippingTaxable,
+  feeMiscCharge: String(s.feeMiscCharge),
 });
 
 type Errors = Record<string, string>;
@@ -79,12 +91,21 @@ export function validateOrderForm(form: Form, setup: CounterpointSetup | undefin
     else if (!listed(setup?.payCodes.map((c) => c.code), row.code))
       errors[`${field}.code`] = `Counterpoint has no pay code “${row.code}”.`;
   }
+  if (form.shippingMiscCharge !== EC_CTL && form.shippingMiscCharge === form.feeMiscCharge)
+    errors.feeMiscCharge = `Shipping already uses misc charge ${form.feeMiscCharge}: choose a different misc charge for fees.`;
   return errors;
 }
 
-/** The server answers one message per problem, starting with the field's name. */
+/**
+ * The server answers one message per problem, starting with the field's name; "shippingMiscCharge and
+ * feeMiscCharge must be different…" belongs on the fee select, where the form shows its own check.
+ */
 function serverFieldError(message: string): [string, string] | undefined {
-  const m = /^(sendStatus|documentType|storeId|stationId|drawerId|defaultPayCode|taxCode|lookbackMinutes)\b/.exec(message);
+  if (/^shippingMiscCharge and feeMiscCharge\b/.test(message)) return ["feeMiscCharge", message];
+  const m =
+    /^(sendStatus|documentType|storeId|stationId|drawerId|defaultPayCode|taxCode|lookbackMinutes|shippingMiscCharge|shippingTaxable|feeMiscCharge)\b/.exec(
+      message,
+    );
   return m ? [m[1], message] : undefined;
 }
 
@@ -197,7 +218,7 @@ function CodeSelect({
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
       >
-        {!value && <option value="">Choose…</option>}
+        {!value && !listed && <option value="">Choose…</option>}
         {value && !listed && <option value={value}>{value} (not in Counterpoint)</option>}
         {choices.map((c) => (
           <option key={c.value} value={c.value}>
@@ -246,6 +267,9 @@ function OrderSettingsForm({ tenantId, siteId, isOwner, saved, onSaved, setup, s
   const drawers = setup?.drawers.filter((d) => d.storeId === form.storeId).map((d) => ({ value: d.drawerId, label: d.drawerId })) ?? [];
   const payCodes = setup ? codeChoices(setup.payCodes) : [];
   const taxCodes = setup ? codeChoices(setup.taxCodes) : [];
+  const miscCharges = MISC_CHARGES.map((n) => ({ value: String(n), label: `Misc charge ${n}` }));
+  const shippingChoices = [{ value: EC_CTL, label: "Counterpoint's e-commerce misc charge (EC_CTL)" }, ...miscCharges];
+  const feeChoices = miscCharges;
 
   const chooseStore = (storeId: string) => {
     if (!setup) return set({ storeId });
@@ -275,6 +299,9 @@ function OrderSettingsForm({ tenantId, siteId, isOwner, saved, onSaved, setup, s
       taxCode: form.taxCode,
       payCodes: Object.fromEntries(form.payRows.map((r) => [r.method.trim(), r.code])),
       lookbackMinutes: saved.lookbackMinutes,
+      shippingMiscCharge: form.shippingMiscCharge === EC_CTL ? null : Number(form.shippingMiscCharge),
+      shippingTaxable: form.shippingTaxable,
+      feeMiscCharge: Number(form.feeMiscCharge),
     };
     setBusy(true);
     try {
@@ -472,13 +499,58 @@ function OrderSettingsForm({ tenantId, siteId, isOwner, saved, onSaved, setup, s
           </p>
         </fieldset>
 
-        <div className="notice" data-testid="shipping-note">
-          <p className="notice-title">Shipping and fees</p>
-          <p className="small">
-            Shipping and fees are written to the misc charge that Counterpoint's e-commerce control sets for web
-            orders (<code>ORD_MISC_CHRG_NO</code>); tax is recorded as WooCommerce charged it.
-          </p>
-        </div>
+        <fieldset className="fieldset">
+          <legend>Shipping and fees</legend>
+          <CodeSelect
+            label="Misc charge for shipping"
+            value={form.shippingMiscCharge}
+            onChange={(v) => set({ shippingMiscCharge: v })}
+            choices={shippingChoices}
+            error={errors.shippingMiscCharge}
+            setupReady
+            hint={
+              <>
+                WooCommerce's shipping total goes to this misc charge. Counterpoint's e-commerce misc charge is the one its
+                e-commerce control sets for web orders (<code>EC_CTL.ORD_MISC_CHRG_NO</code>).
+              </>
+            }
+          />
+          <div className="field">
+            <div className="checkbox">
+              <input
+                id={`${id}-ship-tax`}
+                type="checkbox"
+                checked={form.shippingTaxable}
+                onChange={(e) => set({ shippingTaxable: e.target.checked })}
+                aria-invalid={errors.shippingTaxable ? true : undefined}
+                aria-describedby={[errors.shippingTaxable ? `${id}-ship-tax-error` : null, `${id}-ship-tax-hint`].filter(Boolean).join(" ")}
+              />
+              <label htmlFor={`${id}-ship-tax`}>Shipping is taxable</label>
+            </div>
+            <p className="field-hint" id={`${id}-ship-tax-hint`}>
+              Tick it if you charge tax on shipping: Counterpoint then counts the shipping as taxable. The tax amount is
+              still the one WooCommerce charged, under the tax code above.
+            </p>
+            {errors.shippingTaxable && (
+              <p className="field-error" id={`${id}-ship-tax-error`} role="alert">
+                {errors.shippingTaxable}
+              </p>
+            )}
+          </div>
+          <CodeSelect
+            label="Misc charge for fees"
+            value={form.feeMiscCharge}
+            onChange={(v) => set({ feeMiscCharge: v })}
+            choices={feeChoices}
+            error={errors.feeMiscCharge}
+            setupReady
+            hint={
+              form.shippingMiscCharge === EC_CTL
+                ? "WooCommerce's fee lines, summed, never taxable. Use a different misc charge than Counterpoint's e-commerce one, or orders with fees wait for you."
+                : "WooCommerce's fee lines, summed, never taxable. Must differ from the misc charge for shipping."
+            }
+          />
+        </fieldset>
       </fieldset>
 
       {formError && (
