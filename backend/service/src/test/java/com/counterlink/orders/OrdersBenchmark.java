@@ -82,6 +82,7 @@ class OrdersBenchmark extends BackendTest {
             Collections.sort(millis);
             report.add(String.format("order on store A -> store B's stock: %d orders, p50 %d ms, p95 %d ms, max %d ms",
                     samples, millis.get(samples / 2), millis.get((int) Math.ceil(samples * 0.95) - 1), millis.get(samples - 1)));
+            System.out.println("ORDERS BENCHMARK " + report.get(0));
 
             // (2) N orders in store C, webhooks paused so that one run takes them all
             Store c = stack.stores.get(2);
@@ -107,9 +108,18 @@ class OrdersBenchmark extends BackendTest {
                 run = runner.run(stack.tenant, siteC, JobType.ORDERS, RunTrigger.MANUAL).orElse(null);
             }
             double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            System.out.println("ORDERS BENCHMARK one orders run of " + bulk + " orders: " + seconds + " s");
+            String token = stack.freshToken();
             int written = stack.api.get("/api/tenants/" + stack.tenant + "/orders?siteId=" + siteC + "&state=WRITTEN&limit=1000",
-                    stack.token).json().size();
-            JsonNode detail = stack.api.get(stack.storePath(siteC) + "/runs/" + run, stack.token).json().get("run");
+                    token).json().size();
+            UUID runId = run;
+            JsonNode detail = null;
+            for (JsonNode listed : stack.api.get(stack.storePath(siteC) + "/runs?jobType=ORDERS", token).json()) {
+                if (listed.get("id").asText().equals(runId.toString())) {
+                    detail = listed;
+                }
+            }
+            assertTrue(detail != null, "the run is listed");
             int documents;
             try (var cp = stack.counterpoint.connect(); var s = cp.prepareStatement("SELECT COUNT(*) FROM PS_DOC_HDR");
                  var r = s.executeQuery()) {
@@ -118,6 +128,7 @@ class OrdersBenchmark extends BackendTest {
             }
             report.add(String.format("%d orders placed in store C in %.1f s (sandbox checkout, not measured)", bulk,
                     placingSeconds));
+            System.out.println("ORDERS BENCHMARK one run took " + seconds + " s; " + documents + " documents");
             report.add(String.format("one orders run: %.1f s for %d orders ingested (run read %d, created %d) and written"
                             + " (%d documents in Counterpoint): %.1f orders/s; run status %s", seconds, bulk,
                     detail.get("itemsRead").asInt(), detail.get("itemsCreated").asInt(), documents, bulk / seconds,

@@ -50,6 +50,7 @@ final class OrdersStack implements AutoCloseable {
     final WooStoresFixture woo;
     final ApiClient api;
     final String token;
+    private final SharedKeycloak.TestUser user;
     final UUID tenant;
     final List<Store> stores = new ArrayList<>();
     final List<UUID> sites = new ArrayList<>();
@@ -62,7 +63,8 @@ final class OrdersStack implements AutoCloseable {
         counterpoint = CounterpointDemoServer.start(new DemoServerOptions(0, items, work.resolve("cp"), "counterpoint",
                 20_261_130L, "sa", "Cp-Stack-1"));
         api = new ApiClient(server);
-        token = SharedKeycloak.token(SharedKeycloak.createUser(name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-')));
+        user = SharedKeycloak.createUser(name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+        token = SharedKeycloak.token(user);
         woo = new WooStoresFixture();
         tenant = UUID.fromString(WooStoresFixture.newTenant(api, token, name));
         for (int i = 0; i < storeCount; i++) {
@@ -90,6 +92,11 @@ final class OrdersStack implements AutoCloseable {
             run(site, JobType.PRODUCTS);
             run(site, JobType.INVENTORY);
         }
+    }
+
+    /** A new access token (the first one expires during long runs). */
+    String freshToken() {
+        return SharedKeycloak.token(user);
     }
 
     String storePath(UUID site) {

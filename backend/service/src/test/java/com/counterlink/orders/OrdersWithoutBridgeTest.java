@@ -125,6 +125,41 @@ class OrdersWithoutBridgeTest extends BackendTest {
     }
 
     @Test
+    void anEditBeforeWritingIsTakenAgainAndAnEditAfterWritingIsFlaggedForAPerson() throws Exception {
+        long wooId = 900_000 + (long) (Math.random() * 90_000);
+        ingest(edit(wooId, 2, "20.00"));
+        // edited in WooCommerce before it was written: 2 → 5 units; lines, total and allocation follow
+        ingest(edit(wooId, 5, "50.00"));
+        OrderLedger.Stored stored = transactions.inTenant(tenant, null, () -> ledger.find(site, wooId, false)).orElseThrow();
+        assertEquals(5, stored.lines().get(0).qty().intValue());
+        assertEquals(0, new java.math.BigDecimal("50.00").compareTo(stored.total()));
+        assertEquals(5, transactions.inTenant(tenant, null, () -> ledger.allocated(tenant, "EDIT-1", "*|*|*")).intValue());
+
+        // written to Counterpoint (as the writer records it), then edited again in WooCommerce
+        transactions.inTenant(tenant, null, () -> {
+            ledger.transition(tenant, stored.id(), OrderState.ALLOCATED, OrderState.READY, "test: sending status");
+            return ledger.markWritten(tenant, stored.id(), "1001", 100_000_000_999L, "W1", true);
+        });
+        ingest(edit(wooId, 4, "40.00"));
+        JsonNode detail = api.get("/api/tenants/" + tenant + "/orders/" + stored.id(), token).json();
+        assertEquals("WRITTEN", detail.at("/order/state").asText());
+        assertTrue(detail.at("/order/flag").asText().contains("edited in WooCommerce after it was written"), detail.toString());
+        assertEquals(5, detail.get("lines").get(0).get("qty").asInt(), "the ledger keeps what Counterpoint has");
+        assertEquals(5, transactions.inTenant(tenant, null, () -> ledger.allocated(tenant, "EDIT-1", "*|*|*")).intValue());
+    }
+
+    private void ingest(WooOrder order) {
+        transactions.inTenant(tenant, null, () -> ledger.ingest(tenant, site, order, OrderSettings.defaults(), "poll"));
+    }
+
+    private static WooOrder edit(long wooId, int quantity, String total) throws Exception {
+        return WooOrder.parse(JSON.readTree("{\"id\": " + wooId + ", \"number\": \"" + wooId + "\", \"status\": \"processing\","
+                + " \"total\": \"" + total + "\", \"billing\": {\"email\": \"edit@example.org\"}, \"line_items\": [{\"id\": 1,"
+                + " \"sku\": \"EDIT-1\", \"quantity\": " + quantity + ", \"subtotal\": \"" + total + "\", \"total\": \"" + total
+                + "\"}]}"));
+    }
+
+    @Test
     void aLineWithoutSkuNeedsAttentionAndAnOwnerResolvesItAudited() throws Exception {
         long productId = product(null);
         long wooId = checkout("processing", productId, 1);
