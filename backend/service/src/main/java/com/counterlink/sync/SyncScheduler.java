@@ -1,7 +1,11 @@
 package com.counterlink.sync;
 
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.jobrunr.scheduling.JobScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -10,10 +14,17 @@ import java.util.UUID;
 @Singleton
 public class SyncScheduler {
 
-    private final JobScheduler jobScheduler;
+    private static final Logger LOG = LoggerFactory.getLogger(SyncScheduler.class);
 
-    public SyncScheduler(JobScheduler jobScheduler) {
+    private final JobScheduler jobScheduler;
+    private final BeanProvider<SyncJobRunner> runner;
+    private final boolean runsJobsHere;
+
+    public SyncScheduler(JobScheduler jobScheduler, BeanProvider<SyncJobRunner> runner,
+                         @Value("${jobrunr.background-job-server.enabled:true}") boolean runsJobsHere) {
         this.jobScheduler = jobScheduler;
+        this.runner = runner;
+        this.runsJobsHere = runsJobsHere;
     }
 
     public void schedule(UUID tenantId, UUID siteId, JobType type, boolean enabled, Duration interval) {
@@ -32,7 +43,23 @@ public class SyncScheduler {
         }
     }
 
+    /**
+     * A change-driven run starts at once on a virtual thread of this replica: JobRunr's queue would
+     * add up to its poll interval (5 s) to every change on its way to WooCommerce. If this replica
+     * dies meanwhile, the job's interval is the backstop. Everything else, and replicas that do not
+     * run jobs, go through JobRunr's queue.
+     */
     public void runNow(UUID tenantId, UUID siteId, JobType type, RunTrigger trigger) {
+        if (trigger == RunTrigger.CHANGE && runsJobsHere) {
+            Thread.ofVirtual().name("change-" + type.name().toLowerCase() + "-" + siteId).start(() -> {
+                try {
+                    runner.get().run(tenantId, siteId, type, trigger);
+                } catch (RuntimeException e) {
+                    LOG.error("{} run after a change for store {} could not start", type, siteId, e);
+                }
+            });
+            return;
+        }
         jobScheduler.<SyncJobRunner>enqueue(runner -> runner.run(tenantId, siteId, type, trigger));
     }
 
