@@ -1,5 +1,6 @@
 import type { HttpClient } from "./http";
 import type {
+  AllocationSettings,
   AuditEvent,
   Bridge,
   CatalogSettings,
@@ -200,6 +201,10 @@ export function createCounterlinkApi(http: HttpClient) {
     allocations: {
       list: (tenantId: string, itemNo?: string, o?: Opts) =>
         http.get<ItemAllocation[]>(`${tenantPath(tenantId)}/allocations${itemNo ? `?itemNo=${enc(itemNo)}` : ""}`, o),
+      settings: (tenantId: string, o?: Opts) => http.get<AllocationSettings>(`${tenantPath(tenantId)}/allocations/settings`, o),
+      /** Owner only. */
+      updateSettings: (tenantId: string, enabled: boolean, o?: Opts) =>
+        http.put<AllocationSettings>(`${tenantPath(tenantId)}/allocations/settings`, { enabled }, o),
     },
   };
 }

@@ -482,10 +482,34 @@ export interface CustomerIdentity {
 }
 
 /** Open allocations of one item (and grid cell); newer backends add more fields, shown as they come. */
+/** One store's view of an item (`GET …/allocations`). */
+export interface StoreStock {
+  siteId: string;
+  storeName: string;
+  locations: string[];
+  /** READ, or why Counterpoint's figure is missing: BRIDGE_OFFLINE, NOT_READ, NO_LOCATIONS. */
+  counterpoint: string;
+  counterpointAvailable: number | string | null;
+  safetyBuffer: number;
+  /** available − held by web orders − buffer, whole units, at least 0. */
+  webQuantity: number | null;
+  /** What WooCommerce last accepted from us; null if never sent. */
+  lastSentQty: number | null;
+  /** False when the store does not sell the item. */
+  sells: boolean;
+}
+
+/** Per item and grid cell: what open web orders hold and what each store gets. */
 export interface ItemAllocation {
   itemNo: string;
   cell: string;
   allocated: number | string;
+  /** False while allocation is switched off: the held quantity is not subtracted. */
+  counted: boolean;
   openOrders: number;
-  [field: string]: unknown;
+  stores: StoreStock[];
+}
+
+export interface AllocationSettings {
+  enabled: boolean;
 }

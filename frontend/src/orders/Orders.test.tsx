@@ -2,7 +2,7 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { OrderDetail, OrderSummary } from "../api/types";
 import { fakeUser, oidc } from "../test/fakeUserManager";
-import { json, problem } from "../test/mockFetch";
+import { json, problem, type Handler } from "../test/mockFetch";
 import { renderApp } from "../test/renderApp";
 import { storeBackend } from "../stores/testData";
 
@@ -135,21 +135,39 @@ describe("customers and allocation", { timeout: 15000 }, () => {
     expect(screen.getByText(/Linked by a person by ada@example.com/)).toBeInTheDocument();
   });
 
-  it("lists allocation per item and shows fields newer backends add", async () => {
+  it("shows per item what web orders hold and what each store gets, and an owner switches allocation off", async () => {
+    const store = (name: string, over: Record<string, unknown> = {}) => ({
+      siteId: `s-${name}`, storeName: name, locations: ["MAIN"], counterpoint: "READ", counterpointAvailable: "10.0000",
+      safetyBuffer: 1, webQuantity: 7, lastSentQty: 7, sells: true, ...over,
+    });
+    const put = vi.fn<Handler>(({ body }) => json(body));
     storeBackend({
       extra: {
         [`GET ${T}/allocations`]: [
-          { itemNo: "AC-1", cell: "*|*|*", allocated: "2.0000", openOrders: 1, cpAvailable: 10, buffer: 1, sentPerStore: { "Gift shop": 7 } },
-          { itemNo: "GR-1", cell: "RED|M|*", allocated: "1", openOrders: 1 },
+          { itemNo: "AC-1", cell: "*|*|*", allocated: "2.0000", counted: true, openOrders: 2,
+            stores: [store("Gift shop"), store("Tickets", { counterpoint: "BRIDGE_OFFLINE", counterpointAvailable: null, webQuantity: null, lastSentQty: null })] },
+          { itemNo: "GR-1", cell: "RED|M|*", allocated: "1", counted: true, openOrders: 1, stores: [store("Gift shop", { sells: false })] },
         ],
+        [`GET ${T}/allocations/settings`]: { enabled: true },
+        [`PUT ${T}/allocations/settings`]: put,
       },
     });
     oidc.storedUser = fakeUser();
     renderApp("/t/t-1/orders/allocation");
     const table = await screen.findByRole("table", { name: "Allocation per item" }, { timeout: 5000 });
     const headers = within(table).getAllByRole("columnheader").map((h) => h.textContent);
-    expect(headers).toEqual(["Item", "Grid cell", "Held by web orders", "Open orders", "Available in Counterpoint", "Safety buffer", "Sent per store"]);
-    expect(within(table).getByRole("row", { name: /AC-1/ })).toHaveTextContent("AC-1—21101Gift shop: 7");
-    expect(within(table).getByRole("row", { name: /GR-1/ })).toHaveTextContent("RED / M / *");
+    expect(headers).toEqual(["Item", "Grid cell", "Held by web orders", "Store", "Available in Counterpoint", "Safety buffer",
+      "Web quantity now", "Last sent to WooCommerce"]);
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows[0]).toHaveTextContent("AC-1—2 (2 open orders)Gift shop1017");
+    expect(rows[1]).toHaveTextContent("TicketsBridge offline1—Not sent yet");
+    expect(rows[2]).toHaveTextContent("GR-1RED / M / *1 (1 open order)Gift shopNot sold in this store");
+
+    const toggle = await screen.findByRole("checkbox", { name: "Hold stock for web orders (allocation)" });
+    expect(toggle).toBeChecked();
+    await userEvent.click(toggle);
+    await vi.waitFor(() => expect(put).toHaveBeenCalled());
+    expect(put.mock.calls[0][0].body).toEqual({ enabled: false });
+    expect(await screen.findByText(/two stores can sell the same last unit/)).toBeInTheDocument();
   });
 });
