@@ -108,7 +108,7 @@ function OrdersPanel({ tenantId, data }: { tenantId: string; data: DashboardData
         </div>
         {o.flagged > 0 && (
           <div>
-            <dt>Changed after writing</dt>
+            <dt>Flagged for you</dt>
             <dd className="count-failed">{o.flagged}</dd>
           </div>
         )}

@@ -59,9 +59,10 @@ final class NeedsAttention {
         }
         if (orders.flagged() > 0) {
             found.add(new Attention(AttentionKind.ORDERS_FLAGGED, Severity.WARNING,
-                    plural(orders.flagged(), "order was", "orders were") + " cancelled or refunded after reaching Counterpoint",
-                    "Counterpoint still has their tickets.",
-                    "Void the ticket (or make a return if it is posted) in Counterpoint, then Resolve the order with a note.",
+                    plural(orders.flagged(), "order is", "orders are") + " flagged for you",
+                    "Cancelled, refunded or edited in WooCommerce after reaching Counterpoint, or oversold: two stores sold"
+                            + " the same last unit.",
+                    "Open each flagged order and do what its flag says in WooCommerce or Counterpoint, then Resolve it with a note.",
                     null, null, null, orders.flagged()));
         }
         Map<UUID, StoreSummary> byId = stores.stream().collect(Collectors.toMap(StoreSummary::id, Function.identity()));

@@ -43,4 +43,21 @@ public class LedgerAllocations implements Allocations {
             return allocated;
         });
     }
+
+    @Override
+    public void oversold(UUID tenantId, UUID siteId, String storeName, StockKey key, BigDecimal available) {
+        transactions.inTenant(tenantId, null, () -> {
+            ledger.flagOversold(siteId, storeName, key.itemNo(), cellOf(key), available);
+            return null;
+        });
+    }
+
+    /** The catalog names a simple item's cell ""; the ledger "*|*|*". */
+    private static String cellOf(StockKey key) {
+        if (key.cell().isEmpty()) {
+            return "*|*|*";
+        }
+        List<String> dims = Cells.dimensions(key.cell());
+        return String.join("|", dims.size() == 3 ? dims : List.of(key.cell(), "*", "*"));
+    }
 }

@@ -356,6 +356,36 @@ public class OrderLedger implements AllocationLedger {
                 tenantId, itemNos.toArray(new String[0]));
     }
 
+    /**
+     * Web orders of every store hold more of an item (cell) than Counterpoint has at a store's locations:
+     * walking the open allocations in the order they arrived, the store's orders beyond what Counterpoint
+     * has get a flag saying what to do. The order keeps its state and allocation; a person decides.
+     */
+    void flagOversold(UUID siteId, String storeName, String itemNo, String cell, BigDecimal available) {
+        record Held(UUID orderId, UUID siteId, String wooNumber, BigDecimal qty, String flag) {
+        }
+        List<Held> held = sql.query("""
+                SELECT o.id, o.site_id, o.woo_number, a.qty, o.flag FROM allocations a JOIN web_orders o ON o.id = a.order_id
+                 WHERE a.released_at IS NULL AND a.item_no = ? AND a.cell = ?
+                 ORDER BY o.received_at, o.id""",
+                row -> new Held(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
+                        row.getBigDecimal(4), row.getString(5)), itemNo, cell);
+        BigDecimal total = held.stream().map(Held::qty).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal running = BigDecimal.ZERO;
+        String what = itemNo + ("*|*|*".equals(cell) ? "" : " (" + cell.replace("|*", "").replace('|', '/') + ")");
+        for (Held order : held) {
+            running = running.add(order.qty());
+            if (running.compareTo(available) > 0 && order.siteId().equals(siteId) && order.flag() == null) {
+                sql.update("UPDATE web_orders SET flag = ?, updated_at = now() WHERE id = ? AND flag IS NULL",
+                        "Oversold: Counterpoint has " + available.stripTrailingZeros().toPlainString() + " of " + what
+                                + " at the locations of " + storeName + ", while web orders of your stores hold "
+                                + total.stripTrailingZeros().toPlainString() + "; this order came last. Cancel or refund it in"
+                                + " WooCommerce, or make sure Counterpoint can fulfil it, then resolve the order with a note.",
+                        order.orderId());
+            }
+        }
+    }
+
     List<ItemAllocation> openAllocations(String itemNo) {
         return sql.query("SELECT item_no, cell, SUM(qty), COUNT(DISTINCT order_id) FROM allocations WHERE released_at IS NULL"
                         + " AND (?::text IS NULL OR item_no = ?::text) GROUP BY item_no, cell ORDER BY item_no, cell",

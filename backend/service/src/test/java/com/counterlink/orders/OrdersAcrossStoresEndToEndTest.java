@@ -1,10 +1,12 @@
 package com.counterlink.orders;
 
+import com.counterlink.sync.JobType;
 import com.counterlink.sync.SyncJobRunner;
 import com.counterlink.testing.BackendTest;
 import com.counterlink.testing.WooStoresFixture;
 import com.counterlink.woo.sandbox.store.Store;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -138,6 +140,48 @@ class OrdersAcrossStoresEndToEndTest extends BackendTest {
         }
         try (Connection c = stack.counterpoint.connect()) {
             assertEquals(0, BigDecimal.ONE.compareTo(stack.available(c, item)), "Counterpoint is not changed by the sales");
+        }
+    }
+
+    @Test
+    void whenBothStoresSoldTheLastUnitTheOrderThatCameLastIsFlaggedAsOversoldWithWhatToDo() throws Exception {
+        String item = items.get(2);
+        stack.setAvailable(item, 1);
+        // no webhooks: both WooCommerce stores still show the unit when their shoppers buy it
+        setWebhooks("paused");
+        HttpResponse<String> first;
+        HttpResponse<String> second;
+        try {
+            first = stack.checkout(a, "processing", "first@example.org", item, 1);
+            second = stack.checkout(b, "processing", "second@example.org", item, 1);
+        } finally {
+            setWebhooks("active");
+        }
+        assertEquals(201, first.statusCode(), first.body());
+        assertEquals(201, second.statusCode(), second.body());
+        stack.run(siteA, JobType.ORDERS);
+        stack.run(siteB, JobType.ORDERS);
+        stack.run(siteA, JobType.INVENTORY);
+        stack.run(siteB, JobType.INVENTORY);
+
+        long firstId = new ObjectMapper().readTree(first.body()).get("id").asLong();
+        long secondId = new ObjectMapper().readTree(second.body()).get("id").asLong();
+        JsonNode early = stack.awaitOrder(siteA, firstId, o -> true, 30);
+        JsonNode late = stack.awaitOrder(siteB, secondId, o -> o.hasNonNull("flag"), 30);
+        assertTrue(early.get("flag").isNull(), "the order that came first keeps the unit: " + early);
+        String flag = late.get("flag").asText();
+        assertTrue(flag.startsWith("Oversold: Counterpoint has 1 of " + item), flag);
+        assertTrue(flag.contains("web orders of your stores hold 2") && flag.contains("Cancel or refund it in WooCommerce"), flag);
+        assertEquals(0, stack.stock(a, item));
+        assertEquals(0, stack.stock(b, item));
+    }
+
+    private void setWebhooks(String status) throws Exception {
+        for (Store store : List.of(a, b)) {
+            store.locked(() -> {
+                store.webhooks.values().forEach(hook -> hook.status = status);
+                return null;
+            });
         }
     }
 

@@ -180,6 +180,12 @@ public class InventoryJob implements SyncJob {
                 allocated.putAll(allocations.allocated(context.tenantId(), chunk));
             }
             context.log().read(rows.size());
+            allocated.forEach((key, held) -> {
+                BigDecimal has = available.getOrDefault(key, BigDecimal.ZERO);
+                if (held.compareTo(has) > 0) {
+                    allocations.oversold(context.tenantId(), context.siteId(), target.site().name(), key, has);
+                }
+            });
             List<WooPusher.Change> changes = new ArrayList<>();
             for (CatalogLink link : rows) {
                 Allocations.StockKey key = new Allocations.StockKey(link.itemNo(), link.cell());
