@@ -11,7 +11,8 @@ public enum RunTrigger {
     /**
      * A change, a full resync, a preview or the nightly reconcile finding the job busy runs when the
      * busy run ends: the busy run may have read Counterpoint before the change, and the others are
-     * runs a plain run does not replace. A scheduled run or a "sync now" is covered by the busy run.
+     * runs a plain run does not replace. A scheduled run is covered by the busy run; a person's "sync
+     * now" or retry follows it too when it comes through {@code SyncJobRunner.runAskedFor}.
      */
     public boolean followsUpABusyRun() {
         return this == CHANGE || full() || this == PREVIEW;

@@ -37,12 +37,21 @@ public class SyncJobRunner {
      * never waits for the next interval.
      */
     public Optional<UUID> run(UUID tenantId, UUID siteId, JobType type, RunTrigger trigger) {
+        return run(tenantId, siteId, type, trigger, trigger.followsUpABusyRun());
+    }
+
+    /** A run a person asked for ("sync now", a retry): if the job is busy it follows the busy run, never dropped. */
+    public Optional<UUID> runAskedFor(UUID tenantId, UUID siteId, JobType type, RunTrigger trigger) {
+        return run(tenantId, siteId, type, trigger, true);
+    }
+
+    private Optional<UUID> run(UUID tenantId, UUID siteId, JobType type, RunTrigger trigger, boolean followsUp) {
         Optional<UUID> first = Optional.empty();
         Optional<RunTrigger> next = Optional.of(trigger);
         while (true) {
             Optional<SiteJobLock.Held> held = lock.tryLock(siteId, type);
             if (held.isEmpty()) {
-                if (next.isPresent() && next.get().followsUpABusyRun()) {
+                if (next.isPresent() && followsUp) {
                     followUps.request(tenantId, siteId, type, next.get());
                     LOG.info("{} job for store {} is already running; this {} run follows it", type, siteId, next.get());
                 } else if (next.isPresent()) {

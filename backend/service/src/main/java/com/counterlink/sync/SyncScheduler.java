@@ -60,7 +60,7 @@ public class SyncScheduler {
             });
             return;
         }
-        jobScheduler.<SyncJobRunner>enqueue(runner -> runner.run(tenantId, siteId, type, trigger));
+        jobScheduler.<SyncJobRunner>enqueue(runner -> runner.runAskedFor(tenantId, siteId, type, trigger));
     }
 
     static String recurringJobId(UUID siteId, JobType type) {

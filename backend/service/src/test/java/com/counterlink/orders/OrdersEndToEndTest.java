@@ -354,7 +354,9 @@ class OrdersEndToEndTest extends BackendTest {
         JsonNode written = awaitOrderWithoutRunning(wooId, o -> o.get("state").asText().equals("WRITTEN"), Duration.ofSeconds(30));
         assertTrue(Duration.between(placed, Instant.now()).toSeconds() < 30, "well before the day-long interval");
         JsonNode detail = api.get(ordersPath() + "/" + written.get("id").asText(), token).json();
-        assertTrue(detail.get("transitions").get(0).get("reason").asText().contains("seen by webhook"), detail.toString());
+        // the webhook's run may find it by its hint, or a run another webhook started a moment earlier by its poll
+        String seen = detail.get("transitions").get(0).get("reason").asText();
+        assertTrue(seen.contains("seen by webhook") || seen.contains("seen by poll"), detail.toString());
         boolean triggered = false;
         for (JsonNode run : api.get(storePath() + "/runs?jobType=ORDERS", token).json()) {
             triggered |= run.get("runTrigger").asText().equals("CHANGE");
