@@ -1,4 +1,4 @@
-import { Fragment, useId, useState, type FormEvent } from "react";
+import { Fragment, useId, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { useApi } from "../api/ApiContext";
 import type { ItemAllocation, StoreStock } from "../api/types";
@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, LoadingState } from "../components/States";
 import { useTenant } from "../tenant/TenantContext";
 import { useFetch } from "../utils/useFetch";
 import { OrdersSubNav, formatQty } from "./labels";
+import { SearchForm } from "./SearchForm";
 
 const MISSING: Record<string, string> = {
   BRIDGE_OFFLINE: "Bridge offline",
@@ -135,14 +136,8 @@ export default function AllocationsPage() {
   const api = useApi();
   const [params, setParams] = useSearchParams();
   const itemNo = params.get("itemNo") ?? "";
-  const [search, setSearch] = useState(itemNo);
-  const searchId = useId();
   const { data, error, reload } = useFetch((signal) => api.allocations.list(tenant.id, itemNo || undefined, { signal }), [api, tenant.id, itemNo]);
 
-  const onSearch = (e: FormEvent) => {
-    e.preventDefault();
-    setParams(search.trim() ? { itemNo: search.trim() } : {}, { replace: true });
-  };
 
   let body;
   if (data) {
@@ -177,13 +172,7 @@ export default function AllocationsPage() {
       <section className="card" aria-labelledby="alloc-list-heading">
         <h2 id="alloc-list-heading">Per item</h2>
         <div className="filters">
-          <form className="field field-inline" role="search" onSubmit={onSearch}>
-            <label htmlFor={searchId}>Item number</label>
-            <input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-            <button type="submit" className="btn btn-small">
-              Search
-            </button>
-          </form>
+          <SearchForm label="Item number" value={itemNo} onSearch={(term) => setParams(term ? { itemNo: term } : {}, { replace: true })} />
         </div>
         {body}
       </section>

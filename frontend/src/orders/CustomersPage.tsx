@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router-dom";
 import { useApi } from "../api/ApiContext";
 import { ApiError, errorMessage } from "../api/errors";
@@ -10,6 +10,7 @@ import { useTenant } from "../tenant/TenantContext";
 import { formatDateTime } from "../utils/format";
 import { useFetch } from "../utils/useFetch";
 import { OrdersSubNav, linkedHowLabel } from "./labels";
+import { SearchForm } from "./SearchForm";
 
 function RelinkForm({ identity, onSaved, onCancel }: { identity: CustomerIdentity; onSaved: (c: CustomerIdentity) => void; onCancel: () => void }) {
   const api = useApi();
@@ -71,15 +72,9 @@ export default function CustomersPage() {
   const isOwner = tenant.role === "owner";
   const [params, setParams] = useSearchParams();
   const email = params.get("email") ?? "";
-  const [search, setSearch] = useState(email);
   const [editing, setEditing] = useState<string | null>(null);
-  const searchId = useId();
   const { data, error, reload, setData } = useFetch((signal) => api.customers.list(tenant.id, email || undefined, { signal }), [api, tenant.id, email]);
 
-  const onSearch = (e: FormEvent) => {
-    e.preventDefault();
-    setParams(search.trim() ? { email: search.trim() } : {}, { replace: true });
-  };
 
   let body;
   if (data) {
@@ -140,13 +135,7 @@ export default function CustomersPage() {
       <section className="card" aria-labelledby="customers-heading">
         <h2 id="customers-heading">Customer identities</h2>
         <div className="filters">
-        <form className="field field-inline" role="search" onSubmit={onSearch}>
-          <label htmlFor={searchId}>Email</label>
-          <input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-          <button type="submit" className="btn btn-small">
-            Search
-          </button>
-        </form>
+          <SearchForm label="Email" value={email} onSearch={(term) => setParams(term ? { email: term } : {}, { replace: true })} />
         </div>
         {body}
       </section>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from "react";
+import { useId } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { useApi } from "../api/ApiContext";
 import { ORDER_STATES, type OrderState } from "../api/types";
@@ -8,6 +8,7 @@ import { formatDateTime } from "../utils/format";
 import { useFetch } from "../utils/useFetch";
 import { OrderStateBadge, OrdersSubNav, formatMoney, orderStateLabel } from "./labels";
 import { toOrder } from "./routes/Orders";
+import { SearchForm } from "./SearchForm";
 
 /** The order ledger: every web order and where it is on its way to Counterpoint, filtered by state or searched. */
 export default function OrdersPage() {
@@ -16,9 +17,7 @@ export default function OrdersPage() {
   const [params, setParams] = useSearchParams();
   const state = (params.get("state") ?? "") as OrderState | "";
   const q = params.get("q") ?? "";
-  const [search, setSearch] = useState(q);
   const stateId = useId();
-  const searchId = useId();
   const { data, error, loading, reload } = useFetch(
     (signal) => api.orders.list(tenant.id, { state: state || undefined, q: q || undefined }, { signal }),
     [api, tenant.id, state, q],
@@ -28,10 +27,6 @@ export default function OrdersPage() {
     const p = new URLSearchParams(params);
     Object.entries(next).forEach(([k, v]) => (v ? p.set(k, v) : p.delete(k)));
     setParams(p, { replace: true });
-  };
-  const onSearch = (e: FormEvent) => {
-    e.preventDefault();
-    update({ q: search.trim() });
   };
 
   let body;
@@ -109,13 +104,7 @@ export default function OrdersPage() {
               ))}
             </select>
           </div>
-          <form className="field field-inline" role="search" onSubmit={onSearch}>
-            <label htmlFor={searchId}>Search</label>
-            <input id={searchId} type="search" value={search} placeholder="Order number or email" onChange={(e) => setSearch(e.target.value)} />
-            <button type="submit" className="btn btn-small">
-              Search
-            </button>
-          </form>
+          <SearchForm label="Search" value={q} placeholder="Order number or email" onSearch={(term) => update({ q: term })} />
         </div>
         {body}
       </section>
