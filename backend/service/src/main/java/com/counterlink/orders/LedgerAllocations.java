@@ -52,12 +52,8 @@ public class LedgerAllocations implements Allocations {
         });
     }
 
-    /** The catalog names a simple item's cell ""; the ledger "*|*|*". */
+    /** The catalog names a simple item's cell ""; the ledger "*|*|*". Grid cells are named alike. */
     private static String cellOf(StockKey key) {
-        if (key.cell().isEmpty()) {
-            return "*|*|*";
-        }
-        List<String> dims = Cells.dimensions(key.cell());
-        return String.join("|", dims.size() == 3 ? dims : List.of(key.cell(), "*", "*"));
+        return key.cell().isEmpty() ? "*|*|*" : key.cell();
     }
 }

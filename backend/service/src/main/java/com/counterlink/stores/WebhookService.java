@@ -34,6 +34,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * WooCommerce webhooks of a store: registration with a per-store secret, verification of every
@@ -61,7 +63,7 @@ public class WebhookService {
     private final BeanProvider<com.counterlink.sync.SyncScheduler> syncScheduler;
     private final String publicUrl;
     private final boolean registerOnLink;
-    private final java.util.concurrent.ConcurrentMap<UUID, Object> ensuring = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentMap<UUID, Object> ensuring = new ConcurrentHashMap<>();
 
     public WebhookService(TenantAccess access, TenantTransactions transactions, SiteRepository sites,
                           SiteWebhookRepository registered, WebhookHintRepository hints, StoreClients clients,
