@@ -13,7 +13,9 @@ import java.net.URI;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -30,6 +32,7 @@ class BridgeAuthenticator {
     private final TenantTransactions transactions;
     private final TxSql sql;
     private final BridgeSettings settings;
+    private final Map<String, PublicKey> decodedKeys = new ConcurrentHashMap<>();
 
     BridgeAuthenticator(TenantTransactions transactions, TxSql sql, BridgeSettings settings) {
         this.transactions = transactions;
@@ -58,10 +61,19 @@ class BridgeAuthenticator {
         String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         String canonical = RequestSignature.canonical(request.getMethodName(), pathAndQuery, timestamp, nonce, body);
 
-        return transactions.inTenant(tenantId, null, () -> {
-            sql.relaxDurability();
-            BridgeRecord bridge = sql.queryOne("SELECT status, public_key FROM bridges WHERE id = ?",
-                            row -> new BridgeRecord(row.getString(1), row.getString(2)), bridgeId)
+        return transactions.inTenantRelaxed(tenantId, () -> {
+            // One statement reads the bridge, spends the nonce and notes the visit; a check that fails
+            // below throws, and the rollback un-spends the nonce.
+            BridgeRecord bridge = sql.queryOne("""
+                            WITH known AS (SELECT id, tenant_id, status, public_key FROM bridges WHERE id = ?),
+                                 fresh AS (INSERT INTO bridge_nonces (tenant_id, bridge_id, nonce)
+                                           SELECT tenant_id, id, ? FROM known ON CONFLICT DO NOTHING RETURNING nonce),
+                                 seen AS (UPDATE bridges SET last_seen_at = now()
+                                           WHERE id IN (SELECT id FROM known)
+                                             AND (last_seen_at IS NULL OR last_seen_at < now() - interval '2 seconds')
+                                          RETURNING id)
+                            SELECT status, public_key, EXISTS (SELECT 1 FROM fresh) FROM known""",
+                            row -> new BridgeRecord(row.getString(1), publicKey(row.getString(2)), row.getBoolean(3)), bridgeId, nonce)
                     .orElseThrow(() -> new ApiException(ErrorCode.BRIDGE_UNKNOWN,
                             "No bridge " + bridgeId + " is enrolled for this company; enroll it again with a new token"));
             if (!RequestSignature.verify(bridge.publicKey(), canonical, signature)) {
@@ -75,21 +87,22 @@ class BridgeAuthenticator {
             if (skew > settings.getMaxClockSkew().toSeconds()) {
                 throw invalid("the bridge's clock is " + skew + " s away from the server's; correct the server time");
             }
-            int fresh = sql.update("INSERT INTO bridge_nonces (tenant_id, bridge_id, nonce) VALUES (?, ?, ?) "
-                    + "ON CONFLICT DO NOTHING", tenantId, bridgeId, nonce);
-            if (fresh == 0) {
+            if (!bridge.freshNonce()) {
                 throw invalid("this request was already received (replayed nonce)");
             }
-            sql.update("UPDATE bridges SET last_seen_at = now() WHERE id = ? AND (last_seen_at IS NULL "
-                    + "OR last_seen_at < now() - interval '2 seconds')", bridgeId);
             return work.apply(new AuthenticatedBridge(tenantId, bridgeId));
         });
     }
 
-    private record BridgeRecord(String status, PublicKey publicKey) {
-        BridgeRecord(String status, String publicKey) {
-            this(status, RequestSignature.decodePublicKey(publicKey));
+    private record BridgeRecord(String status, PublicKey publicKey, boolean freshNonce) {
+    }
+
+    /** Each bridge key is decoded once, not on every request. */
+    private PublicKey publicKey(String encoded) {
+        if (decodedKeys.size() > 10_000) {
+            decodedKeys.clear();
         }
+        return decodedKeys.computeIfAbsent(encoded, RequestSignature::decodePublicKey);
     }
 
     private static long timestamp(HttpRequest<?> request) {

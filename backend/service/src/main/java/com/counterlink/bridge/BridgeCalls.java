@@ -43,14 +43,8 @@ public class BridgeCalls {
         results.expect(taskId);
         try {
             // a task lost in a database crash only makes this call time out, as a slow bridge would
-            boolean queued = transactions.inTenant(tenantId, null, () -> {
-                sql.relaxDurability();
-                if (!registry.anyOnline(tenantId)) {
-                    return false;
-                }
-                queue.enqueue(taskId, tenantId, request, deadline);
-                return true;
-            });
+            boolean queued = transactions.inTenantRelaxed(tenantId,
+                    () -> queue.enqueueIfOnline(taskId, tenantId, request, deadline, registry.onlineSince()));
             if (!queued) {
                 return new CallOutcome.BridgeOffline<>();
             }

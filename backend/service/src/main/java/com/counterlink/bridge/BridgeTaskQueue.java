@@ -27,6 +27,15 @@ import java.util.UUID;
 @Singleton
 class BridgeTaskQueue {
 
+    /** Leases the tenant's oldest waiting task (or one whose lease ran out) to a bridge. */
+    private static final String LEASE = """
+            UPDATE bridge_tasks SET state = 'LEASED', leased_by = ?, attempts = attempts + 1,
+                   lease_expires_at = now() + make_interval(secs => ?)
+             WHERE id = (SELECT id FROM bridge_tasks
+                          WHERE tenant_id = ? AND state IN ('QUEUED', 'LEASED')
+                            AND (state = 'QUEUED' OR lease_expires_at < now()) AND deadline_at > now()
+                          ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)""";
+
     private final TenantTransactions transactions;
     private final TxSql sql;
     private final BridgeSettings settings;
@@ -44,11 +53,23 @@ class BridgeTaskQueue {
         this.replicas = replicas;
     }
 
-    /** Call inside the tenant's transaction; the caller signals the tenant after commit. */
-    void enqueue(UUID taskId, UUID tenantId, OperationRequest<?> request, Instant deadline) {
-        sql.update("INSERT INTO bridge_tasks (id, tenant_id, operation, params, deadline_at) VALUES (?, ?, ?, ?::jsonb, ?)",
-                taskId, tenantId, request.operation().name(), ProtocolJson.write(request), BridgeRegistry.at(deadline));
-        replicas.tasksQueued(tenantId);
+    /**
+     * Queues the task if one of the tenant's bridges was seen since {@code onlineSince}; call inside
+     * the tenant's transaction and signal the tenant after commit. One statement: the check, the
+     * insert and the notice to the other replicas' polls.
+     */
+    boolean enqueueIfOnline(UUID taskId, UUID tenantId, OperationRequest<?> request, Instant deadline, Instant onlineSince) {
+        ReplicaNotifications.Notice notice = replicas.queued(tenantId);
+        return sql.queryOne("""
+                WITH queued AS (
+                    INSERT INTO bridge_tasks (id, tenant_id, operation, params, deadline_at)
+                    SELECT ?, ?, ?, ?::jsonb, ?
+                     WHERE EXISTS (SELECT 1 FROM bridges
+                                    WHERE tenant_id = ? AND status = 'ENROLLED' AND last_seen_at > ?)
+                    RETURNING id)
+                SELECT pg_notify(?, ?) FROM queued""", row -> true,
+                taskId, tenantId, request.operation().name(), ProtocolJson.write(request), BridgeRegistry.at(deadline),
+                tenantId, BridgeRegistry.at(onlineSince), notice.channel(), notice.payload()).isPresent();
     }
 
     /**
@@ -74,10 +95,7 @@ class BridgeTaskQueue {
             }
             signals.awaitChange(bridge.tenantId(), seen, TaskSignals.min(left, settings.getRecheck()));
             seen = signals.generation(bridge.tenantId());
-            task = transactions.inTenant(bridge.tenantId(), null, () -> {
-                sql.relaxDurability();
-                return lease(bridge, poll.session());
-            });
+            task = transactions.inTenantRelaxed(bridge.tenantId(), () -> leaseIfCurrent(bridge, poll.session()));
         }
     }
 
@@ -89,7 +107,8 @@ class BridgeTaskQueue {
     Poll open(AuthenticatedBridge bridge, UUID session) {
         boolean requeued = session != null && takeOver(bridge, session) > 0;
         long generation = signals.generation(bridge.tenantId());
-        return new Poll(bridge, session, requeued, generation, lease(bridge, session));
+        // the session was made current just above: a newer process can only take over after this commits
+        return new Poll(bridge, session, requeued, generation, Optional.of(lease(bridge)));
     }
 
     /** {@code firstLook}: empty when the session was superseded; else the task leased at once, if any. */
@@ -109,22 +128,40 @@ class BridgeTaskQueue {
         return requeued;
     }
 
-    /** Empty when the session was superseded; else the leased task, if any. */
-    private Optional<Optional<Task>> lease(AuthenticatedBridge bridge, UUID session) {
-            if (session != null && sql.queryOne("SELECT 1 FROM bridges WHERE id = ? AND session_id = ?", row -> true,
-                    bridge.bridgeId(), session).isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(sql.queryOne("""
-                UPDATE bridge_tasks SET state = 'LEASED', leased_by = ?, attempts = attempts + 1,
-                       lease_expires_at = now() + make_interval(secs => ?)
-                 WHERE id = (SELECT id FROM bridge_tasks
-                              WHERE tenant_id = ? AND state IN ('QUEUED', 'LEASED')
-                                AND (state = 'QUEUED' OR lease_expires_at < now()) AND deadline_at > now()
-                              ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-                RETURNING id, operation, params::text""",
-                    row -> new Task(row.getObject(1, UUID.class), row.getString(2), ProtocolJson.parse(row.getString(3))),
-                    bridge.bridgeId(), (double) settings.getLease().toMillis() / 1000.0, bridge.tenantId()));
+    private Optional<Task> lease(AuthenticatedBridge bridge) {
+        return sql.queryOne(LEASE + " RETURNING id, operation, params::text",
+                row -> new Task(row.getObject(1, UUID.class), row.getString(2), ProtocolJson.parse(row.getString(3))),
+                bridge.bridgeId(), leaseSeconds(), bridge.tenantId());
+    }
+
+    /**
+     * Empty when a newer process of the bridge took over since the poll began; else the leased
+     * task, if any. One statement, one row: whether the session is current, and the task.
+     */
+    private Optional<Optional<Task>> leaseIfCurrent(AuthenticatedBridge bridge, UUID session) {
+        if (session == null) {
+            return Optional.of(lease(bridge));
+        }
+        return sql.queryOne("WITH current AS (SELECT 1 FROM bridges WHERE id = ? AND session_id = ?), "
+                        + "leased AS (" + LEASE + " AND EXISTS (SELECT 1 FROM current) RETURNING id, operation, params::text) "
+                        + "SELECT EXISTS (SELECT 1 FROM current), l.id, l.operation, l.params FROM (SELECT 1) AS one "
+                        + "LEFT JOIN leased l ON true",
+                row -> !row.getBoolean(1) ? Optional.<Optional<Task>>empty()
+                        : Optional.of(Optional.ofNullable(row.getObject(2, UUID.class))
+                        .map(id -> taskOf(id, row))),
+                bridge.bridgeId(), session, bridge.bridgeId(), leaseSeconds(), bridge.tenantId()).orElseThrow();
+    }
+
+    private static Task taskOf(UUID id, java.sql.ResultSet row) {
+        try {
+            return new Task(id, row.getString(3), ProtocolJson.parse(row.getString(4)));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private double leaseSeconds() {
+        return (double) settings.getLease().toMillis() / 1000.0;
     }
 
     /**
@@ -133,27 +170,32 @@ class BridgeTaskQueue {
      * Counterpoint is committed durably; a lost read result only makes the read run again.
      */
     Completion complete(AuthenticatedBridge bridge, UUID taskId, TaskResult result) {
-        StoredTask task = sql.queryOne("SELECT operation, state FROM bridge_tasks WHERE id = ? FOR UPDATE",
-                        row -> new StoredTask(row.getString(1), row.getString(2)), taskId)
-                .orElseThrow(() -> ApiException.notFound("Task"));
-        validate(task.operation(), result);
-        if (!task.open()) {
-            return new Completion(taskId, new ResultAck(false, task.state()), null);
-        }
-        if (!readsOnly(task.operation())) {
-            sql.requireDurability();
-        }
         FinishedTask finished = new FinishedTask("COMPLETED".equals(result.status()) ? "DONE" : "FAILED",
                 result.result(), result.errorCode() == null ? null : result.errorCode().name(),
                 result.errorMessage() == null ? null : truncate(result.errorMessage()));
-        sql.update("""
-                UPDATE bridge_tasks SET state = ?, result = ?::jsonb, reason_code = ?, reason = ?,
-                       finished_at = now(), lease_expires_at = NULL
-                 WHERE id = ?""",
+        ReplicaNotifications.Notice notice = replicas.finished(taskId);
+        // stored first and checked after: a result that fails the check rolls the transaction back
+        Optional<String> applied = sql.queryOne("""
+                        WITH finished AS (
+                            UPDATE bridge_tasks SET state = ?, result = ?::jsonb, reason_code = ?, reason = ?,
+                                   finished_at = now(), lease_expires_at = NULL
+                             WHERE id = ? AND state IN ('QUEUED', 'LEASED')
+                            RETURNING operation)
+                        SELECT operation, pg_notify(?, ?) FROM finished""", row -> row.getString(1),
                 finished.state(), finished.result() == null ? null : ProtocolJson.write(finished.result()),
-                finished.reasonCode(), finished.reason(), taskId);
-        replicas.taskFinished(taskId);
-        return new Completion(taskId, new ResultAck(true, finished.state()), finished);
+                finished.reasonCode(), finished.reason(), taskId, notice.channel(), notice.payload());
+        if (applied.isPresent()) {
+            validate(applied.get(), result);
+            if (!readsOnly(applied.get())) {
+                sql.requireDurability();
+            }
+            return new Completion(taskId, new ResultAck(true, finished.state()), finished);
+        }
+        StoredTask task = sql.queryOne("SELECT operation, state FROM bridge_tasks WHERE id = ?",
+                        row -> new StoredTask(row.getString(1), row.getString(2)), taskId)
+                .orElseThrow(() -> ApiException.notFound("Task"));
+        validate(task.operation(), result);
+        return new Completion(taskId, new ResultAck(false, task.state()), null);
     }
 
     /** After the completing transaction committed: hands the result to its caller if it waits in this replica. */
@@ -167,9 +209,6 @@ class BridgeTaskQueue {
     }
 
     private record StoredTask(String operation, String state) {
-        boolean open() {
-            return "QUEUED".equals(state) || "LEASED".equals(state);
-        }
     }
 
     private static boolean readsOnly(String operation) {

@@ -56,18 +56,25 @@ class ReplicaNotifications {
         }
     }
 
+    /** What a statement sends with {@code pg_notify(channel, payload)} so that it needs no round trip of its own. */
+    record Notice(String channel, String payload) {
+    }
+
     /** Inside the transaction that queued or released tasks of the tenant. */
     void tasksQueued(UUID tenantId) {
-        publish("q " + tenantId);
+        publish(queued(tenantId));
     }
 
-    /** Inside the transaction that stored the task's result. */
-    void taskFinished(UUID taskId) {
-        publish("f " + taskId);
+    Notice queued(UUID tenantId) {
+        return new Notice(CHANNEL, replica + " q " + tenantId);
     }
 
-    private void publish(String event) {
-        sql.queryOne("SELECT pg_notify(?, ?)", row -> true, CHANNEL, replica + " " + event);
+    Notice finished(UUID taskId) {
+        return new Notice(CHANNEL, replica + " f " + taskId);
+    }
+
+    private void publish(Notice notice) {
+        sql.queryOne("SELECT pg_notify(?, ?)", row -> true, notice.channel(), notice.payload());
     }
 
     private void listen() {

@@ -61,12 +61,7 @@ public class TxSql {
         return statement;
     }
 
-    /** For writes that may be lost in a database crash without harm (leases, heartbeats): no wait for the WAL flush. */
-    public void relaxDurability() {
-        update("SET LOCAL synchronous_commit TO OFF");
-    }
-
-    /** Undoes {@link #relaxDurability()} for the rest of the transaction: its commit waits for the WAL flush. */
+    /** Undoes {@link TenantTransactions#inTenantRelaxed} for the rest of the transaction: its commit waits for the WAL flush. */
     public void requireDurability() {
         update("SET LOCAL synchronous_commit TO DEFAULT");
     }

@@ -40,6 +40,8 @@ public final class BridgeLoop {
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
     private volatile Integer lastLatencyMs;
     private volatile Thread worker;
+    /** The previous task's result on its way to the cloud; the next poll does not wait for it. */
+    private Thread posting;
 
     public BridgeLoop(CloudClient cloud, OperationExecutor executor, Duration heartbeatInterval, int pollSeconds) {
         this(cloud, executor, heartbeatInterval, pollSeconds, null, Duration.ofSeconds(5));
@@ -87,6 +89,7 @@ public final class BridgeLoop {
             }
             return stopReason.get();
         } finally {
+            awaitPosting();
             heartbeats.shutdownNow();
         }
     }
@@ -99,9 +102,26 @@ public final class BridgeLoop {
             json = ProtocolJson.write(TaskResult.failed(TaskErrorCode.RESULT_TOO_LARGE, "the result has " + json.length()
                     + " bytes; ask for smaller pages"));
         }
-        LOG.info(() -> "Task " + task.taskId() + " " + task.operation() + " " + result.status()
-                + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
-        post(task, json);
+        long ran = System.nanoTime() - started;
+        // one result in flight at a time, in task order; meanwhile the loop is already polling again,
+        // so a caller's next task finds a poll waiting instead of one still to be sent
+        awaitPosting();
+        String delivered = json;
+        posting = Thread.ofVirtual().name("result-" + task.taskId()).start(() -> post(task, delivered));
+        LOG.info(() -> "Task " + task.taskId() + " " + task.operation() + " " + result.status() + " in " + ran / 1_000_000 + " ms");
+    }
+
+    private void awaitPosting() {
+        Thread previous = posting;
+        if (previous == null) {
+            return;
+        }
+        try {
+            previous.join();
+        } catch (InterruptedException e) {
+            // stopping: the post itself ends once the stop reason is set
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Retries until the result is delivered: posting twice is harmless, losing it is not. */

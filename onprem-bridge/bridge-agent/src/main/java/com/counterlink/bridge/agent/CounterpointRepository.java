@@ -473,14 +473,6 @@ public final class CounterpointRepository {
         return second == null || first.isAfter(second) ? first : second;
     }
 
-    public boolean reachable() {
-        try {
-            return c.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
     private void require(String sql, String what, Object... args) throws SQLException {
         if (Sql.one(c, sql, row -> true, args).isEmpty()) {
             throw notFound(what);
