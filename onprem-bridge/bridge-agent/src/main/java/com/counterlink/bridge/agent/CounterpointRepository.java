@@ -132,12 +132,16 @@ public final class CounterpointRepository {
     }
 
     private ReadPriceChanges.Promotions promotions() throws SQLException {
-        LocalDateTime changed = Sql.one(c, """
+        record Mark(LocalDateTime changed, int rows) {
+        }
+        Mark mark = Sql.one(c, """
                 SELECT (SELECT MAX(RS_UTC_DT) FROM IM_PRC_GRP WHERE GRP_TYP = 'P'),
                        (SELECT MAX(RS_UTC_DT) FROM IM_PRC_RUL WHERE GRP_TYP = 'P'),
-                       (SELECT MAX(RS_UTC_DT) FROM IM_PRC_RUL_BRK WHERE GRP_TYP = 'P')""",
-                row -> newest(row.getObject(1, LocalDateTime.class), row.getObject(2, LocalDateTime.class),
-                        row.getObject(3, LocalDateTime.class))).orElse(null);
+                       (SELECT MAX(RS_UTC_DT) FROM IM_PRC_RUL_BRK WHERE GRP_TYP = 'P'),
+                       (SELECT COUNT(*) FROM IM_PRC_GRP WHERE GRP_TYP = 'P') + (SELECT COUNT(*) FROM IM_PRC_RUL WHERE GRP_TYP = 'P')
+                         + (SELECT COUNT(*) FROM IM_PRC_RUL_BRK WHERE GRP_TYP = 'P')""",
+                row -> new Mark(newest(row.getObject(1, LocalDateTime.class), row.getObject(2, LocalDateTime.class),
+                        row.getObject(3, LocalDateTime.class)), row.getInt(4))).orElse(new Mark(null, 0));
         java.util.TreeSet<LocalDateTime> boundaries = new java.util.TreeSet<>();
         for (LocalDateTime[] dates : Sql.list(c, "SELECT NO_BEG_DAT, BEG_DAT, NO_END_DAT, END_DAT FROM IM_PRC_GRP"
                         + " WHERE GRP_TYP = 'P' AND ENABLED = 'Y'",
@@ -145,7 +149,7 @@ public final class CounterpointRepository {
                         "Y".equals(row.getString(3)) ? null : row.getObject(4, LocalDateTime.class)})) {
             Arrays.stream(dates).filter(Objects::nonNull).forEach(boundaries::add);
         }
-        return new ReadPriceChanges.Promotions(changed, List.copyOf(boundaries));
+        return new ReadPriceChanges.Promotions(mark.changed(), mark.rows(), List.copyOf(boundaries));
     }
 
     private static LocalDateTime newest(LocalDateTime... times) {

@@ -179,6 +179,14 @@ class CounterpointRepositoryTest {
         ReadPriceChanges.Page ruled = counterpoint.priceChanges(new ReadPriceChanges(changed.next(), 10));
         assertTrue(ruled.changes().isEmpty(), "a rule change names no item: it may concern any");
         assertTrue(ruled.promotions().changedAtUtc().isAfter(before.changedAtUtc()), ruled.toString());
+        int deleted;
+        try (var delete = db.prepareStatement("DELETE FROM IM_PRC_RUL_BRK WHERE GRP_TYP = 'P' AND GRP_COD = 'SUMMER'")) {
+            deleted = delete.executeUpdate();
+        }
+        assertTrue(deleted > 0);
+        assertEquals(ruled.promotions().rows() - deleted,
+                counterpoint.priceChanges(new ReadPriceChanges(changed.next(), 10)).promotions().rows(),
+                "a deleted rule leaves no stamp, but fewer rows");
 
         assertThrows(com.counterlink.bridge.protocol.InvalidParameterException.class, () -> new ReadPriceChanges(null, 0));
         assertThrows(com.counterlink.bridge.protocol.InvalidParameterException.class,

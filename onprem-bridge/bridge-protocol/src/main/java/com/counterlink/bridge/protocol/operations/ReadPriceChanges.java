@@ -45,10 +45,11 @@ public record ReadPriceChanges(ItemCursor after, int pageSize) implements Operat
 
     /**
      * The promotional price rules (IM_PRC_GRP, IM_PRC_RUL, IM_PRC_RUL_BRK of type 'P'):
-     * {@code changedAtUtc} is the newest change of any of their rows (null when none is stamped);
+     * {@code changedAtUtc} is the newest change of any of their rows (null when none is stamped) and
+     * {@code rows} how many rows they have (a deleted rule leaves no stamp, but fewer rows);
      * {@code boundaries} are the begin and end dates of the enabled promotions, in order, the moments
      * a sale starts or stops without any row changing.
      */
-    public record Promotions(LocalDateTime changedAtUtc, List<LocalDateTime> boundaries) {
+    public record Promotions(LocalDateTime changedAtUtc, int rows, List<LocalDateTime> boundaries) {
     }
 }
