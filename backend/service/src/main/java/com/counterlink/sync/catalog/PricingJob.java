@@ -144,8 +144,8 @@ public class PricingJob implements SyncJob {
         void changesAfter(Watermarks.PriceMark watermark, ReadPriceChanges.Page first) throws BridgeOfflineException {
             Set<String> due = new LinkedHashSet<>();
             for (CatalogLink link : sellable) {
-                WooActuals.Refreshed shown = refreshed.get(link.key());
-                if (link.sentRegular() == null || (shown != null && shown.priceDrift() != null)) {
+                // never priced, or WooCommerce showed other prices than were sent (WooActuals)
+                if (link.sentRegular() == null) {
                     due.add(link.itemNo());
                 }
             }

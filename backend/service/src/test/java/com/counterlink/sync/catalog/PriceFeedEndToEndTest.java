@@ -255,7 +255,12 @@ class PriceFeedEndToEndTest extends BackendTest {
     void theChangeProbeStartsTheProductsRunForACategoryChangeAndThePricingRunForARuleChange() throws Exception {
         bridge.destroyForcibly().waitFor();
         bridge = RealBridge.run(api, token, tenant, work, 1);
-        Thread.sleep(3000); // the probe's first marks run every job once; let those pass
+        // the probe's first marks are only recorded: a change is one that comes after them
+        Instant until = Instant.now().plusSeconds(60);
+        while (bridgeMarks().startsWith("null") && Instant.now().isBefore(until)) {
+            Thread.sleep(200);
+        }
+        assertFalse(bridgeMarks().startsWith("null"), "the restarted bridge's probe reported its first marks");
         Set<String> products = runIds(JobType.PRODUCTS);
         Set<String> pricing = runIds(JobType.PRICING);
 
