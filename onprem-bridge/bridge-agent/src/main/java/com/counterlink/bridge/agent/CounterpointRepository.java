@@ -66,19 +66,20 @@ public final class CounterpointRepository {
         List<Object> args = new ArrayList<>();
         args.add(request.pageSize());
         String web = request.ecommerceOnly() ? " AND i.IS_ECOMM_ITEM = 'Y'" : "";
-        String branches = "SELECT i.ITEM_NO, i.RS_UTC_DT AS CHANGED FROM IM_ITEM i WHERE i.RS_UTC_DT IS NOT NULL" + web
-                + itemKeyset(after, args, "i.RS_UTC_DT", "i.ITEM_NO")
-                + " AND NOT EXISTS (SELECT 1 FROM EC_ITEM_DESCR d2 WHERE d2.ITEM_NO = i.ITEM_NO AND d2.RS_UTC_DT > i.RS_UTC_DT)"
-                + " AND NOT EXISTS (SELECT 1 FROM EC_CATEG_ITEM m2 WHERE m2.ITEM_NO = i.ITEM_NO AND m2.RS_UTC_DT > i.RS_UTC_DT)"
-                + " UNION ALL SELECT d.ITEM_NO, d.RS_UTC_DT FROM EC_ITEM_DESCR d JOIN IM_ITEM i ON i.ITEM_NO = d.ITEM_NO"
-                + " WHERE d.RS_UTC_DT IS NOT NULL" + web + itemKeyset(after, args, "d.RS_UTC_DT", "d.ITEM_NO")
-                + " AND (i.RS_UTC_DT IS NULL OR d.RS_UTC_DT > i.RS_UTC_DT)"
-                + " AND NOT EXISTS (SELECT 1 FROM EC_CATEG_ITEM m2 WHERE m2.ITEM_NO = d.ITEM_NO AND m2.RS_UTC_DT > d.RS_UTC_DT)"
-                + " UNION ALL SELECT m.ITEM_NO, m.RS_UTC_DT FROM EC_CATEG_ITEM m JOIN IM_ITEM i ON i.ITEM_NO = m.ITEM_NO"
-                + " LEFT JOIN EC_ITEM_DESCR d ON d.ITEM_NO = m.ITEM_NO"
-                + " WHERE m.RS_UTC_DT IS NOT NULL" + web + itemKeyset(after, args, "m.RS_UTC_DT", "m.ITEM_NO")
-                + " AND (i.RS_UTC_DT IS NULL OR m.RS_UTC_DT > i.RS_UTC_DT) AND (d.RS_UTC_DT IS NULL OR m.RS_UTC_DT > d.RS_UTC_DT)"
-                + " AND NOT EXISTS (SELECT 1 FROM EC_CATEG_ITEM m2 WHERE m2.ITEM_NO = m.ITEM_NO AND m2.RS_UTC_DT > m.RS_UTC_DT)";
+        String branches = feedBranch("i.ITEM_NO", "i.RS_UTC_DT", "IM_ITEM i", "i.RS_UTC_DT IS NOT NULL" + web
+                        + " AND NOT EXISTS (SELECT 1 FROM EC_ITEM_DESCR d2 WHERE d2.ITEM_NO = i.ITEM_NO AND d2.RS_UTC_DT > i.RS_UTC_DT)"
+                        + " AND NOT EXISTS (SELECT 1 FROM EC_CATEG_ITEM m2 WHERE m2.ITEM_NO = i.ITEM_NO AND m2.RS_UTC_DT > i.RS_UTC_DT)",
+                after, request.pageSize(), args)
+                + " UNION ALL " + feedBranch("d.ITEM_NO", "d.RS_UTC_DT", "EC_ITEM_DESCR d JOIN IM_ITEM i ON i.ITEM_NO = d.ITEM_NO",
+                "d.RS_UTC_DT IS NOT NULL" + web + " AND (i.RS_UTC_DT IS NULL OR d.RS_UTC_DT > i.RS_UTC_DT)"
+                        + " AND NOT EXISTS (SELECT 1 FROM EC_CATEG_ITEM m2 WHERE m2.ITEM_NO = d.ITEM_NO AND m2.RS_UTC_DT > d.RS_UTC_DT)",
+                after, request.pageSize(), args)
+                + " UNION ALL " + feedBranch("m.ITEM_NO", "m.RS_UTC_DT", "EC_CATEG_ITEM m JOIN IM_ITEM i ON i.ITEM_NO = m.ITEM_NO"
+                        + " LEFT JOIN EC_ITEM_DESCR d ON d.ITEM_NO = m.ITEM_NO",
+                "m.RS_UTC_DT IS NOT NULL" + web + " AND (i.RS_UTC_DT IS NULL OR m.RS_UTC_DT > i.RS_UTC_DT)"
+                        + " AND (d.RS_UTC_DT IS NULL OR m.RS_UTC_DT > d.RS_UTC_DT)"
+                        + " AND NOT EXISTS (SELECT 1 FROM EC_CATEG_ITEM m2 WHERE m2.ITEM_NO = m.ITEM_NO AND m2.RS_UTC_DT > m.RS_UTC_DT)",
+                after, request.pageSize(), args);
         String sql = "SELECT TOP (?) i.ITEM_NO, i.DESCR, i.LONG_DESCR, i.ITEM_TYP, i.TRK_METH, i.DIM_COUNT,"
                 + " i.GRID_DIM_1_TAG, i.GRID_DIM_2_TAG, i.GRID_DIM_3_TAG, i.CATEG_COD, i.STAT, i.IS_ECOMM_ITEM,"
                 + " i.REG_PRC, i.PRC_1, d.HTML_DESCR, x.CHANGED"
@@ -108,12 +109,10 @@ public final class CounterpointRepository {
         ItemCursor after = request.after();
         List<Object> args = new ArrayList<>();
         args.add(request.pageSize());
-        String branches = "SELECT p.ITEM_NO, p.RS_UTC_DT AS CHANGED FROM IM_PRC p LEFT JOIN IM_ITEM i ON i.ITEM_NO = p.ITEM_NO"
-                + " WHERE p.RS_UTC_DT IS NOT NULL" + itemKeyset(after, args, "p.RS_UTC_DT", "p.ITEM_NO")
-                + " AND (i.RS_UTC_DT IS NULL OR p.RS_UTC_DT >= i.RS_UTC_DT)"
-                + " UNION ALL SELECT i.ITEM_NO, i.RS_UTC_DT FROM IM_ITEM i LEFT JOIN IM_PRC p ON p.ITEM_NO = i.ITEM_NO"
-                + " WHERE i.RS_UTC_DT IS NOT NULL" + itemKeyset(after, args, "i.RS_UTC_DT", "i.ITEM_NO")
-                + " AND (p.RS_UTC_DT IS NULL OR i.RS_UTC_DT > p.RS_UTC_DT)";
+        String branches = feedBranch("p.ITEM_NO", "p.RS_UTC_DT", "IM_PRC p LEFT JOIN IM_ITEM i ON i.ITEM_NO = p.ITEM_NO",
+                "p.RS_UTC_DT IS NOT NULL AND (i.RS_UTC_DT IS NULL OR p.RS_UTC_DT >= i.RS_UTC_DT)", after, request.pageSize(), args)
+                + " UNION ALL " + feedBranch("i.ITEM_NO", "i.RS_UTC_DT", "IM_ITEM i LEFT JOIN IM_PRC p ON p.ITEM_NO = i.ITEM_NO",
+                "i.RS_UTC_DT IS NOT NULL AND (p.RS_UTC_DT IS NULL OR i.RS_UTC_DT > p.RS_UTC_DT)", after, request.pageSize(), args);
         List<ReadPriceChanges.Change> rows = Sql.list(c, "SELECT TOP (?) x.ITEM_NO, x.CHANGED FROM (" + branches
                         + ") x ORDER BY x.CHANGED, x.ITEM_NO",
                 row -> new ReadPriceChanges.Change(row.getString(1), row.getObject(2, LocalDateTime.class)), args.toArray());
@@ -123,9 +122,12 @@ public final class CounterpointRepository {
             latest.put(change.itemNo(), change);
         }
         ItemCursor next = rows.isEmpty() ? after : rows.getLast().position();
-        ItemCursor newest = Sql.one(c, "SELECT TOP 1 x.ITEM_NO, x.CHANGED FROM (SELECT p.ITEM_NO, p.RS_UTC_DT AS CHANGED"
-                        + " FROM IM_PRC p WHERE p.RS_UTC_DT IS NOT NULL UNION ALL SELECT i.ITEM_NO, i.RS_UTC_DT FROM IM_ITEM i"
-                        + " WHERE i.RS_UTC_DT IS NOT NULL) x ORDER BY x.CHANGED DESC, x.ITEM_NO DESC",
+        ItemCursor newest = Sql.one(c, "SELECT TOP 1 x.ITEM_NO, x.CHANGED FROM ("
+                        + "SELECT * FROM (SELECT TOP 1 p.ITEM_NO AS ITEM_NO, p.RS_UTC_DT AS CHANGED FROM IM_PRC p"
+                        + " WHERE p.RS_UTC_DT IS NOT NULL ORDER BY p.RS_UTC_DT DESC, p.ITEM_NO DESC) a UNION ALL"
+                        + " SELECT * FROM (SELECT TOP 1 i.ITEM_NO AS ITEM_NO, i.RS_UTC_DT AS CHANGED FROM IM_ITEM i"
+                        + " WHERE i.RS_UTC_DT IS NOT NULL ORDER BY i.RS_UTC_DT DESC, i.ITEM_NO DESC) b"
+                        + ") x ORDER BY x.CHANGED DESC, x.ITEM_NO DESC",
                 row -> new ItemCursor(row.getObject(2, LocalDateTime.class), row.getString(1))).orElse(null);
         return new ReadPriceChanges.Page(List.copyOf(latest.values()), next, rows.size() < request.pageSize(), newest,
                 promotions());
@@ -156,16 +158,24 @@ public final class CounterpointRepository {
         return Arrays.stream(times).filter(Objects::nonNull).max(LocalDateTime::compareTo).orElse(null);
     }
 
-    /** " AND (position after the cursor)" for one branch of an item feed, adding the branch's parameters. */
-    private static String itemKeyset(ItemCursor after, List<Object> args, String changedAt, String itemNo) {
-        if (after == null) {
-            return "";
+    /**
+     * One table's branch of an item feed: its first {@code pageSize} rows after the cursor in the order
+     * (change time, ITEM_NO), as ITEM_NO and CHANGED, so each branch is read from its index and the
+     * union to sort stays within a few pages. Adds the branch's parameters.
+     */
+    private static String feedBranch(String itemNo, String changedAt, String from, String where, ItemCursor after,
+                                     int pageSize, List<Object> args) {
+        args.add(pageSize);
+        String keyset = "";
+        if (after != null) {
+            keyset = " AND (" + changedAt + " > CAST(? AS DATETIME) OR (" + changedAt + " = CAST(? AS DATETIME) AND "
+                    + itemNo + " > ?))";
+            args.add(after.changedAtUtc());
+            args.add(after.changedAtUtc());
+            args.add(after.itemNo());
         }
-        args.add(after.changedAtUtc());
-        args.add(after.changedAtUtc());
-        args.add(after.itemNo());
-        return " AND (" + changedAt + " > CAST(? AS DATETIME) OR (" + changedAt + " = CAST(? AS DATETIME) AND "
-                + itemNo + " > ?))";
+        return "SELECT * FROM (SELECT TOP (?) " + itemNo + " AS ITEM_NO, " + changedAt + " AS CHANGED FROM " + from
+                + " WHERE " + where + keyset + " ORDER BY " + changedAt + ", " + itemNo + ") b" + args.size();
     }
 
     public ReadStock.Result stock(ReadStock request) throws SQLException {
