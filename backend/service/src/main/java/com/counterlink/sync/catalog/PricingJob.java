@@ -31,9 +31,9 @@ import java.util.Set;
  * Prices to every mapped product and variation: regular from the store's level, sale from none,
  * another level (only when lower) or the promotional rules with their dates; only changes are sent.
  * An incremental run follows Counterpoint's price change feed from the store's watermark and reads
- * only the items that changed (plus those never priced, or whose prices WooCommerce showed changed); a full resync, a
- * reconcile, the first run, and, for a store whose sales come from promotions, a promotional rule
- * change or a promotion beginning or ending since the last run read every mapped item.
+ * only the items that changed (plus those never priced, or whose prices WooCommerce showed changed);
+ * a full resync, a reconcile, the first run and, for a store whose sales come from promotions, a
+ * promotional rule change or a promotion beginning or ending since the last run read every mapped item.
  */
 @Singleton
 public class PricingJob implements SyncJob {

@@ -47,7 +47,8 @@ public class Watermarks {
         return sql.queryOne("SELECT changed_at, item_no, rules_changed_at, rules_rows, priced_at FROM sync_watermarks"
                         + " WHERE site_id = ? AND job_type = ? AND item_no IS NOT NULL",
                 row -> new PriceMark(new ItemCursor(row.getObject(1, LocalDateTime.class), row.getString(2)),
-                        row.getObject(3, LocalDateTime.class), row.getInt(4), row.getObject(5, LocalDateTime.class)), siteId, JobType.PRICING.name());
+                        row.getObject(3, LocalDateTime.class), row.getInt(4), row.getObject(5, LocalDateTime.class)),
+                siteId, JobType.PRICING.name());
     }
 
     public void advancePrices(UUID tenantId, UUID siteId, PriceMark to) {
