@@ -24,6 +24,7 @@ public class RunLog {
     private int unchanged;
     private int failed;
     private Integer total;
+    private String note;
     private long progressWrittenAt = System.nanoTime();
 
     RunLog(RunRecorder recorder, UUID tenantId, UUID runId) {
@@ -103,6 +104,15 @@ public class RunLog {
             recorder.saveItems(tenantId, List.copyOf(pending));
             pending.clear();
         }
+    }
+
+    /** Something about the run as a whole that a person should know, such as why it read every item. */
+    public void note(String note) {
+        this.note = note;
+    }
+
+    String note() {
+        return note;
     }
 
     public int failedCount() {

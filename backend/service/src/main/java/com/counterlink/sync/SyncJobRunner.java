@@ -98,8 +98,10 @@ public class SyncJobRunner {
         try {
             job.get().run(context);
             RunStatus status = context.log().failedCount() > 0 ? RunStatus.PARTIAL : RunStatus.SUCCEEDED;
+            String note = context.log().note();
             String reason = status == RunStatus.PARTIAL
-                    ? context.log().failedCount() + " item(s) failed; see each item for what to do" : null;
+                    ? context.log().failedCount() + " item(s) failed; see each item for what to do" + (note == null ? "" : ". " + note)
+                    : note;
             recorder.finish(context.tenantId(), context.runId(), context.log(), status, reason);
         } catch (BridgeOfflineException e) {
             recorder.finish(context.tenantId(), context.runId(), context.log(), RunStatus.WAITING_FOR_BRIDGE,

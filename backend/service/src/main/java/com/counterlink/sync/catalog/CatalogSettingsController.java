@@ -60,8 +60,10 @@ public class CatalogSettingsController {
             requireSite(siteId);
             CatalogSettings settings = CatalogSettings.from(command);
             store.save(tenantId, siteId, settings);
-            // other locations or another buffer change every web quantity: the next inventory run reads all
+            // other locations or another buffer change every web quantity, another level or sale source every
+            // price: the next inventory and pricing runs read all
             watermarks.set(tenantId, siteId, JobType.INVENTORY, null);
+            watermarks.set(tenantId, siteId, JobType.PRICING, null);
             audit.record(tenantId, user, "sync.catalog-settings.updated", "store", siteId.toString(),
                     Map.of("locations", settings.locations(), "regularPriceLevel", settings.regularPriceLevel().name(),
                             "saleSource", settings.saleSource().name(), "safetyBuffer", settings.safetyBuffer()));

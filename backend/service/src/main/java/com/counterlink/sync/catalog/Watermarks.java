@@ -1,6 +1,7 @@
 package com.counterlink.sync.catalog;
 
 import com.counterlink.bridge.protocol.operations.ItemCursor;
+import com.counterlink.bridge.protocol.operations.ReadPriceChanges;
 import com.counterlink.bridge.protocol.operations.StockCursor;
 import com.counterlink.platform.db.TxSql;
 import com.counterlink.sync.JobType;
@@ -39,6 +40,37 @@ public class Watermarks {
         sql.update("INSERT INTO sync_watermarks (tenant_id, site_id, job_type, changed_at, item_no, updated_at)"
                 + " VALUES (?, ?, ?, ?, ?, now()) ON CONFLICT (site_id, job_type) DO UPDATE SET changed_at = EXCLUDED.changed_at,"
                 + " item_no = EXCLUDED.item_no, updated_at = now()", tenantId, siteId, job.name(), to.changedAtUtc(), to.itemNo());
+    }
+
+    /** The pricing job's position in Counterpoint's price change feed, with what it accounts for of the promotions. */
+    public Optional<PriceMark> prices(UUID siteId) {
+        return sql.queryOne("SELECT changed_at, item_no, rules_changed_at, rules_rows, priced_at FROM sync_watermarks"
+                        + " WHERE site_id = ? AND job_type = ? AND item_no IS NOT NULL",
+                row -> new PriceMark(new ItemCursor(row.getObject(1, LocalDateTime.class), row.getString(2)),
+                        row.getObject(3, LocalDateTime.class), row.getInt(4), row.getObject(5, LocalDateTime.class)),
+                siteId, JobType.PRICING.name());
+    }
+
+    public void advancePrices(UUID tenantId, UUID siteId, PriceMark to) {
+        sql.update("INSERT INTO sync_watermarks (tenant_id, site_id, job_type, changed_at, item_no, rules_changed_at, rules_rows,"
+                        + " priced_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT (site_id, job_type) DO UPDATE SET"
+                        + " changed_at = EXCLUDED.changed_at, item_no = EXCLUDED.item_no, rules_changed_at = EXCLUDED.rules_changed_at,"
+                        + " rules_rows = EXCLUDED.rules_rows, priced_at = EXCLUDED.priced_at, updated_at = now()",
+                tenantId, siteId, JobType.PRICING.name(), to.position().changedAtUtc(), to.position().itemNo(),
+                to.rulesChangedAt(), to.rulesRows(), to.pricedAt());
+    }
+
+    /**
+     * Where the pricing job stands: its position in the price feed, the promotional rules as they were
+     * when its prices were last worked out in full (their newest change and row count), and the UTC
+     * time up to which promotion begin and end dates have been applied.
+     */
+    public record PriceMark(ItemCursor position, LocalDateTime rulesChangedAt, int rulesRows, LocalDateTime pricedAt) {
+
+        /** True when the promotional rules are no longer those these prices were worked out with. */
+        boolean rulesDifferFrom(ReadPriceChanges.Promotions now) {
+            return !java.util.Objects.equals(rulesChangedAt, now.changedAtUtc()) || rulesRows != now.rows();
+        }
     }
 
     /** The inventory job's position in Counterpoint's stock change feed. */

@@ -22,9 +22,10 @@ import java.util.stream.Collectors;
 
 /**
  * What WooCommerce shows now, for drift: a product someone changed in WooCommerce (a product.updated
- * webhook hint) or, in a reconcile, every mapped product. The links' "sent" values are replaced by the
- * actual ones, so the job's usual comparison sends whatever differs from Counterpoint. Our own writes
- * also cause hints; they show the values we sent, so they change nothing and cannot loop.
+ * webhook hint) or, in a reconcile, every mapped product. Where WooCommerce shows other values than
+ * were sent, the links' "sent" values become unknown, so the job's usual comparison sends Counterpoint's
+ * again, and so does the other catalog job's next run. Our own writes also cause hints; they show the
+ * values we sent, so they change nothing and cannot loop.
  */
 @Singleton
 public class WooActuals {
@@ -96,8 +97,11 @@ public class WooActuals {
         String priceDrift = pricesDiffer ? "WooCommerce showed regular " + shown.path("regular_price").asText("")
                 + " / sale " + shown.path("sale_price").asText("") + " instead of " + link.sentRegular().toPlainString()
                 + " / " + (link.sentSale() == null ? "" : link.sentSale().toPlainString()) : null;
+        // drifted values are kept as unknown: whichever job saw the drift, the other one's incremental run
+        // (which reads back only hinted products, and the hint is now consumed) then sends its values again
         CatalogLink actual = new CatalogLink(link.itemNo(), link.cell(), link.sku(), link.wooId(), link.wooParentId(), link.gridded(),
-                link.categoryCode(), link.published(), link.statusBeforeUnpublish(), managed, qty, regular, sale, from, to);
+                link.categoryCode(), link.published(), link.statusBeforeUnpublish(), managed, stockDrift == null ? qty : null,
+                pricesDiffer ? null : regular, pricesDiffer ? null : sale, pricesDiffer ? null : from, pricesDiffer ? null : to);
         return new Refreshed(actual, stockDrift, priceDrift);
     }
 

@@ -10,6 +10,7 @@ import com.counterlink.bridge.protocol.operations.ItemCursor;
 import com.counterlink.bridge.protocol.operations.MiscCharge;
 import com.counterlink.bridge.protocol.operations.ReadItemChanges;
 import com.counterlink.bridge.protocol.operations.ReadPostedDocuments;
+import com.counterlink.bridge.protocol.operations.ReadPriceChanges;
 import com.counterlink.bridge.protocol.operations.ReadPrices;
 import com.counterlink.bridge.protocol.operations.ReadSetup;
 import com.counterlink.bridge.protocol.operations.ReadStock;
@@ -53,27 +54,128 @@ public final class CounterpointRepository {
         this.c = connection;
     }
 
+    /**
+     * Items changed after the cursor, in the order (change time, ITEM_NO). An item changes with its
+     * IM_ITEM row, its web description (EC_ITEM_DESCR) or a web category membership (EC_CATEG_ITEM):
+     * Counterpoint stamps none of those on IM_ITEM, so each table is a branch of the feed, and an item
+     * stands once, at the newest stamp of its rows (the branch holding it). A removed membership
+     * leaves no row to see.
+     */
     public ReadItemChanges.Page itemChanges(ReadItemChanges request) throws SQLException {
         ItemCursor after = request.after();
+        List<Object> args = new ArrayList<>();
+        args.add(request.pageSize());
+        String web = request.ecommerceOnly() ? " AND i.IS_ECOMM_ITEM = 'Y'" : "";
+        String branches = feedBranch("i.ITEM_NO", "i.RS_UTC_DT", "IM_ITEM i", "i.RS_UTC_DT IS NOT NULL" + web
+                        + " AND NOT EXISTS (SELECT 1 FROM EC_ITEM_DESCR d2 WHERE d2.ITEM_NO = i.ITEM_NO AND d2.RS_UTC_DT > i.RS_UTC_DT)"
+                        + " AND NOT EXISTS (SELECT 1 FROM EC_CATEG_ITEM m2 WHERE m2.ITEM_NO = i.ITEM_NO AND m2.RS_UTC_DT > i.RS_UTC_DT)",
+                after, request.pageSize(), args)
+                + " UNION ALL " + feedBranch("d.ITEM_NO", "d.RS_UTC_DT", "EC_ITEM_DESCR d JOIN IM_ITEM i ON i.ITEM_NO = d.ITEM_NO",
+                "d.RS_UTC_DT IS NOT NULL" + web + " AND (i.RS_UTC_DT IS NULL OR d.RS_UTC_DT > i.RS_UTC_DT)"
+                        + " AND NOT EXISTS (SELECT 1 FROM EC_CATEG_ITEM m2 WHERE m2.ITEM_NO = d.ITEM_NO AND m2.RS_UTC_DT > d.RS_UTC_DT)",
+                after, request.pageSize(), args)
+                + " UNION ALL " + feedBranch("m.ITEM_NO", "m.RS_UTC_DT", "EC_CATEG_ITEM m JOIN IM_ITEM i ON i.ITEM_NO = m.ITEM_NO"
+                        + " LEFT JOIN EC_ITEM_DESCR d ON d.ITEM_NO = m.ITEM_NO",
+                "m.RS_UTC_DT IS NOT NULL" + web + " AND (i.RS_UTC_DT IS NULL OR m.RS_UTC_DT > i.RS_UTC_DT)"
+                        + " AND (d.RS_UTC_DT IS NULL OR m.RS_UTC_DT > d.RS_UTC_DT)"
+                        + " AND NOT EXISTS (SELECT 1 FROM EC_CATEG_ITEM m2 WHERE m2.ITEM_NO = m.ITEM_NO AND m2.RS_UTC_DT > m.RS_UTC_DT)",
+                after, request.pageSize(), args);
         String sql = "SELECT TOP (?) i.ITEM_NO, i.DESCR, i.LONG_DESCR, i.ITEM_TYP, i.TRK_METH, i.DIM_COUNT,"
                 + " i.GRID_DIM_1_TAG, i.GRID_DIM_2_TAG, i.GRID_DIM_3_TAG, i.CATEG_COD, i.STAT, i.IS_ECOMM_ITEM,"
-                + " i.REG_PRC, i.PRC_1, d.HTML_DESCR, i.RS_UTC_DT"
-                + " FROM IM_ITEM i LEFT JOIN EC_ITEM_DESCR d ON d.ITEM_NO = i.ITEM_NO"
-                + " WHERE i.RS_UTC_DT IS NOT NULL"
-                + (after == null ? "" : " AND (i.RS_UTC_DT > CAST(? AS DATETIME)"
-                + " OR (i.RS_UTC_DT = CAST(? AS DATETIME) AND i.ITEM_NO > ?))")
-                + (request.ecommerceOnly() ? " AND i.IS_ECOMM_ITEM = 'Y'" : "")
-                + " ORDER BY i.RS_UTC_DT, i.ITEM_NO";
-        Object[] args = after == null ? new Object[]{request.pageSize()}
-                : new Object[]{request.pageSize(), after.changedAtUtc(), after.changedAtUtc(), after.itemNo()};
-        List<ReadItemChanges.Item> items = Sql.list(c, sql, row -> new ReadItemChanges.Item(
+                + " i.REG_PRC, i.PRC_1, d.HTML_DESCR, x.CHANGED"
+                + " FROM (" + branches + ") x JOIN IM_ITEM i ON i.ITEM_NO = x.ITEM_NO"
+                + " LEFT JOIN EC_ITEM_DESCR d ON d.ITEM_NO = i.ITEM_NO"
+                + " ORDER BY x.CHANGED, x.ITEM_NO";
+        List<ReadItemChanges.Item> rows = Sql.list(c, sql, row -> new ReadItemChanges.Item(
                 row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5), row.getInt(6),
                 Arrays.asList(row.getString(7), row.getString(8), row.getString(9)).stream().filter(Objects::nonNull).toList(),
                 row.getString(10), row.getString(11), "Y".equals(row.getString(12)), row.getBigDecimal(13),
-                row.getBigDecimal(14), row.getString(15), row.getObject(16, LocalDateTime.class)), args);
-        ItemCursor next = items.isEmpty() ? after
-                : new ItemCursor(items.getLast().changedAtUtc(), items.getLast().itemNo());
-        return new ReadItemChanges.Page(items, next, items.size() < request.pageSize());
+                row.getBigDecimal(14), row.getString(15), row.getObject(16, LocalDateTime.class)), args.toArray());
+        Map<String, ReadItemChanges.Item> latest = new LinkedHashMap<>();
+        for (ReadItemChanges.Item item : rows) {
+            latest.remove(item.itemNo());
+            latest.put(item.itemNo(), item);
+        }
+        ItemCursor next = rows.isEmpty() ? after
+                : new ItemCursor(rows.getLast().changedAtUtc(), rows.getLast().itemNo());
+        return new ReadItemChanges.Page(List.copyOf(latest.values()), next, rows.size() < request.pageSize());
+    }
+
+    /**
+     * Items whose IM_PRC or IM_ITEM row changed after the cursor, in the order (RS_UTC_DT, ITEM_NO), each
+     * once at the newer of its two stamps; with the promotional rules' newest change and dates.
+     */
+    public ReadPriceChanges.Page priceChanges(ReadPriceChanges request) throws SQLException {
+        ItemCursor after = request.after();
+        List<Object> args = new ArrayList<>();
+        args.add(request.pageSize());
+        String branches = feedBranch("p.ITEM_NO", "p.RS_UTC_DT", "IM_PRC p LEFT JOIN IM_ITEM i ON i.ITEM_NO = p.ITEM_NO",
+                "p.RS_UTC_DT IS NOT NULL AND (i.RS_UTC_DT IS NULL OR p.RS_UTC_DT >= i.RS_UTC_DT)", after, request.pageSize(), args)
+                + " UNION ALL " + feedBranch("i.ITEM_NO", "i.RS_UTC_DT", "IM_ITEM i LEFT JOIN IM_PRC p ON p.ITEM_NO = i.ITEM_NO",
+                "i.RS_UTC_DT IS NOT NULL AND (p.RS_UTC_DT IS NULL OR i.RS_UTC_DT > p.RS_UTC_DT)", after, request.pageSize(), args);
+        List<ReadPriceChanges.Change> rows = Sql.list(c, "SELECT TOP (?) x.ITEM_NO, x.CHANGED FROM (" + branches
+                        + ") x ORDER BY x.CHANGED, x.ITEM_NO",
+                row -> new ReadPriceChanges.Change(row.getString(1), row.getObject(2, LocalDateTime.class)), args.toArray());
+        Map<String, ReadPriceChanges.Change> latest = new LinkedHashMap<>();
+        for (ReadPriceChanges.Change change : rows) {
+            latest.remove(change.itemNo());
+            latest.put(change.itemNo(), change);
+        }
+        ItemCursor next = rows.isEmpty() ? after : rows.getLast().position();
+        ItemCursor newest = Sql.one(c, "SELECT TOP 1 x.ITEM_NO, x.CHANGED FROM ("
+                        + "SELECT * FROM (SELECT TOP 1 p.ITEM_NO AS ITEM_NO, p.RS_UTC_DT AS CHANGED FROM IM_PRC p"
+                        + " WHERE p.RS_UTC_DT IS NOT NULL ORDER BY p.RS_UTC_DT DESC, p.ITEM_NO DESC) a UNION ALL"
+                        + " SELECT * FROM (SELECT TOP 1 i.ITEM_NO AS ITEM_NO, i.RS_UTC_DT AS CHANGED FROM IM_ITEM i"
+                        + " WHERE i.RS_UTC_DT IS NOT NULL ORDER BY i.RS_UTC_DT DESC, i.ITEM_NO DESC) b"
+                        + ") x ORDER BY x.CHANGED DESC, x.ITEM_NO DESC",
+                row -> new ItemCursor(row.getObject(2, LocalDateTime.class), row.getString(1))).orElse(null);
+        return new ReadPriceChanges.Page(List.copyOf(latest.values()), next, rows.size() < request.pageSize(), newest,
+                promotions());
+    }
+
+    private ReadPriceChanges.Promotions promotions() throws SQLException {
+        record Mark(LocalDateTime changed, int rows) {
+        }
+        Mark mark = Sql.one(c, """
+                SELECT (SELECT MAX(RS_UTC_DT) FROM IM_PRC_GRP WHERE GRP_TYP = 'P'),
+                       (SELECT MAX(RS_UTC_DT) FROM IM_PRC_RUL WHERE GRP_TYP = 'P'),
+                       (SELECT MAX(RS_UTC_DT) FROM IM_PRC_RUL_BRK WHERE GRP_TYP = 'P'),
+                       (SELECT COUNT(*) FROM IM_PRC_GRP WHERE GRP_TYP = 'P') + (SELECT COUNT(*) FROM IM_PRC_RUL WHERE GRP_TYP = 'P')
+                         + (SELECT COUNT(*) FROM IM_PRC_RUL_BRK WHERE GRP_TYP = 'P')""",
+                row -> new Mark(newest(row.getObject(1, LocalDateTime.class), row.getObject(2, LocalDateTime.class),
+                        row.getObject(3, LocalDateTime.class)), row.getInt(4))).orElse(new Mark(null, 0));
+        java.util.TreeSet<LocalDateTime> boundaries = new java.util.TreeSet<>();
+        for (LocalDateTime[] dates : Sql.list(c, "SELECT NO_BEG_DAT, BEG_DAT, NO_END_DAT, END_DAT FROM IM_PRC_GRP"
+                        + " WHERE GRP_TYP = 'P' AND ENABLED = 'Y'",
+                row -> new LocalDateTime[]{"Y".equals(row.getString(1)) ? null : row.getObject(2, LocalDateTime.class),
+                        "Y".equals(row.getString(3)) ? null : row.getObject(4, LocalDateTime.class)})) {
+            Arrays.stream(dates).filter(Objects::nonNull).forEach(boundaries::add);
+        }
+        return new ReadPriceChanges.Promotions(mark.changed(), mark.rows(), List.copyOf(boundaries));
+    }
+
+    private static LocalDateTime newest(LocalDateTime... times) {
+        return Arrays.stream(times).filter(Objects::nonNull).max(LocalDateTime::compareTo).orElse(null);
+    }
+
+    /**
+     * One table's branch of an item feed: its first {@code pageSize} rows after the cursor in the order
+     * (change time, ITEM_NO), as ITEM_NO and CHANGED, so each branch is read from its index and the
+     * union to sort stays within a few pages. Adds the branch's parameters.
+     */
+    private static String feedBranch(String itemNo, String changedAt, String from, String where, ItemCursor after,
+                                     int pageSize, List<Object> args) {
+        args.add(pageSize);
+        String keyset = "";
+        if (after != null) {
+            keyset = " AND (" + changedAt + " > CAST(? AS DATETIME) OR (" + changedAt + " = CAST(? AS DATETIME) AND "
+                    + itemNo + " > ?))";
+            args.add(after.changedAtUtc());
+            args.add(after.changedAtUtc());
+            args.add(after.itemNo());
+        }
+        return "SELECT * FROM (SELECT TOP (?) " + itemNo + " AS ITEM_NO, " + changedAt + " AS CHANGED FROM " + from
+                + " WHERE " + where + keyset + " ORDER BY " + changedAt + ", " + itemNo + ") b" + args.size();
     }
 
     public ReadStock.Result stock(ReadStock request) throws SQLException {
@@ -447,30 +549,38 @@ public final class CounterpointRepository {
         return new ReadPostedDocuments.Result(statuses);
     }
 
-    /** The change probe's one cheap query: the newest change time of what each job reads. */
+    /**
+     * The change probe's one cheap query: the newest change time of what each job reads. Items: with
+     * their web descriptions and category memberships; prices: the price rows, the items (which carry
+     * prices too) and every promotional rule table.
+     */
     public ChangeMarks changeMarks() throws SQLException {
         return Sql.one(c, """
                 SELECT (SELECT MAX(RS_UTC_DT) FROM IM_ITEM) AS ITEMS,
                        (SELECT MAX(RS_UTC_DT) FROM EC_ITEM_DESCR) AS DESCRIPTIONS,
+                       (SELECT MAX(RS_UTC_DT) FROM EC_CATEG_ITEM) AS CATEGORIES,
                        (SELECT MAX(RS_UTC_DT) FROM IM_INV) AS INVENTORY,
                        (SELECT MAX(RS_UTC_DT) FROM IM_INV_CELL) AS CELLS,
                        (SELECT MAX(RS_UTC_DT) FROM IM_PRC) AS PRICES,
-                       (SELECT MAX(RS_UTC_DT) FROM IM_PRC_RUL) AS RULES""",
+                       (SELECT MAX(RS_UTC_DT) FROM IM_PRC_GRP) AS PROMOTIONS,
+                       (SELECT MAX(RS_UTC_DT) FROM IM_PRC_RUL) AS RULES,
+                       (SELECT MAX(RS_UTC_DT) FROM IM_PRC_RUL_BRK) AS BREAKS""",
                 row -> new ChangeMarks(
-                        latest(row.getTimestamp("ITEMS"), row.getTimestamp("DESCRIPTIONS")),
-                        latest(row.getTimestamp("INVENTORY"), row.getTimestamp("CELLS")),
-                        latest(row.getTimestamp("PRICES"), row.getTimestamp("RULES"))))
+                        utc(newest(time(row, "ITEMS"), time(row, "DESCRIPTIONS"), time(row, "CATEGORIES"))),
+                        utc(newest(time(row, "INVENTORY"), time(row, "CELLS"))),
+                        utc(newest(time(row, "PRICES"), time(row, "ITEMS"), time(row, "PROMOTIONS"), time(row, "RULES"),
+                                time(row, "BREAKS")))))
                 .orElse(new ChangeMarks(null, null, null));
     }
 
-    private static java.time.Instant latest(java.sql.Timestamp a, java.sql.Timestamp b) {
+    private static LocalDateTime time(ResultSet row, String column) throws SQLException {
+        java.sql.Timestamp value = row.getTimestamp(column);
+        return value == null ? null : value.toLocalDateTime();
+    }
+
+    private static java.time.Instant utc(LocalDateTime time) {
         // RS_UTC_DT holds UTC wall-clock time; read it as such, whatever this machine's zone
-        java.time.Instant first = a == null ? null : a.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
-        java.time.Instant second = b == null ? null : b.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
-        if (first == null) {
-            return second;
-        }
-        return second == null || first.isAfter(second) ? first : second;
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
     }
 
     private void require(String sql, String what, Object... args) throws SQLException {

@@ -16,6 +16,7 @@ import com.counterlink.bridge.protocol.operations.ReadPrices;
 import com.counterlink.bridge.protocol.operations.ReadSetup;
 import com.counterlink.bridge.protocol.operations.ReadStock;
 import com.counterlink.bridge.protocol.operations.ReadStockChanges;
+import com.counterlink.bridge.protocol.operations.ReadPriceChanges;
 import com.counterlink.bridge.protocol.operations.ReadWebCategories;
 import com.counterlink.bridge.protocol.operations.WriteDocument;
 
@@ -87,6 +88,7 @@ public final class OperationExecutor {
             case ReadStockChanges r -> counterpoint.stockChanges(r);
             case ReadWebCategories r -> counterpoint.webCategories(r);
             case ReadPrices r -> counterpoint.prices(r);
+            case ReadPriceChanges r -> counterpoint.priceChanges(r);
             case ReadSetup r -> counterpoint.setup();
             case FindCustomersByEmail r -> counterpoint.customersByEmail(r);
             case CreateCustomer r -> counterpoint.createCustomer(r);

@@ -10,6 +10,7 @@ import com.counterlink.bridge.protocol.operations.ItemCursor;
 import com.counterlink.bridge.protocol.operations.PriceLevel;
 import com.counterlink.bridge.protocol.operations.ReadItemChanges;
 import com.counterlink.bridge.protocol.operations.ReadPostedDocuments;
+import com.counterlink.bridge.protocol.operations.ReadPriceChanges;
 import com.counterlink.bridge.protocol.operations.ReadPrices;
 import com.counterlink.bridge.protocol.operations.ReadStock;
 import com.counterlink.bridge.protocol.operations.ReadStockChanges;
@@ -139,6 +140,110 @@ class CounterpointRepositoryTest {
 
         ReadStockChanges.Page first = counterpoint.stockChanges(new ReadStockChanges(null, List.of("WEB"), 1));
         assertEquals(changed.getLast().position(), first.newest(), "every page names the newest row, where a full read leaves off");
+    }
+
+    @Test
+    void thePriceFeedNamesEveryItemOnceThenOnlyThoseWhosePricesChangedAndARuleChangeOnlyMovesTheRulesMark() throws Exception {
+        List<String> seen = new ArrayList<>();
+        ItemCursor cursor = null;
+        ReadPriceChanges.Page page;
+        do {
+            page = counterpoint.priceChanges(new ReadPriceChanges(cursor, 7));
+            page.changes().forEach(change -> seen.add(change.itemNo()));
+            cursor = page.next();
+        } while (!page.last());
+        assertEquals(count(db, "SELECT COUNT(*) FROM IM_ITEM WHERE RS_UTC_DT IS NOT NULL"), seen.size(),
+                "every item has a stamped item row; those with prices are named once, at the newer stamp");
+        assertEquals(seen.size(), new HashSet<>(seen).size(), "an item was named twice");
+        assertEquals(cursor, page.newest(), "the last change read is the newest");
+        ReadPriceChanges.Promotions before = page.promotions();
+        assertNotNull(before.changedAtUtc());
+        assertFalse(before.boundaries().isEmpty(), "the enabled demo promotions have dates");
+        assertTrue(counterpoint.priceChanges(new ReadPriceChanges(cursor, 10)).changes().isEmpty());
+
+        Thread.sleep(20);
+        StoreSimulator simulator = new StoreSimulator(db);
+        simulator.changePrice(seen.get(5), com.counterlink.counterpoint.demo.PriceLevel.PRC_2, new BigDecimal("3.21"));
+        simulator.changePrice(seen.get(2), com.counterlink.counterpoint.demo.PriceLevel.REG_PRC, new BigDecimal("45.60"));
+        ReadPriceChanges.Page changed = counterpoint.priceChanges(new ReadPriceChanges(cursor, 10));
+        assertEquals(List.of(seen.get(5), seen.get(2)), changed.changes().stream().map(ReadPriceChanges.Change::itemNo).toList(),
+                "a price on IM_PRC alone, then one mirrored on IM_ITEM: each item once, oldest first");
+        assertTrue(changed.last());
+        assertEquals(before.changedAtUtc(), changed.promotions().changedAtUtc(), "no rule changed");
+
+        Thread.sleep(20);
+        try (var update = db.prepareStatement("UPDATE IM_PRC_RUL_BRK SET AMT_OR_PCT = AMT_OR_PCT + 1 WHERE GRP_TYP = 'P'"
+                + " AND GRP_COD = 'SPRING'")) {
+            assertTrue(update.executeUpdate() > 0);
+        }
+        ReadPriceChanges.Page ruled = counterpoint.priceChanges(new ReadPriceChanges(changed.next(), 10));
+        assertTrue(ruled.changes().isEmpty(), "a rule change names no item: it may concern any");
+        assertTrue(ruled.promotions().changedAtUtc().isAfter(before.changedAtUtc()), ruled.toString());
+        int deleted;
+        try (var delete = db.prepareStatement("DELETE FROM IM_PRC_RUL_BRK WHERE GRP_TYP = 'P' AND GRP_COD = 'SUMMER'")) {
+            deleted = delete.executeUpdate();
+        }
+        assertTrue(deleted > 0);
+        assertEquals(ruled.promotions().rows() - deleted,
+                counterpoint.priceChanges(new ReadPriceChanges(changed.next(), 10)).promotions().rows(),
+                "a deleted rule leaves no stamp, but fewer rows");
+
+        assertThrows(com.counterlink.bridge.protocol.InvalidParameterException.class, () -> new ReadPriceChanges(null, 0));
+        assertThrows(com.counterlink.bridge.protocol.InvalidParameterException.class,
+                () -> new ReadPriceChanges(null, ReadPriceChanges.MAX_PAGE_SIZE + 1));
+    }
+
+    @Test
+    void anItemMovedToAnotherWebCategoryOrGivenANewDescriptionIsInTheItemFeedOnce() throws Exception {
+        ItemCursor cursor = null;
+        ReadItemChanges.Page page;
+        do {
+            page = counterpoint.itemChanges(new ReadItemChanges(cursor, 50, false));
+            cursor = page.next();
+        } while (!page.last());
+        String moved = text(db, "SELECT MIN(ITEM_NO) FROM EC_CATEG_ITEM");
+        int from = (int) count(db, "SELECT MIN(CATEG_ID) FROM EC_CATEG_ITEM WHERE ITEM_NO = ?", moved);
+        int to = (int) count(db, "SELECT MIN(CATEG_ID) FROM EC_CATEG WHERE CATEG_ID NOT IN"
+                + " (SELECT CATEG_ID FROM EC_CATEG_ITEM WHERE ITEM_NO = ?)", moved);
+        String described = text(db, "SELECT MAX(ITEM_NO) FROM EC_ITEM_DESCR");
+        Thread.sleep(20);
+        try (var update = db.prepareStatement("UPDATE EC_CATEG_ITEM SET CATEG_ID = ? WHERE ITEM_NO = ? AND CATEG_ID = ?")) {
+            update.setInt(1, to);
+            update.setString(2, moved);
+            update.setInt(3, from);
+            assertEquals(1, update.executeUpdate());
+        }
+        try (var update = db.prepareStatement("UPDATE EC_ITEM_DESCR SET HTML_DESCR = '<p>new</p>' WHERE ITEM_NO = ?")) {
+            update.setString(1, described);
+            assertEquals(1, update.executeUpdate());
+        }
+        ReadItemChanges.Page after = counterpoint.itemChanges(new ReadItemChanges(cursor, 10, false));
+        assertEquals(List.of(moved, described), after.items().stream().map(ReadItemChanges.Item::itemNo).toList(),
+                "neither change stamps IM_ITEM, the feed still names both items, in change order");
+        assertEquals("<p>new</p>", after.items().get(1).htmlDescription());
+        assertTrue(counterpoint.itemChanges(new ReadItemChanges(after.next(), 10, false)).items().isEmpty());
+    }
+
+    @Test
+    void theChangeProbeSeesCategoryChangesAsItemChangesAndRuleAndItemPriceChangesAsPriceChanges() throws Exception {
+        var before = counterpoint.changeMarks();
+        Thread.sleep(1100); // RS_UTC_DT is a DATETIME: make the change land in a later tick than the seed
+        try (var update = db.prepareStatement("UPDATE EC_CATEG_ITEM SET ENTRY_SEQ_NO = ENTRY_SEQ_NO + 1 WHERE ITEM_NO = ?")) {
+            update.setString(1, text(db, "SELECT MIN(ITEM_NO) FROM EC_CATEG_ITEM"));
+            assertTrue(update.executeUpdate() > 0);
+        }
+        var categorized = counterpoint.changeMarks();
+        assertTrue(categorized.items().isAfter(before.items()), before + " -> " + categorized);
+        assertEquals(before.prices(), categorized.prices());
+        assertEquals(before.stock(), categorized.stock());
+
+        Thread.sleep(1100);
+        try (var update = db.prepareStatement("UPDATE IM_PRC_GRP SET DESCR = 'Spring sale' WHERE GRP_TYP = 'P' AND GRP_COD = 'SPRING'")) {
+            assertEquals(1, update.executeUpdate());
+        }
+        var ruled = counterpoint.changeMarks();
+        assertTrue(ruled.prices().isAfter(categorized.prices()), categorized + " -> " + ruled);
+        assertEquals(categorized.items(), ruled.items());
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.counterlink.bridge.protocol.operations.FindCustomersByEmail;
 import com.counterlink.bridge.protocol.operations.Ping;
 import com.counterlink.bridge.protocol.operations.ReadItemChanges;
 import com.counterlink.bridge.protocol.operations.ReadPostedDocuments;
+import com.counterlink.bridge.protocol.operations.ReadPriceChanges;
 import com.counterlink.bridge.protocol.operations.ReadPrices;
 import com.counterlink.bridge.protocol.operations.ReadSetup;
 import com.counterlink.bridge.protocol.operations.ReadStock;
@@ -24,7 +25,8 @@ public enum BridgeOperation {
     WRITE_DOCUMENT(WriteDocument.class, WriteDocument.Result.class),
     READ_POSTED_DOCUMENTS(ReadPostedDocuments.class, ReadPostedDocuments.Result.class),
     READ_STOCK_CHANGES(ReadStockChanges.class, ReadStockChanges.Page.class),
-    READ_WEB_CATEGORIES(ReadWebCategories.class, ReadWebCategories.Result.class);
+    READ_WEB_CATEGORIES(ReadWebCategories.class, ReadWebCategories.Result.class),
+    READ_PRICE_CHANGES(ReadPriceChanges.class, ReadPriceChanges.Page.class);
 
     private final Class<? extends OperationRequest<?>> requestType;
     private final Class<?> resultType;
@@ -49,7 +51,7 @@ public enum BridgeOperation {
     public boolean readsOnly() {
         return switch (this) {
             case PING, READ_ITEM_CHANGES, READ_STOCK, READ_PRICES, READ_SETUP, FIND_CUSTOMERS_BY_EMAIL,
-                 READ_POSTED_DOCUMENTS, READ_STOCK_CHANGES, READ_WEB_CATEGORIES -> true;
+                 READ_POSTED_DOCUMENTS, READ_STOCK_CHANGES, READ_WEB_CATEGORIES, READ_PRICE_CHANGES -> true;
             default -> false;
         };
     }

@@ -2,6 +2,8 @@ package com.counterlink.bridge.protocol;
 
 import com.counterlink.bridge.protocol.operations.ReadItemChanges;
 import com.counterlink.bridge.protocol.operations.ReadStock;
+import com.counterlink.bridge.protocol.operations.ItemCursor;
+import com.counterlink.bridge.protocol.operations.ReadPriceChanges;
 import com.counterlink.bridge.protocol.operations.ReadStockChanges;
 import com.counterlink.bridge.protocol.operations.StockCursor;
 import com.counterlink.bridge.protocol.operations.WriteDocument;
@@ -87,6 +89,29 @@ class ProtocolTest {
         refused.forEach((json, field) -> {
             InvalidParameterException e = assertThrows(InvalidParameterException.class,
                     () -> ProtocolJson.request("READ_STOCK_CHANGES", ProtocolJson.parse(json)), json);
+            assertEquals(field, e.field(), json + ": " + e.getMessage());
+        });
+    }
+
+    @Test
+    void aPriceChangeFeedRequestIsValidatedFieldByFieldAndOnlyReads() {
+        ReadPriceChanges first = assertInstanceOf(ReadPriceChanges.class, ProtocolJson.request("READ_PRICE_CHANGES",
+                ProtocolJson.parse("{\"pageSize\":1000}")));
+        assertNull(first.after());
+        ReadPriceChanges next = new ReadPriceChanges(new ItemCursor(LocalDateTime.of(2026, 11, 30, 6, 0, 0, 3_000_000), "SHIRT-1"), 500);
+        assertEquals(next, ProtocolJson.request("READ_PRICE_CHANGES", ProtocolJson.tree(next)));
+        assertTrue(BridgeOperation.READ_PRICE_CHANGES.readsOnly(), "safe to run again after a lost result");
+
+        Map<String, String> refused = Map.of(
+                "{\"pageSize\":0}", "pageSize",
+                "{\"pageSize\":1001}", "pageSize",
+                "{\"pageSize\":10,\"after\":{\"itemNo\":\"A\"}}", "after.changedAtUtc",
+                "{\"pageSize\":10,\"after\":{\"changedAtUtc\":\"2026-11-30T06:00:00\",\"itemNo\":\"A' OR '1'='1\"}}",
+                "after.itemNo",
+                "{\"pageSize\":10,\"sql\":\"SELECT 1\"}", "ReadPriceChanges");
+        refused.forEach((json, field) -> {
+            InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                    () -> ProtocolJson.request("READ_PRICE_CHANGES", ProtocolJson.parse(json)), json);
             assertEquals(field, e.field(), json + ": " + e.getMessage());
         });
     }

@@ -6,8 +6,9 @@ import com.counterlink.bridge.protocol.InvalidParameterException;
 import java.time.LocalDateTime;
 
 /**
- * A keyset position in IM_ITEM's change order: RS_UTC_DT (UTC, as Counterpoint stores it, without
- * a zone) and ITEM_NO as the tie breaker. Opaque to callers; they store it and hand it back.
+ * A keyset position in an item change feed (items with their web descriptions and categories, or
+ * prices): RS_UTC_DT (UTC, as Counterpoint stores it, without a zone) and ITEM_NO as the tie breaker.
+ * Opaque to callers; they store it and hand it back.
  */
 public record ItemCursor(LocalDateTime changedAtUtc, String itemNo) {
 
