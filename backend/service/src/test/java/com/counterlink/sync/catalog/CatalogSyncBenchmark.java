@@ -1,6 +1,7 @@
 package com.counterlink.sync.catalog;
 
 import com.counterlink.bridge.protocol.operations.Ping;
+import com.counterlink.counterpoint.demo.CatalogShape;
 import com.counterlink.counterpoint.demo.CounterpointDemoServer;
 import com.counterlink.counterpoint.demo.DemoServerOptions;
 import com.counterlink.counterpoint.demo.PriceLevel;
@@ -48,7 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Counterpoint stock change reaching WooCommerce through the bridge's change probe. Prints WooCommerce
  * requests against the minimum number of batches, the time of each run, and peak heaps.
  * Run: {@code ./mvnw -pl backend/service -am verify -Dtest=CatalogSyncBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- * -Dcatalog.benchmark.items=2000 [-Dcatalog.benchmark.latency-samples=20]}
+ * -Dcatalog.benchmark.items=2000 [-Dcatalog.benchmark.gridded=200 -Dcatalog.benchmark.cells=12]
+ * [-Dcatalog.benchmark.latency-samples=20]}
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -79,7 +81,7 @@ class CatalogSyncBenchmark extends BackendTest {
         int items = Integer.getInteger("catalog.benchmark.items", 2000);
         Path work = Files.createTempDirectory("catalog-bench");
         long seedStart = System.nanoTime();
-        try (CounterpointDemoServer counterpoint = CounterpointDemoServer.start(new DemoServerOptions(0, items, work.resolve("cp"),
+        try (CounterpointDemoServer counterpoint = CounterpointDemoServer.start(new DemoServerOptions(0, shape(items), work.resolve("cp"),
                 "counterpoint", 42L, "sa", "Bench-1"));
              Connection cp = counterpoint.connect();
              WooStoresFixture woo = new WooStoresFixture()) {
@@ -139,6 +141,19 @@ class CatalogSyncBenchmark extends BackendTest {
                 bridge.destroyForcibly().waitFor();
             }
         }
+    }
+
+    /** The demo's own mix, or with -Dcatalog.benchmark.gridded and -Dcatalog.benchmark.cells exactly that shape, all on the web. */
+    private static CatalogShape shape(int items) {
+        Integer gridded = Integer.getInteger("catalog.benchmark.gridded");
+        Integer cells = Integer.getInteger("catalog.benchmark.cells");
+        if (gridded == null && cells == null) {
+            return new CatalogShape.DemoMix(items);
+        }
+        if (gridded == null || cells == null) {
+            throw new IllegalArgumentException("-Dcatalog.benchmark.gridded and -Dcatalog.benchmark.cells go together");
+        }
+        return new CatalogShape.Exact(items, gridded, cells);
     }
 
     /** The initial sync's WooCommerce writes sent again, in order, by the same client straight at a fresh store. */
