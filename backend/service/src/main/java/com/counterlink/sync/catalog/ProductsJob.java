@@ -88,14 +88,14 @@ public class ProductsJob implements SyncJob {
         ItemCursor safe = cursor;
         boolean blocked = false;
         int placed = 0;
-        PageReads reads = readPage(context, target.settings(), cursor, false);
+        PageReads reads = readPage(context, target, cursor, false);
         ReadAhead<PageReads> next = null;
         try {
             while (true) {
                 ReadItemChanges.Page page = reads.page();
                 boolean more = !page.last() && !page.items().isEmpty();
                 // the next page is read from Counterpoint while this one is written to WooCommerce
-                next = more ? ReadAhead.start(() -> readPage(context, target.settings(), page.next(), false)) : null;
+                next = more ? ReadAhead.start(() -> readPage(context, target, page.next(), false)) : null;
                 context.log().read(page.items().size());
                 Run run = new Run(context, target, false);
                 run.sync(reads);
@@ -137,7 +137,7 @@ public class ProductsJob implements SyncJob {
         Set<String> skus = new java.util.HashSet<>();
         ItemCursor cursor = null;
         while (true) {
-            PageReads reads = readPage(context, target.settings(), cursor, true);
+            PageReads reads = readPage(context, target, cursor, true);
             ReadItemChanges.Page page = reads.page();
             context.log().read(page.items().size());
             new Run(context, target, true).sync(reads);
@@ -157,21 +157,47 @@ public class ProductsJob implements SyncJob {
     }
 
     /**
-     * A page of item changes and what its sync needs from Counterpoint besides: the gridded web items'
-     * cells and the web items' categories (not for a preview, which creates nothing).
+     * A page of item changes and what its sync needs besides: the gridded web items' cells, the web
+     * categories of the items it will send them for, and (not for a preview) WooCommerce's products with
+     * the SKUs of the web items not mapped yet (null when that look-up failed: it is made again then).
      */
-    private record PageReads(ReadItemChanges.Page page, Map<String, List<String>> cells, ReadWebCategories.Result categories) {
+    private record PageReads(ReadItemChanges.Page page, Map<String, List<String>> cells, ReadWebCategories.Result categories,
+                             Set<String> categoriesRead, Set<String> skusLookedUp, Map<String, List<JsonNode>> bySku) {
     }
 
-    private PageReads readPage(SyncContext context, CatalogSettings settings, ItemCursor cursor, boolean preview)
+    private PageReads readPage(SyncContext context, CatalogTarget.Target target, ItemCursor cursor, boolean preview)
             throws BridgeOfflineException {
+        CatalogSettings settings = target.settings();
         ReadItemChanges.Page page = counterpoint.read(context.tenantId(), new ReadItemChanges(cursor, PAGE_SIZE, preview));
         List<ReadItemChanges.Item> web = page.items().stream().filter(ReadItemChanges.Item::ecommerce).toList();
         Map<String, List<String>> cells = cells(context, settings, web.stream().filter(ProductsJob::gridded).toList());
-        ReadWebCategories.Result categories = preview ? new ReadWebCategories.Result(List.of(), List.of())
-                : webCategories.read(context, web.stream().map(ReadItemChanges.Item::itemNo)
-                        .filter(itemNo -> itemNo != null && !itemNo.isBlank()).toList());
-        return new PageReads(page, cells, categories);
+        if (preview) {
+            return new PageReads(page, cells, new ReadWebCategories.Result(List.of(), List.of()), Set.of(), Set.of(), null);
+        }
+        List<String> webItemNos = web.stream().map(ReadItemChanges.Item::itemNo).filter(itemNo -> itemNo != null && !itemNo.isBlank())
+                .toList();
+        List<String> unmapped = unmapped(context, webItemNos);
+        List<String> needCategories = settings.ownership().categories() == CatalogSettings.Ownership.ALWAYS ? webItemNos : unmapped;
+        ReadWebCategories.Result categories = webCategories.read(context, needCategories);
+        Map<String, List<JsonNode>> bySku = new HashMap<>();
+        try {
+            for (JsonNode found : target.woo().findBySkus(unmapped)) {
+                bySku.computeIfAbsent(found.path("sku").asText(), sku -> new ArrayList<>()).add(found);
+            }
+        } catch (WooException e) {
+            bySku = null;
+        }
+        return new PageReads(page, cells, categories, Set.copyOf(needCategories), Set.copyOf(unmapped), bySku);
+    }
+
+    /** The items without a product in this store yet. */
+    private List<String> unmapped(SyncContext context, List<String> itemNos) {
+        if (itemNos.isEmpty()) {
+            return List.of();
+        }
+        Set<String> mapped = transactions.inTenant(context.tenantId(), null, () -> links.forItems(context.siteId(), itemNos))
+                .stream().filter(link -> link.cell().isEmpty()).map(CatalogLink::itemNo).collect(Collectors.toSet());
+        return itemNos.stream().filter(itemNo -> !mapped.contains(itemNo)).toList();
     }
 
     /** Grid cells per gridded item, from its stock rows at the store's locations (all locations when none are chosen). */
@@ -217,7 +243,7 @@ public class ProductsJob implements SyncJob {
             this.settings = target.settings();
         }
 
-        void sync(PageReads reads) {
+        void sync(PageReads reads) throws BridgeOfflineException {
             List<ReadItemChanges.Item> items = reads.page().items();
             if (items.isEmpty()) {
                 return;
@@ -230,7 +256,7 @@ public class ProductsJob implements SyncJob {
             List<ReadItemChanges.Item> toPlace = new ArrayList<>();
             List<CatalogLink> recategorized = new ArrayList<>();
             boolean categoriesAlways = settings.ownership().categories() == CatalogSettings.Ownership.ALWAYS && !preview;
-            Map<String, List<Long>> categories = !categoriesAlways ? Map.of() : webCategories.forItems(context, woo, reads.categories(),
+            Map<String, List<Long>> categories = !categoriesAlways ? Map.of() : categories(reads,
                     items.stream().filter(i -> i.ecommerce() && existing.containsKey(i.itemNo())).map(ReadItemChanges.Item::itemNo)
                             .toList());
             for (ReadItemChanges.Item item : items) {
@@ -283,8 +309,15 @@ public class ProductsJob implements SyncJob {
             } else {
                 failed.addAll(pusher.push(context, woo, updates));
             }
-            place(toPlace, cells, reads.categories());
+            place(toPlace, cells, reads);
             awaitWrites();
+        }
+
+        /** From the page's read, or read now for items mapped then and no longer (their mapping was removed meanwhile). */
+        private Map<String, List<Long>> categories(PageReads reads, List<String> itemNos) throws BridgeOfflineException {
+            ReadWebCategories.Result read = reads.categoriesRead().containsAll(itemNos) ? reads.categories()
+                    : webCategories.read(context, itemNos);
+            return webCategories.forItems(context, woo, read, itemNos);
         }
 
         private void unpublish(ReadItemChanges.Item item, CatalogLink parent, List<WooPusher.Change> updates) {
@@ -298,7 +331,8 @@ public class ProductsJob implements SyncJob {
         }
 
         /** Items not yet mapped: adopt the one WooCommerce product with their SKU, or create them. */
-        private void place(List<ReadItemChanges.Item> items, Map<String, List<String>> cells, ReadWebCategories.Result categories) {
+        private void place(List<ReadItemChanges.Item> items, Map<String, List<String>> cells, PageReads reads)
+                throws BridgeOfflineException {
             List<ReadItemChanges.Item> candidates = new ArrayList<>();
             for (ReadItemChanges.Item item : items) {
                 if (item.itemNo() == null || item.itemNo().isBlank()) {
@@ -311,10 +345,14 @@ public class ProductsJob implements SyncJob {
                     candidates.add(item);
                 }
             }
-            Map<String, List<JsonNode>> bySku = new HashMap<>();
+            List<String> candidateSkus = candidates.stream().map(ReadItemChanges.Item::itemNo).toList();
+            Map<String, List<JsonNode>> bySku = reads.bySku();
             try {
-                for (JsonNode found : woo.findBySkus(candidates.stream().map(ReadItemChanges.Item::itemNo).toList())) {
-                    bySku.computeIfAbsent(found.path("sku").asText(), s -> new ArrayList<>()).add(found);
+                if (bySku == null || !reads.skusLookedUp().containsAll(candidateSkus)) {
+                    bySku = new HashMap<>();
+                    for (JsonNode found : woo.findBySkus(candidateSkus)) {
+                        bySku.computeIfAbsent(found.path("sku").asText(), s -> new ArrayList<>()).add(found);
+                    }
                 }
             } catch (WooException e) {
                 candidates.forEach(item -> fail(item.itemNo(), WooFailures.code(e), WooFailures.reason(e), WooFailures.hint(e)));
@@ -338,7 +376,7 @@ public class ProductsJob implements SyncJob {
                 return;
             }
             for (int from = 0; from < creates.size(); from += WooBatch.MAX_ITEMS) {
-                create(creates.subList(from, Math.min(creates.size(), from + WooBatch.MAX_ITEMS)), cells, categories);
+                create(creates.subList(from, Math.min(creates.size(), from + WooBatch.MAX_ITEMS)), cells, reads);
             }
         }
 
@@ -364,9 +402,9 @@ public class ProductsJob implements SyncJob {
             }
         }
 
-        private void create(List<ReadItemChanges.Item> items, Map<String, List<String>> cells, ReadWebCategories.Result read) {
-            Map<String, List<Long>> categories = webCategories.forItems(context, woo, read,
-                    items.stream().map(ReadItemChanges.Item::itemNo).toList());
+        private void create(List<ReadItemChanges.Item> items, Map<String, List<String>> cells, PageReads reads)
+                throws BridgeOfflineException {
+            Map<String, List<Long>> categories = categories(reads, items.stream().map(ReadItemChanges.Item::itemNo).toList());
             WooBatch batch = new WooBatch();
             items.forEach(item -> batch.create(newProduct(item, cells.getOrDefault(item.itemNo(), List.of()),
                     categories.getOrDefault(item.itemNo(), List.of()))));

@@ -36,11 +36,6 @@ public class WebCategories {
         this.sql = sql;
     }
 
-    /** The WooCommerce category ids of each item (items in no web category are absent). */
-    public Map<String, List<Long>> forItems(SyncContext context, WooClient woo, List<String> itemNos) throws BridgeOfflineException {
-        return forItems(context, woo, read(context, itemNos), itemNos);
-    }
-
     /** Counterpoint's web categories and the memberships of these items (at most 500): a read that may be made ahead. */
     public ReadWebCategories.Result read(SyncContext context, List<String> itemNos) throws BridgeOfflineException {
         if (itemNos.isEmpty()) {
@@ -49,7 +44,7 @@ public class WebCategories {
         return counterpoint.read(context.tenantId(), new ReadWebCategories(itemNos));
     }
 
-    /** The WooCommerce category ids of each of {@code itemNos} from a {@link #read} that covered them. */
+    /** The WooCommerce category ids of each of {@code itemNos} (items in no web category are absent), from a {@link #read} that covered them. */
     public Map<String, List<Long>> forItems(SyncContext context, WooClient woo, ReadWebCategories.Result read,
                                             Collection<String> itemNos) {
         Set<String> wanted = Set.copyOf(itemNos);
