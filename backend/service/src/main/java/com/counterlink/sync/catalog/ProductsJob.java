@@ -88,14 +88,17 @@ public class ProductsJob implements SyncJob {
         ItemCursor safe = cursor;
         boolean blocked = false;
         int placed = 0;
-        PageReads reads = readPage(context, target, cursor, false);
+        // a store without products when its first sync starts has none to adopt: no SKU look-ups then
+        boolean nothingToAdopt = cursor == null && hasNoProducts(target);
+        PageReads reads = readPage(context, target, cursor, nothingToAdopt ? Lookups.NOTHING_TO_ADOPT : Lookups.BY_SKU);
         ReadAhead<PageReads> next = null;
         try {
             while (true) {
                 ReadItemChanges.Page page = reads.page();
                 boolean more = !page.last() && !page.items().isEmpty();
                 // the next page is read from Counterpoint while this one is written to WooCommerce
-                next = more ? ReadAhead.start(() -> readPage(context, target, page.next(), false)) : null;
+                next = more ? ReadAhead.start(() -> readPage(context, target, page.next(),
+                        nothingToAdopt ? Lookups.NOTHING_TO_ADOPT : Lookups.BY_SKU)) : null;
                 context.log().read(page.items().size());
                 Run run = new Run(context, target, false);
                 run.sync(reads);
@@ -137,7 +140,7 @@ public class ProductsJob implements SyncJob {
         Set<String> skus = new java.util.HashSet<>();
         ItemCursor cursor = null;
         while (true) {
-            PageReads reads = readPage(context, target, cursor, true);
+            PageReads reads = readPage(context, target, cursor, Lookups.PREVIEW);
             ReadItemChanges.Page page = reads.page();
             context.log().read(page.items().size());
             new Run(context, target, true).sync(reads);
@@ -159,14 +162,34 @@ public class ProductsJob implements SyncJob {
     /**
      * A page of item changes and what its sync needs besides: the gridded web items' cells, the web
      * categories of the items it will send them for, and (not for a preview) WooCommerce's products with
-     * the SKUs of the web items not mapped yet (null when that look-up failed: it is made again then).
+     * the SKUs of the web items not mapped yet (null when that look-up failed: it is made again then;
+     * none without asking when the store had no products as the run started).
      */
     private record PageReads(ReadItemChanges.Page page, Map<String, List<String>> cells, ReadWebCategories.Result categories,
                              Set<String> categoriesRead, Set<String> skusLookedUp, Map<String, List<JsonNode>> bySku) {
     }
 
-    private PageReads readPage(SyncContext context, CatalogTarget.Target target, ItemCursor cursor, boolean preview)
+    /** What a page read finds out before the page is written. */
+    private enum Lookups {
+        /** WooCommerce's products with the SKUs of the web items not mapped yet, to adopt them. */
+        BY_SKU,
+        /** The store had no products when the run started, so every unmapped item is created. */
+        NOTHING_TO_ADOPT,
+        /** A preview: only the items and their cells; the rest is asked while the page is decided. */
+        PREVIEW
+    }
+
+    private static boolean hasNoProducts(CatalogTarget.Target target) {
+        try {
+            return target.woo().list("products", Map.of(), 1, 1).items().isEmpty();
+        } catch (WooException e) {
+            return false;
+        }
+    }
+
+    private PageReads readPage(SyncContext context, CatalogTarget.Target target, ItemCursor cursor, Lookups lookups)
             throws BridgeOfflineException {
+        boolean preview = lookups == Lookups.PREVIEW;
         CatalogSettings settings = target.settings();
         ReadItemChanges.Page page = counterpoint.read(context.tenantId(), new ReadItemChanges(cursor, PAGE_SIZE, preview));
         List<ReadItemChanges.Item> web = page.items().stream().filter(ReadItemChanges.Item::ecommerce).toList();
@@ -181,11 +204,10 @@ public class ProductsJob implements SyncJob {
         ReadWebCategories.Result categories = webCategories.read(context, needCategories);
         Map<String, List<JsonNode>> bySku = new HashMap<>();
         try {
-            for (JsonNode found : target.woo().findBySkus(unmapped)) {
-                bySku.computeIfAbsent(found.path("sku").asText(), sku -> new ArrayList<>()).add(found);
-            }
+            List<JsonNode> found = lookups == Lookups.NOTHING_TO_ADOPT ? List.of() : target.woo().findBySkus(unmapped);
+            found.forEach(product -> bySku.computeIfAbsent(product.path("sku").asText(), sku -> new ArrayList<>()).add(product));
         } catch (WooException e) {
-            bySku = null;
+            return new PageReads(page, cells, categories, Set.copyOf(needCategories), Set.of(), null);
         }
         return new PageReads(page, cells, categories, Set.copyOf(needCategories), Set.copyOf(unmapped), bySku);
     }
