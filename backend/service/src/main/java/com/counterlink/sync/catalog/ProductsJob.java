@@ -89,16 +89,15 @@ public class ProductsJob implements SyncJob {
         boolean blocked = false;
         int placed = 0;
         // a store without products when its first sync starts has none to adopt: no SKU look-ups then
-        boolean nothingToAdopt = cursor == null && hasNoProducts(target);
-        PageReads reads = readPage(context, target, cursor, nothingToAdopt ? Lookups.NOTHING_TO_ADOPT : Lookups.BY_SKU);
+        Lookups lookups = cursor == null && hasNoProducts(target) ? Lookups.NOTHING_TO_ADOPT : Lookups.BY_SKU;
+        PageReads reads = readPage(context, target, cursor, lookups);
         ReadAhead<PageReads> next = null;
         try {
             while (true) {
                 ReadItemChanges.Page page = reads.page();
                 boolean more = !page.last() && !page.items().isEmpty();
                 // the next page is read from Counterpoint while this one is written to WooCommerce
-                next = more ? ReadAhead.start(() -> readPage(context, target, page.next(),
-                        nothingToAdopt ? Lookups.NOTHING_TO_ADOPT : Lookups.BY_SKU)) : null;
+                next = more ? ReadAhead.start(() -> readPage(context, target, page.next(), lookups)) : null;
                 context.log().read(page.items().size());
                 Run run = new Run(context, target, false);
                 run.sync(reads);
