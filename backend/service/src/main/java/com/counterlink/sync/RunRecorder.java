@@ -15,13 +15,11 @@ public class RunRecorder {
 
     private final TenantTransactions transactions;
     private final SyncRunRepository runs;
-    private final SyncRunItemRepository items;
     private final TxSql sql;
 
-    public RunRecorder(TenantTransactions transactions, SyncRunRepository runs, SyncRunItemRepository items, TxSql sql) {
+    public RunRecorder(TenantTransactions transactions, SyncRunRepository runs, TxSql sql) {
         this.transactions = transactions;
         this.runs = runs;
-        this.items = items;
         this.sql = sql;
     }
 
@@ -32,7 +30,12 @@ public class RunRecorder {
     }
 
     void saveItems(UUID tenantId, List<SyncRunItem> batch) {
-        transactions.inTenant(tenantId, null, () -> items.saveAll(batch));
+        transactions.inTenant(tenantId, null, () -> {
+            sql.batch("INSERT INTO sync_run_items (tenant_id, run_id, item_key, outcome, error_code, reason, action_hint)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", batch.stream().map(item -> new Object[]{item.tenantId(), item.runId(),
+                    item.itemKey(), item.outcome().name(), item.errorCode(), item.reason(), item.actionHint()}).toList());
+            return null;
+        });
     }
 
     /** The counts so far of a run still going (and its total, once known); a finished run is left alone. */

@@ -36,6 +36,23 @@ public class TxSql {
         }
     }
 
+    /** One statement for many rows, sent to the database together (a JDBC batch): one round trip instead of one per row. */
+    public void batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = transactions.getConnection().prepareStatement(sql)) {
+            for (Object[] args : rows) {
+                bind(statement, args);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+            throw new IllegalStateException("SQL failed: " + cause.getMessage(), e);
+        }
+    }
+
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
         try (PreparedStatement statement = prepare(sql, args); ResultSet rows = statement.executeQuery()) {
             List<T> result = new ArrayList<>();
@@ -54,11 +71,15 @@ public class TxSql {
 
     private PreparedStatement prepare(String sql, Object... args) throws SQLException {
         PreparedStatement statement = transactions.getConnection().prepareStatement(sql);
+        bind(statement, args);
+        return statement;
+    }
+
+    private static void bind(PreparedStatement statement, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             Object arg = args[i] instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : args[i];
             statement.setObject(i + 1, arg);
         }
-        return statement;
     }
 
     /** Undoes {@link TenantTransactions#inTenantRelaxed} for the rest of the transaction: its commit waits for the WAL flush. */

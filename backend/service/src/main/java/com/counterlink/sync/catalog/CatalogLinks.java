@@ -17,6 +17,15 @@ public class CatalogLinks {
     private static final String COLUMNS = "item_no, cell, sku, woo_id, woo_parent_id, gridded, category_code, published,"
             + " status_before_unpublish, stock_managed, sent_qty, sent_regular, sent_sale, sent_sale_from, sent_sale_to";
 
+    private static final String UPSERT = "INSERT INTO catalog_links (tenant_id, site_id, " + COLUMNS + ", updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
+            + " ON CONFLICT (site_id, item_no, cell) DO UPDATE SET sku = EXCLUDED.sku, woo_id = EXCLUDED.woo_id,"
+            + " woo_parent_id = EXCLUDED.woo_parent_id, gridded = EXCLUDED.gridded,"
+            + " category_code = EXCLUDED.category_code, published = EXCLUDED.published,"
+            + " status_before_unpublish = EXCLUDED.status_before_unpublish, stock_managed = EXCLUDED.stock_managed,"
+            + " sent_qty = EXCLUDED.sent_qty, sent_regular = EXCLUDED.sent_regular, sent_sale = EXCLUDED.sent_sale,"
+            + " sent_sale_from = EXCLUDED.sent_sale_from, sent_sale_to = EXCLUDED.sent_sale_to, updated_at = now()";
+
     private final TxSql sql;
 
     public CatalogLinks(TxSql sql) {
@@ -33,18 +42,15 @@ public class CatalogLinks {
                 CatalogLinks::link, siteId, itemNos.toArray(String[]::new));
     }
 
-    public void save(UUID tenantId, UUID siteId, CatalogLink l) {
-        sql.update("INSERT INTO catalog_links (tenant_id, site_id, " + COLUMNS + ", updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
-                        + " ON CONFLICT (site_id, item_no, cell) DO UPDATE SET sku = EXCLUDED.sku, woo_id = EXCLUDED.woo_id,"
-                        + " woo_parent_id = EXCLUDED.woo_parent_id, gridded = EXCLUDED.gridded,"
-                        + " category_code = EXCLUDED.category_code, published = EXCLUDED.published,"
-                        + " status_before_unpublish = EXCLUDED.status_before_unpublish, stock_managed = EXCLUDED.stock_managed,"
-                        + " sent_qty = EXCLUDED.sent_qty, sent_regular = EXCLUDED.sent_regular, sent_sale = EXCLUDED.sent_sale,"
-                        + " sent_sale_from = EXCLUDED.sent_sale_from, sent_sale_to = EXCLUDED.sent_sale_to, updated_at = now()",
-                tenantId, siteId, l.itemNo(), l.cell(), l.sku(), l.wooId(), l.wooParentId(), l.gridded(), l.categoryCode(),
-                l.published(), l.statusBeforeUnpublish(), l.stockManaged(), l.sentQty(), l.sentRegular(), l.sentSale(),
-                l.sentSaleFrom(), l.sentSaleTo());
+    public void save(UUID tenantId, UUID siteId, CatalogLink link) {
+        saveAll(tenantId, siteId, List.of(link));
+    }
+
+    /** Inserts or updates the rows in one JDBC batch. */
+    public void saveAll(UUID tenantId, UUID siteId, List<CatalogLink> toSave) {
+        sql.batch(UPSERT, toSave.stream().map(l -> new Object[]{tenantId, siteId, l.itemNo(), l.cell(), l.sku(), l.wooId(),
+                l.wooParentId(), l.gridded(), l.categoryCode(), l.published(), l.statusBeforeUnpublish(), l.stockManaged(),
+                l.sentQty(), l.sentRegular(), l.sentSale(), l.sentSaleFrom(), l.sentSaleTo()}).toList());
     }
 
     private static CatalogLink link(ResultSet r) throws SQLException {

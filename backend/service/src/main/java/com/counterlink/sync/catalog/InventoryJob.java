@@ -161,27 +161,58 @@ public class InventoryJob implements SyncJob {
             return failed;
         }
 
-        /** Reads the stock of these rows' items, sends the quantities that differ; answers the item numbers that failed. */
+        /**
+         * Reads the stock of these rows' items, sends the quantities that differ; answers the item numbers that failed.
+         * The items go in pages of {@link #ITEMS_PER_READ}: the next page's stock is read while this page's is sent.
+         */
         Set<String> push(List<CatalogLink> rows) throws BridgeOfflineException {
             if (rows.isEmpty()) {
                 return Set.of();
             }
             List<String> itemNos = List.copyOf(new LinkedHashSet<>(rows.stream().map(CatalogLink::itemNo).toList()));
-            Map<Allocations.StockKey, BigDecimal> available = new HashMap<>();
-            Map<Allocations.StockKey, BigDecimal> allocated = new HashMap<>();
-            for (int from = 0; from < itemNos.size(); from += ITEMS_PER_READ) {
-                List<String> chunk = itemNos.subList(from, Math.min(itemNos.size(), from + ITEMS_PER_READ));
-                ReadStock.Result stock = counterpoint.read(context.tenantId(), new ReadStock(settings.locations(), chunk));
-                for (ReadStock.Level level : stock.levels()) {
-                    BigDecimal qty = level.available() == null ? BigDecimal.ZERO : level.available();
-                    available.merge(new Allocations.StockKey(level.itemNo(), Cells.of(level.dim1(), level.dim2(), level.dim3())),
-                            qty, BigDecimal::add);
+            Map<String, List<CatalogLink>> rowsByItem = new HashMap<>();
+            rows.forEach(row -> rowsByItem.computeIfAbsent(row.itemNo(), i -> new ArrayList<>()).add(row));
+            WooPusher.Batches batches = pusher.batches(context, target.woo());
+            ReadAhead<Stock> next = ReadAhead.start(() -> read(itemNos.subList(0, Math.min(itemNos.size(), ITEMS_PER_READ))));
+            try {
+                for (int from = 0; from < itemNos.size(); from += ITEMS_PER_READ) {
+                    List<String> chunk = itemNos.subList(from, Math.min(itemNos.size(), from + ITEMS_PER_READ));
+                    Stock stock = next.get();
+                    int following = from + ITEMS_PER_READ;
+                    next = following < itemNos.size()
+                            ? ReadAhead.start(() -> read(itemNos.subList(following, Math.min(itemNos.size(), following + ITEMS_PER_READ))))
+                            : null;
+                    List<CatalogLink> chunkRows = chunk.stream().flatMap(itemNo -> rowsByItem.get(itemNo).stream()).toList();
+                    batches.add(changes(chunkRows, stock));
                 }
-                allocated.putAll(allocations.allocated(context.tenantId(), chunk));
+            } finally {
+                if (next != null) {
+                    next.abandon();
+                }
             }
+            return batches.finish();
+        }
+
+        /** Counterpoint's stock of these items at the store's locations and what web orders hold of them. */
+        private record Stock(Map<Allocations.StockKey, BigDecimal> available, Map<Allocations.StockKey, BigDecimal> allocated) {
+        }
+
+        private Stock read(List<String> itemNos) throws BridgeOfflineException {
+            Map<Allocations.StockKey, BigDecimal> available = new HashMap<>();
+            ReadStock.Result stock = counterpoint.read(context.tenantId(), new ReadStock(settings.locations(), itemNos));
+            for (ReadStock.Level level : stock.levels()) {
+                BigDecimal qty = level.available() == null ? BigDecimal.ZERO : level.available();
+                available.merge(new Allocations.StockKey(level.itemNo(), Cells.of(level.dim1(), level.dim2(), level.dim3())),
+                        qty, BigDecimal::add);
+            }
+            return new Stock(available, allocations.allocated(context.tenantId(), itemNos));
+        }
+
+        /** The quantities of these rows that differ from what WooCommerce last accepted. */
+        private List<WooPusher.Change> changes(List<CatalogLink> rows, Stock stock) {
             context.log().read(rows.size());
-            allocated.forEach((key, held) -> {
-                BigDecimal has = available.getOrDefault(key, BigDecimal.ZERO);
+            stock.allocated().forEach((key, held) -> {
+                BigDecimal has = stock.available().getOrDefault(key, BigDecimal.ZERO);
                 if (held.compareTo(has) > 0) {
                     allocations.oversold(context.tenantId(), context.siteId(), target.site().name(), key, has);
                 }
@@ -189,8 +220,8 @@ public class InventoryJob implements SyncJob {
             List<WooPusher.Change> changes = new ArrayList<>();
             for (CatalogLink link : rows) {
                 Allocations.StockKey key = new Allocations.StockKey(link.itemNo(), link.cell());
-                int qty = WebQuantity.of(available.getOrDefault(key, BigDecimal.ZERO), allocated.getOrDefault(key, BigDecimal.ZERO),
-                        settings.safetyBuffer());
+                int qty = WebQuantity.of(stock.available().getOrDefault(key, BigDecimal.ZERO),
+                        stock.allocated().getOrDefault(key, BigDecimal.ZERO), settings.safetyBuffer());
                 if (link.stockManaged() && link.sentQty() != null && link.sentQty() == qty) {
                     context.log().outcome(link.key(), ItemOutcome.UNCHANGED);
                     continue;
@@ -202,7 +233,7 @@ public class InventoryJob implements SyncJob {
                 WooActuals.Refreshed drift = refreshed.get(link.key());
                 changes.add(new WooPusher.Change(link, body, link.withSentQty(qty), drift == null ? null : drift.stockDrift()));
             }
-            return pusher.push(context, target.woo(), changes);
+            return changes;
         }
     }
 

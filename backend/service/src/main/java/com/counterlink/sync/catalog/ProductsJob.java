@@ -4,6 +4,7 @@ import com.counterlink.bridge.protocol.operations.ItemCursor;
 import com.counterlink.bridge.protocol.operations.ReadItemChanges;
 import com.counterlink.bridge.protocol.operations.ReadSetup;
 import com.counterlink.bridge.protocol.operations.ReadStock;
+import com.counterlink.bridge.protocol.operations.ReadWebCategories;
 import com.counterlink.platform.db.TenantTransactions;
 import com.counterlink.sync.BridgeOfflineException;
 import com.counterlink.sync.ItemOutcome;
@@ -87,27 +88,41 @@ public class ProductsJob implements SyncJob {
         ItemCursor safe = cursor;
         boolean blocked = false;
         int placed = 0;
-        while (true) {
-            ReadItemChanges.Page page = counterpoint.read(context.tenantId(), new ReadItemChanges(cursor, PAGE_SIZE, false));
-            context.log().read(page.items().size());
-            Run run = new Run(context, target, false);
-            run.sync(page.items());
-            placed += run.placed;
-            for (ReadItemChanges.Item item : page.items()) {
-                blocked |= run.failed.contains(item.itemNo());
-                if (!blocked) {
-                    safe = new ItemCursor(item.changedAtUtc(), item.itemNo());
+        // a store without products when its first sync starts has none to adopt: no SKU look-ups then
+        Lookups lookups = cursor == null && hasNoProducts(target) ? Lookups.NOTHING_TO_ADOPT : Lookups.BY_SKU;
+        PageReads reads = readPage(context, target, cursor, lookups);
+        ReadAhead<PageReads> next = null;
+        try {
+            while (true) {
+                ReadItemChanges.Page page = reads.page();
+                boolean more = !page.last() && !page.items().isEmpty();
+                // the next page is read from Counterpoint while this one is written to WooCommerce
+                next = more ? ReadAhead.start(() -> readPage(context, target, page.next(), lookups)) : null;
+                context.log().read(page.items().size());
+                Run run = new Run(context, target, false);
+                run.sync(reads);
+                placed += run.placed;
+                for (ReadItemChanges.Item item : page.items()) {
+                    blocked |= run.failed.contains(item.itemNo());
+                    if (!blocked) {
+                        safe = new ItemCursor(item.changedAtUtc(), item.itemNo());
+                    }
                 }
+                ItemCursor mark = safe;
+                transactions.inTenant(context.tenantId(), null, () -> {
+                    watermarks.set(context.tenantId(), context.siteId(), JobType.PRODUCTS, mark);
+                    return null;
+                });
+                if (next == null) {
+                    break;
+                }
+                reads = next.get();
+                next = null;
             }
-            ItemCursor mark = safe;
-            transactions.inTenant(context.tenantId(), null, () -> {
-                watermarks.set(context.tenantId(), context.siteId(), JobType.PRODUCTS, mark);
-                return null;
-            });
-            if (page.last() || page.items().isEmpty()) {
-                break;
+        } finally {
+            if (next != null) {
+                next.abandon();
             }
-            cursor = page.next();
         }
         if (placed > 0 && followUpRuns) {
             // new products get their stock and prices now rather than at the next interval
@@ -124,9 +139,10 @@ public class ProductsJob implements SyncJob {
         Set<String> skus = new java.util.HashSet<>();
         ItemCursor cursor = null;
         while (true) {
-            ReadItemChanges.Page page = counterpoint.read(context.tenantId(), new ReadItemChanges(cursor, PAGE_SIZE, true));
+            PageReads reads = readPage(context, target, cursor, Lookups.PREVIEW);
+            ReadItemChanges.Page page = reads.page();
             context.log().read(page.items().size());
-            new Run(context, target, true).sync(page.items());
+            new Run(context, target, true).sync(reads);
             page.items().forEach(item -> skus.add(item.itemNo()));
             if (page.last() || page.items().isEmpty()) {
                 break;
@@ -142,6 +158,93 @@ public class ProductsJob implements SyncJob {
         }
     }
 
+    /**
+     * A page of item changes and what its sync needs besides: the gridded web items' cells, the web
+     * categories of the items it will send them for, and (not for a preview) WooCommerce's products with
+     * the SKUs of the web items not mapped yet (null when that look-up failed: it is made again then;
+     * none without asking when the store had no products as the run started).
+     */
+    private record PageReads(ReadItemChanges.Page page, Map<String, List<String>> cells, ReadWebCategories.Result categories,
+                             Set<String> categoriesRead, Set<String> skusLookedUp, Map<String, List<JsonNode>> bySku) {
+    }
+
+    /** What a page read finds out before the page is written. */
+    private enum Lookups {
+        /** WooCommerce's products with the SKUs of the web items not mapped yet, to adopt them. */
+        BY_SKU,
+        /** The store had no products when the run started, so every unmapped item is created. */
+        NOTHING_TO_ADOPT,
+        /** A preview: only the items and their cells; the rest is asked while the page is decided. */
+        PREVIEW
+    }
+
+    private static boolean hasNoProducts(CatalogTarget.Target target) {
+        try {
+            return target.woo().list("products", Map.of(), 1, 1).items().isEmpty();
+        } catch (WooException e) {
+            return false;
+        }
+    }
+
+    private PageReads readPage(SyncContext context, CatalogTarget.Target target, ItemCursor cursor, Lookups lookups)
+            throws BridgeOfflineException {
+        boolean preview = lookups == Lookups.PREVIEW;
+        CatalogSettings settings = target.settings();
+        ReadItemChanges.Page page = counterpoint.read(context.tenantId(), new ReadItemChanges(cursor, PAGE_SIZE, preview));
+        List<ReadItemChanges.Item> web = page.items().stream().filter(ReadItemChanges.Item::ecommerce).toList();
+        Map<String, List<String>> cells = cells(context, settings, web.stream().filter(ProductsJob::gridded).toList());
+        if (preview) {
+            return new PageReads(page, cells, new ReadWebCategories.Result(List.of(), List.of()), Set.of(), Set.of(), null);
+        }
+        List<String> webItemNos = web.stream().map(ReadItemChanges.Item::itemNo).filter(itemNo -> itemNo != null && !itemNo.isBlank())
+                .toList();
+        List<String> unmapped = unmapped(context, webItemNos);
+        List<String> needCategories = settings.ownership().categories() == CatalogSettings.Ownership.ALWAYS ? webItemNos : unmapped;
+        ReadWebCategories.Result categories = webCategories.read(context, needCategories);
+        Map<String, List<JsonNode>> bySku = new HashMap<>();
+        try {
+            List<JsonNode> found = lookups == Lookups.NOTHING_TO_ADOPT ? List.of() : target.woo().findBySkus(unmapped);
+            found.forEach(product -> bySku.computeIfAbsent(product.path("sku").asText(), sku -> new ArrayList<>()).add(product));
+        } catch (WooException e) {
+            return new PageReads(page, cells, categories, Set.copyOf(needCategories), Set.of(), null);
+        }
+        return new PageReads(page, cells, categories, Set.copyOf(needCategories), Set.copyOf(unmapped), bySku);
+    }
+
+    /** The items without a product in this store yet. */
+    private List<String> unmapped(SyncContext context, List<String> itemNos) {
+        if (itemNos.isEmpty()) {
+            return List.of();
+        }
+        Set<String> mapped = transactions.inTenant(context.tenantId(), null, () -> links.forItems(context.siteId(), itemNos))
+                .stream().filter(link -> link.cell().isEmpty()).map(CatalogLink::itemNo).collect(Collectors.toSet());
+        return itemNos.stream().filter(itemNo -> !mapped.contains(itemNo)).toList();
+    }
+
+    /** Grid cells per gridded item, from its stock rows at the store's locations (all locations when none are chosen). */
+    private Map<String, List<String>> cells(SyncContext context, CatalogSettings settings, List<ReadItemChanges.Item> griddedItems)
+            throws BridgeOfflineException {
+        if (griddedItems.isEmpty()) {
+            return Map.of();
+        }
+        List<String> locations = settings.locations();
+        if (locations.isEmpty()) {
+            locations = counterpoint.read(context.tenantId(), new ReadSetup()).locations().stream()
+                    .map(ReadSetup.Code::code).toList();
+        }
+        Map<String, Set<String>> cells = new LinkedHashMap<>();
+        List<String> itemNos = griddedItems.stream().map(ReadItemChanges.Item::itemNo).toList();
+        for (ReadStock.Level level : counterpoint.read(context.tenantId(), new ReadStock(locations, itemNos)).levels()) {
+            String cell = Cells.of(level.dim1(), level.dim2(), level.dim3());
+            if (!cell.isEmpty()) {
+                cells.computeIfAbsent(level.itemNo(), i -> new LinkedHashSet<>()).add(cell);
+            }
+        }
+        Map<String, List<String>> result = new HashMap<>();
+        cells.forEach((itemNo, set) -> result.put(itemNo, List.copyOf(set)));
+        return result;
+    }
+
     /** One page of items against one store; a preview decides everything and writes nothing. */
     private final class Run {
         final SyncContext context;
@@ -151,6 +254,7 @@ public class ProductsJob implements SyncJob {
         final Set<String> failed = new TreeSet<>();
         final boolean preview;
         int placed;
+        private WriteBehind writing = WriteBehind.NONE;
 
         Run(SyncContext context, CatalogTarget.Target target, boolean preview) {
             this.preview = preview;
@@ -160,19 +264,20 @@ public class ProductsJob implements SyncJob {
             this.settings = target.settings();
         }
 
-        void sync(List<ReadItemChanges.Item> items) throws BridgeOfflineException {
+        void sync(PageReads reads) throws BridgeOfflineException {
+            List<ReadItemChanges.Item> items = reads.page().items();
             if (items.isEmpty()) {
                 return;
             }
             Map<String, List<CatalogLink>> existing = transactions.inTenant(context.tenantId(), null,
                             () -> links.forItems(context.siteId(), items.stream().map(ReadItemChanges.Item::itemNo).toList()))
                     .stream().collect(Collectors.groupingBy(CatalogLink::itemNo, LinkedHashMap::new, Collectors.toList()));
-            Map<String, List<String>> cells = cells(items.stream().filter(i -> i.ecommerce() && gridded(i)).toList());
+            Map<String, List<String>> cells = reads.cells();
             List<WooPusher.Change> updates = new ArrayList<>();
             List<ReadItemChanges.Item> toPlace = new ArrayList<>();
             List<CatalogLink> recategorized = new ArrayList<>();
             boolean categoriesAlways = settings.ownership().categories() == CatalogSettings.Ownership.ALWAYS && !preview;
-            Map<String, List<Long>> categories = !categoriesAlways ? Map.of() : webCategories.forItems(context, woo,
+            Map<String, List<Long>> categories = !categoriesAlways ? Map.of() : categories(reads,
                     items.stream().filter(i -> i.ecommerce() && existing.containsKey(i.itemNo())).map(ReadItemChanges.Item::itemNo)
                             .toList());
             for (ReadItemChanges.Item item : items) {
@@ -216,7 +321,7 @@ public class ProductsJob implements SyncJob {
             }
             if (!recategorized.isEmpty() && !preview) {
                 transactions.inTenant(context.tenantId(), null, () -> {
-                    recategorized.forEach(l -> links.save(context.tenantId(), context.siteId(), l));
+                    links.saveAll(context.tenantId(), context.siteId(), recategorized);
                     return null;
                 });
             }
@@ -225,7 +330,15 @@ public class ProductsJob implements SyncJob {
             } else {
                 failed.addAll(pusher.push(context, woo, updates));
             }
-            place(toPlace, cells);
+            place(toPlace, cells, reads);
+            awaitWrites();
+        }
+
+        /** From the page's read, or read now for items mapped then and no longer (their mapping was removed meanwhile). */
+        private Map<String, List<Long>> categories(PageReads reads, List<String> itemNos) throws BridgeOfflineException {
+            ReadWebCategories.Result read = reads.categoriesRead().containsAll(itemNos) ? reads.categories()
+                    : webCategories.read(context, itemNos);
+            return webCategories.forItems(context, woo, read, itemNos);
         }
 
         private void unpublish(ReadItemChanges.Item item, CatalogLink parent, List<WooPusher.Change> updates) {
@@ -239,7 +352,8 @@ public class ProductsJob implements SyncJob {
         }
 
         /** Items not yet mapped: adopt the one WooCommerce product with their SKU, or create them. */
-        private void place(List<ReadItemChanges.Item> items, Map<String, List<String>> cells) throws BridgeOfflineException {
+        private void place(List<ReadItemChanges.Item> items, Map<String, List<String>> cells, PageReads reads)
+                throws BridgeOfflineException {
             List<ReadItemChanges.Item> candidates = new ArrayList<>();
             for (ReadItemChanges.Item item : items) {
                 if (item.itemNo() == null || item.itemNo().isBlank()) {
@@ -252,10 +366,14 @@ public class ProductsJob implements SyncJob {
                     candidates.add(item);
                 }
             }
-            Map<String, List<JsonNode>> bySku = new HashMap<>();
+            List<String> candidateSkus = candidates.stream().map(ReadItemChanges.Item::itemNo).toList();
+            Map<String, List<JsonNode>> bySku = reads.bySku();
             try {
-                for (JsonNode found : woo.findBySkus(candidates.stream().map(ReadItemChanges.Item::itemNo).toList())) {
-                    bySku.computeIfAbsent(found.path("sku").asText(), s -> new ArrayList<>()).add(found);
+                if (bySku == null || !reads.skusLookedUp().containsAll(candidateSkus)) {
+                    bySku = new HashMap<>();
+                    for (JsonNode found : woo.findBySkus(candidateSkus)) {
+                        bySku.computeIfAbsent(found.path("sku").asText(), s -> new ArrayList<>()).add(found);
+                    }
                 }
             } catch (WooException e) {
                 candidates.forEach(item -> fail(item.itemNo(), WooFailures.code(e), WooFailures.reason(e), WooFailures.hint(e)));
@@ -279,7 +397,7 @@ public class ProductsJob implements SyncJob {
                 return;
             }
             for (int from = 0; from < creates.size(); from += WooBatch.MAX_ITEMS) {
-                create(creates.subList(from, Math.min(creates.size(), from + WooBatch.MAX_ITEMS)), cells);
+                create(creates.subList(from, Math.min(creates.size(), from + WooBatch.MAX_ITEMS)), cells, reads);
             }
         }
 
@@ -305,9 +423,9 @@ public class ProductsJob implements SyncJob {
             }
         }
 
-        private void create(List<ReadItemChanges.Item> items, Map<String, List<String>> cells) throws BridgeOfflineException {
-            Map<String, List<Long>> categories = webCategories.forItems(context, woo,
-                    items.stream().map(ReadItemChanges.Item::itemNo).toList());
+        private void create(List<ReadItemChanges.Item> items, Map<String, List<String>> cells, PageReads reads)
+                throws BridgeOfflineException {
+            Map<String, List<Long>> categories = categories(reads, items.stream().map(ReadItemChanges.Item::itemNo).toList());
             WooBatch batch = new WooBatch();
             items.forEach(item -> batch.create(newProduct(item, cells.getOrDefault(item.itemNo(), List.of()),
                     categories.getOrDefault(item.itemNo(), List.of()))));
@@ -385,7 +503,7 @@ public class ProductsJob implements SyncJob {
                                     + WooFailures.reason(created.error()), WooFailures.hint(created.error()));
                         }
                     }
-                    save(createdLinks);
+                    saveBehind(createdLinks);
                 }
             } catch (WooException e) {
                 fail(item.itemNo(), WooFailures.code(e), WooFailures.reason(e), WooFailures.hint(e));
@@ -458,29 +576,6 @@ public class ProductsJob implements SyncJob {
             return body;
         }
 
-        /** Grid cells per gridded item, from its stock rows at the store's locations (all locations when none are chosen). */
-        private Map<String, List<String>> cells(List<ReadItemChanges.Item> griddedItems) throws BridgeOfflineException {
-            if (griddedItems.isEmpty()) {
-                return Map.of();
-            }
-            List<String> locations = settings.locations();
-            if (locations.isEmpty()) {
-                locations = counterpoint.read(context.tenantId(), new ReadSetup()).locations().stream()
-                        .map(ReadSetup.Code::code).toList();
-            }
-            Map<String, Set<String>> cells = new LinkedHashMap<>();
-            List<String> itemNos = griddedItems.stream().map(ReadItemChanges.Item::itemNo).toList();
-            for (ReadStock.Level level : counterpoint.read(context.tenantId(), new ReadStock(locations, itemNos)).levels()) {
-                String cell = Cells.of(level.dim1(), level.dim2(), level.dim3());
-                if (!cell.isEmpty()) {
-                    cells.computeIfAbsent(level.itemNo(), i -> new LinkedHashSet<>()).add(cell);
-                }
-            }
-            Map<String, List<String>> result = new HashMap<>();
-            cells.forEach((itemNo, set) -> result.put(itemNo, List.copyOf(set)));
-            return result;
-        }
-
         private CatalogLink parentLink(ReadItemChanges.Item item, long wooId, String status) {
             return new CatalogLink(item.itemNo(), CatalogLink.ITEM, item.itemNo(), wooId, null, gridded(item), item.categoryCode(),
                     true, status, false, null, null, null, null, null);
@@ -496,13 +591,33 @@ public class ProductsJob implements SyncJob {
         }
 
         private void save(List<CatalogLink> toSave) {
+            awaitWrites();
             if (toSave.isEmpty()) {
                 return;
             }
             transactions.inTenant(context.tenantId(), null, () -> {
-                toSave.forEach(link -> links.save(context.tenantId(), context.siteId(), link));
+                links.saveAll(context.tenantId(), context.siteId(), toSave);
                 return null;
             });
+        }
+
+        /**
+         * New variations' rows, written while the next request is on its way: should the run stop before
+         * they are stored, the page is read again and the variations are adopted by their SKUs.
+         */
+        private void saveBehind(List<CatalogLink> toSave) {
+            awaitWrites();
+            if (!toSave.isEmpty()) {
+                writing = WriteBehind.start(() -> transactions.inTenant(context.tenantId(), null, () -> {
+                    links.saveAll(context.tenantId(), context.siteId(), toSave);
+                    return null;
+                }));
+            }
+        }
+
+        void awaitWrites() {
+            writing.await();
+            writing = WriteBehind.NONE;
         }
 
         private void fail(String itemNo, String code, String reason, String hint) {

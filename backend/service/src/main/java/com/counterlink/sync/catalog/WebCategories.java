@@ -11,10 +11,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Counterpoint's web categories (EC_CATEG, EC_CATEG_ITEM) as a store's WooCommerce product categories:
@@ -34,13 +36,21 @@ public class WebCategories {
         this.sql = sql;
     }
 
-    /** The WooCommerce category ids of each item (items in no web category are absent). */
-    public Map<String, List<Long>> forItems(SyncContext context, WooClient woo, List<String> itemNos) throws BridgeOfflineException {
+    /** Counterpoint's web categories and the memberships of these items (at most 500): a read that may be made ahead. */
+    public ReadWebCategories.Result read(SyncContext context, List<String> itemNos) throws BridgeOfflineException {
         if (itemNos.isEmpty()) {
-            return Map.of();
+            return new ReadWebCategories.Result(List.of(), List.of());
         }
-        ReadWebCategories.Result read = counterpoint.read(context.tenantId(), new ReadWebCategories(itemNos));
-        if (read.memberships().isEmpty()) {
+        return counterpoint.read(context.tenantId(), new ReadWebCategories(itemNos));
+    }
+
+    /** The WooCommerce category ids of each of {@code itemNos} (items in no web category are absent), from a {@link #read} that covered them. */
+    public Map<String, List<Long>> forItems(SyncContext context, WooClient woo, ReadWebCategories.Result read,
+                                            Collection<String> itemNos) {
+        Set<String> wanted = Set.copyOf(itemNos);
+        List<ReadWebCategories.Membership> memberships = read.memberships().stream()
+                .filter(m -> wanted.contains(m.itemNo())).toList();
+        if (memberships.isEmpty()) {
             return Map.of();
         }
         Map<Integer, Long> mapped = new HashMap<>();
@@ -49,7 +59,7 @@ public class WebCategories {
         Map<Integer, String> names = new HashMap<>();
         read.categories().forEach(c -> names.put(c.id(), c.name()));
         Map<String, List<Long>> byItem = new LinkedHashMap<>();
-        for (ReadWebCategories.Membership membership : read.memberships()) {
+        for (ReadWebCategories.Membership membership : memberships) {
             Long wooId = mapped.get(membership.categoryId());
             String name = names.get(membership.categoryId());
             if (wooId == null && name != null && !name.isBlank()) {

@@ -74,7 +74,7 @@ public class WooActuals {
                 .map(Refreshed::link).toList();
         if (!drifted.isEmpty()) {
             transactions.inTenant(tenantId, null, () -> {
-                drifted.forEach(l -> links.save(tenantId, siteId, l));
+                links.saveAll(tenantId, siteId, drifted);
                 return null;
             });
         }

@@ -24,6 +24,8 @@ import java.util.TreeSet;
 @Singleton
 public class WooPusher {
 
+    private static final String PRODUCTS = "products";
+
     /** An update of one mapped row: the body (with "id") and the row as it is once WooCommerce accepted it. */
     public record Change(CatalogLink link, ObjectNode body, CatalogLink accepted, @Nullable String reason) {
         public Change(CatalogLink link, ObjectNode body, CatalogLink accepted) {
@@ -41,21 +43,74 @@ public class WooPusher {
 
     /** Answers the item numbers that failed. */
     public Set<String> push(SyncContext context, WooClient woo, List<Change> changes) {
-        Map<String, List<Change>> byCollection = new LinkedHashMap<>();
-        for (Change change : changes) {
-            byCollection.computeIfAbsent(change.link().collection(), c -> new ArrayList<>()).add(change);
-        }
-        Set<String> failedItems = new TreeSet<>();
-        byCollection.forEach((collection, all) -> {
-            for (int from = 0; from < all.size(); from += WooBatch.MAX_ITEMS) {
-                List<Change> chunk = all.subList(from, Math.min(all.size(), from + WooBatch.MAX_ITEMS));
-                failedItems.addAll(send(context, woo, collection, chunk));
-            }
-        });
-        return failedItems;
+        Batches batches = batches(context, woo);
+        batches.add(changes);
+        return batches.finish();
     }
 
-    private Set<String> send(SyncContext context, WooClient woo, String collection, List<Change> chunk) {
+    /** Changes that arrive page by page (each page with all rows of its items), sent in as few batches as if they came at once. */
+    public Batches batches(SyncContext context, WooClient woo) {
+        return new Batches(context, woo);
+    }
+
+    /**
+     * Sends each collection's changes in full batches as they fill. A product's variations come in one
+     * page, so their collection is sent at the end of it; the products collection goes on across pages
+     * and only its last part waits for {@link #finish}. The rows WooCommerce accepted are written while
+     * the next batch is on its way; {@link #finish} waits for the last write.
+     */
+    public final class Batches {
+        private final SyncContext context;
+        private final WooClient woo;
+        private final List<Change> products = new ArrayList<>();
+        private final Set<String> failed = new TreeSet<>();
+        private WriteBehind saving = WriteBehind.NONE;
+
+        private Batches(SyncContext context, WooClient woo) {
+            this.context = context;
+            this.woo = woo;
+        }
+
+        public void add(List<Change> changes) {
+            Map<String, List<Change>> variations = new LinkedHashMap<>();
+            for (Change change : changes) {
+                if (change.link().wooParentId() == null) {
+                    products.add(change);
+                    if (products.size() == WooBatch.MAX_ITEMS) {
+                        sendAll(PRODUCTS, products);
+                        products.clear();
+                    }
+                } else {
+                    variations.computeIfAbsent(change.link().collection(), c -> new ArrayList<>()).add(change);
+                }
+            }
+            variations.forEach(this::sendAll);
+        }
+
+        /** Sends what is left and waits until every accepted row is stored; answers the item numbers that failed. */
+        public Set<String> finish() {
+            sendAll(PRODUCTS, products);
+            products.clear();
+            saving.await();
+            saving = WriteBehind.NONE;
+            return failed;
+        }
+
+        private void sendAll(String collection, List<Change> all) {
+            for (int from = 0; from < all.size(); from += WooBatch.MAX_ITEMS) {
+                List<Change> chunk = List.copyOf(all.subList(from, Math.min(all.size(), from + WooBatch.MAX_ITEMS)));
+                List<CatalogLink> accepted = new ArrayList<>();
+                failed.addAll(send(context, woo, collection, chunk, accepted));
+                saving.await();
+                saving = accepted.isEmpty() ? WriteBehind.NONE : WriteBehind.start(() -> transactions.inTenant(context.tenantId(), null, () -> {
+                    links.saveAll(context.tenantId(), context.siteId(), accepted);
+                    return null;
+                }));
+            }
+        }
+    }
+
+    private Set<String> send(SyncContext context, WooClient woo, String collection, List<Change> chunk, List<CatalogLink> accepted) {
         WooBatch batch = new WooBatch();
         chunk.forEach(change -> batch.update(change.body()));
         Set<String> failed = new TreeSet<>();
@@ -70,7 +125,6 @@ public class WooPusher {
             }
             return failed;
         }
-        List<CatalogLink> accepted = new ArrayList<>();
         for (WooBatch.ItemResult item : result.items()) {
             if (!"update".equals(item.operation())) {
                 continue;
@@ -85,10 +139,6 @@ public class WooPusher {
                 failed.add(change.link().itemNo());
             }
         }
-        transactions.inTenant(context.tenantId(), null, () -> {
-            accepted.forEach(link -> links.save(context.tenantId(), context.siteId(), link));
-            return null;
-        });
         return failed;
     }
 }

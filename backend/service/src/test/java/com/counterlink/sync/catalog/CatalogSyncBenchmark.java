@@ -1,6 +1,7 @@
 package com.counterlink.sync.catalog;
 
 import com.counterlink.bridge.protocol.operations.Ping;
+import com.counterlink.counterpoint.demo.CatalogShape;
 import com.counterlink.counterpoint.demo.CounterpointDemoServer;
 import com.counterlink.counterpoint.demo.DemoServerOptions;
 import com.counterlink.counterpoint.demo.PriceLevel;
@@ -11,6 +12,7 @@ import com.counterlink.sync.SyncJobRunner;
 import com.counterlink.testing.ApiClient;
 import com.counterlink.testing.BackendTest;
 import com.counterlink.testing.SharedKeycloak;
+import com.counterlink.testing.SharedPostgres;
 import com.counterlink.testing.WooStoresFixture;
 import com.counterlink.platform.net.OutboundUrlPolicy;
 import com.counterlink.woo.WooClient;
@@ -30,6 +32,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -48,7 +51,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Counterpoint stock change reaching WooCommerce through the bridge's change probe. Prints WooCommerce
  * requests against the minimum number of batches, the time of each run, and peak heaps.
  * Run: {@code ./mvnw -pl backend/service -am verify -Dtest=CatalogSyncBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- * -Dcatalog.benchmark.items=2000 [-Dcatalog.benchmark.latency-samples=20]}
+ * -Dcatalog.benchmark.items=2000 [-Dcatalog.benchmark.gridded=200 -Dcatalog.benchmark.cells=12]
+ * [-Dcatalog.benchmark.latency-samples=20]}
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -79,13 +83,14 @@ class CatalogSyncBenchmark extends BackendTest {
         int items = Integer.getInteger("catalog.benchmark.items", 2000);
         Path work = Files.createTempDirectory("catalog-bench");
         long seedStart = System.nanoTime();
-        try (CounterpointDemoServer counterpoint = CounterpointDemoServer.start(new DemoServerOptions(0, items, work.resolve("cp"),
+        try (CounterpointDemoServer counterpoint = CounterpointDemoServer.start(new DemoServerOptions(0, shape(items), work.resolve("cp"),
                 "counterpoint", 42L, "sa", "Bench-1"));
              Connection cp = counterpoint.connect();
              WooStoresFixture woo = new WooStoresFixture()) {
             double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
             ApiClient api = new ApiClient(server.getURL());
-            String token = SharedKeycloak.token(SharedKeycloak.createUser("bench"));
+            SharedKeycloak.TestUser person = SharedKeycloak.createUser("bench");
+            String token = SharedKeycloak.token(person);
             String tenant = WooStoresFixture.newTenant(api, token, "Bench");
             Store store = woo.newStore();
             String site = WooStoresFixture.link(api, token, tenant, store);
@@ -124,8 +129,10 @@ class CatalogSyncBenchmark extends BackendTest {
                 long syncBridgeHeapMb = reads.read(UUID.fromString(tenant), new Ping()).heapPeakBytes() / (1024 * 1024);
                 // the bridge again, now noticing changes by itself every second
                 bridge.destroyForcibly().waitFor();
-                bridge = RealBridge.run(api, token, tenant, work, 1);
+                // a fresh token: a large catalog's syncs outlast the first one
+                bridge = RealBridge.run(api, SharedKeycloak.token(person), tenant, work, 1);
                 reads.read(UUID.fromString(tenant), new Ping());
+                awaitChangeBaseline(tenant);
                 lines.add(latency(cp, store, catalog.simpleItems, Integer.getInteger("catalog.benchmark.latency-samples", 20)));
 
                 Ping.Result ping = reads.read(UUID.fromString(tenant), new Ping());
@@ -141,6 +148,19 @@ class CatalogSyncBenchmark extends BackendTest {
         }
     }
 
+    /** The demo's own mix, or with -Dcatalog.benchmark.gridded and -Dcatalog.benchmark.cells exactly that shape, all on the web. */
+    private static CatalogShape shape(int items) {
+        Integer gridded = Integer.getInteger("catalog.benchmark.gridded");
+        Integer cells = Integer.getInteger("catalog.benchmark.cells");
+        if (gridded == null && cells == null) {
+            return new CatalogShape.DemoMix(items);
+        }
+        if (gridded == null || cells == null) {
+            throw new IllegalArgumentException("-Dcatalog.benchmark.gridded and -Dcatalog.benchmark.cells go together");
+        }
+        return new CatalogShape.Exact(items, gridded, cells);
+    }
+
     /** The initial sync's WooCommerce writes sent again, in order, by the same client straight at a fresh store. */
     private String replay(WooStoresFixture woo, List<Store.RecordedWrite> writes, double initialSeconds) throws java.io.IOException {
         Store fresh = woo.newStore();
@@ -154,6 +174,39 @@ class CatalogSyncBenchmark extends BackendTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         return String.format("replay of the initial sync's %d writes straight at a fresh store: %.2f s; end to end %.2f s = %.2fx",
                 writes.size(), seconds, initialSeconds, initialSeconds / seconds);
+    }
+
+    /**
+     * The first change marks a bridge reports are only a baseline, so a change made before they arrive
+     * would never start a run: wait until the backend has them.
+     */
+    private static void awaitChangeBaseline(String tenant) throws Exception {
+        Instant until = Instant.now().plusSeconds(60);
+        while (true) {
+            try (Connection c = SharedPostgres.appConnection()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement scope = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                    scope.setString(1, tenant);
+                    scope.executeQuery();
+                }
+                try (PreparedStatement marks = c.prepareStatement("SELECT COUNT(*) FROM bridges WHERE tenant_id = ?"
+                        + " AND stock_changed_at IS NOT NULL")) {
+                    marks.setObject(1, UUID.fromString(tenant));
+                    try (ResultSet rows = marks.executeQuery()) {
+                        rows.next();
+                        if (rows.getLong(1) > 0) {
+                            c.commit();
+                            return;
+                        }
+                    }
+                }
+                c.commit();
+            }
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("the restarted bridge reported no change marks within 60 s");
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** Stock changes at WEB, one at a time, until WooCommerce shows them: change probe, trigger, inventory run. */

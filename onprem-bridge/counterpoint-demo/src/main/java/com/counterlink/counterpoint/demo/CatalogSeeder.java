@@ -24,6 +24,7 @@ final class CatalogSeeder {
             "Résistant à l'eau ✓",
             "Bestseller 🚀 since 2019",
             "Fits \"true to size\" & machine washable <30°C>");
+    private static final List<DemoCategory> GRIDDABLE = List.of(DemoCategory.values()).stream().filter(DemoCategory::griddable).toList();
 
     private final Random random;
     private final LocalDateTime maintained;
@@ -37,13 +38,17 @@ final class CatalogSeeder {
     record Counts(int items, int griddedItems, int ecommerceItems, long cells) {
     }
 
-    Counts seed(Connection connection, int itemCount) throws SQLException {
+    Counts seed(Connection connection, CatalogShape shape) throws SQLException {
         seedWebCategories(connection);
+        int itemCount = shape.items();
         int gridded = 0;
         int ecommerce = 0;
         try (CatalogWriters out = new CatalogWriters(connection)) {
             for (int n = 1; n <= itemCount; n++) {
-                DemoItem item = nextItem(n);
+                DemoItem item = switch (shape) {
+                    case CatalogShape.DemoMix mix -> nextItem(n);
+                    case CatalogShape.Exact exact -> nextItem(n, exact);
+                };
                 writeItem(out, item);
                 gridded += item.gridded() ? 1 : 0;
                 ecommerce += item.ecommerce() ? 1 : 0;
@@ -69,6 +74,27 @@ final class CatalogSeeder {
         List<GridDimension> dimensions = gridded ? pickDimensions() : List.of();
         List<List<String>> values = dimensions.stream().map(d -> d.pick(random)).toList();
         boolean ecommerce = inventory && random.nextInt(100) < 60;
+        return priced(n, descr, category, inventory, ecommerce, dimensions, values);
+    }
+
+    /** An item of an exact shape: on the web, stocked, and gridded with the shape's cells when the shape says so. */
+    private DemoItem nextItem(int n, CatalogShape.Exact shape) {
+        boolean gridded = shape.isGridded(n);
+        List<DemoCategory> categories = gridded ? GRIDDABLE : List.of(DemoCategory.values());
+        DemoCategory category = categories.get(random.nextInt(categories.size()));
+        String noun = category.nouns().get(random.nextInt(category.nouns().size()));
+        String descr = ADJECTIVES.get(random.nextInt(ADJECTIVES.size())) + " " + noun;
+        List<Integer> valuesPerDimension = gridded ? shape.valuesPerDimension() : List.of();
+        List<GridDimension> dimensions = List.of(GridDimension.values()).subList(0, valuesPerDimension.size());
+        List<List<String>> values = new ArrayList<>();
+        for (int d = 0; d < dimensions.size(); d++) {
+            values.add(dimensions.get(d).pick(random, valuesPerDimension.get(d)));
+        }
+        return priced(n, descr, category, true, true, dimensions, values);
+    }
+
+    private DemoItem priced(int n, String descr, DemoCategory category, boolean inventory, boolean ecommerce,
+                            List<GridDimension> dimensions, List<List<String>> values) {
         BigDecimal regular = BigDecimal.valueOf(5 + random.nextInt(195)).add(new BigDecimal("0.99"));
         BigDecimal price1 = random.nextInt(5) == 0 ? percentOf(regular, 90) : regular;
         BigDecimal price2 = random.nextInt(10) < 3 ? percentOf(regular, 80) : null;

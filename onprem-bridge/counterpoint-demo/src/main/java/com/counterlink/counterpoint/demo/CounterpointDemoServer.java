@@ -61,7 +61,7 @@ public final class CounterpointDemoServer implements AutoCloseable {
             }
             CounterpointSchema.install(connection, Dialect.H2_MSSQL);
             CounterpointSeeder.SeedSummary summary = new CounterpointSeeder(options.seed(), java.time.Clock.systemDefaultZone())
-                    .seed(connection, options.items());
+                    .seed(connection, options.shape());
             System.out.println("Seeded " + summary);
         }
     }

@@ -39,6 +39,11 @@ public final class CounterpointSeeder {
         if (itemCount < 1) {
             throw new IllegalArgumentException("item count must be at least 1, was " + itemCount);
         }
+        return seed(connection, new CatalogShape.DemoMix(itemCount));
+    }
+
+    public SeedSummary seed(Connection connection, CatalogShape shape) throws SQLException {
+        int itemCount = shape.items();
         long started = System.nanoTime();
         // Counterpoint writes LST_MAINT_DT in the store's local time; RS_UTC_DT comes from the triggers.
         LocalDateTime maintained = LocalDateTime.now(clock);
@@ -46,7 +51,7 @@ public final class CounterpointSeeder {
         CatalogSeeder.Counts catalog = Transactions.call(connection, () -> {
             new SetupSeeder(maintained).seed(connection);
             new PromotionSeeder(maintained).seed(connection);
-            return new CatalogSeeder(random, maintained).seed(connection, itemCount);
+            return new CatalogSeeder(random, maintained).seed(connection, shape);
         });
         int customers = Transactions.call(connection,
                 () -> new CustomerSeeder(random, maintained).seed(connection, customerCountFor(itemCount)));

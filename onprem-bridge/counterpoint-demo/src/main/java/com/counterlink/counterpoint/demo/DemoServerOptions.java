@@ -1,9 +1,10 @@
 package com.counterlink.counterpoint.demo;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 /** Command-line options of {@link CounterpointDemoServer}, with their defaults. */
-public record DemoServerOptions(int port, int items, Path dataDir, String databaseName, long seed, String user, String password) {
+public record DemoServerOptions(int port, CatalogShape shape, Path dataDir, String databaseName, long seed, String user, String password) {
     public static final int DEFAULT_PORT = 19092;
     public static final int DEFAULT_ITEMS = 100;
     /** Next to the jar (in target/), so the demo data never lands in the source tree and `mvn clean` removes it. */
@@ -13,26 +14,37 @@ public record DemoServerOptions(int port, int items, Path dataDir, String databa
     public static final String DEFAULT_PASSWORD = "counterpoint";
 
     public static final String USAGE = """
-            Usage: java -jar counterpoint-demo.jar [--port 19092] [--items 100] [--data-dir <jar folder>/counterpoint-demo-data]
+            Usage: java -jar counterpoint-demo.jar [--port 19092] [--items 100] [--gridded G --cells C]
+                                                   [--data-dir <jar folder>/counterpoint-demo-data]
                                                    [--database counterpoint] [--seed %d]
                                                    [--user sa] [--password counterpoint]
             Starts an H2 TCP server in SQL Server mode with a Counterpoint-shaped database,
             installing the schema and seeding --items items when the database is new.
+            With --gridded and --cells: all items are e-commerce items, exactly G of them gridded
+            with C cells each (e.g. --items 50000 --gridded 5000 --cells 12); without them the
+            demo decides per item.
             """.formatted(CounterpointSeeder.DEFAULT_SEED);
 
     public DemoServerOptions {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be 0..65535, was " + port);
         }
-        if (items < 1) {
-            throw new IllegalArgumentException("--items must be at least 1, was " + items);
-        }
+        Objects.requireNonNull(shape);
         if (!databaseName.matches("[A-Za-z][A-Za-z0-9_]*")) {
             throw new IllegalArgumentException("--database must be a simple name, was " + databaseName);
         }
         if (user.isBlank()) {
             throw new IllegalArgumentException("--user must not be blank");
         }
+    }
+
+    /** The demo's own mix of {@code items} items. */
+    public DemoServerOptions(int port, int items, Path dataDir, String databaseName, long seed, String user, String password) {
+        this(port, demoMix(items), dataDir, databaseName, seed, user, password);
+    }
+
+    public int items() {
+        return shape.items();
     }
 
     public static DemoServerOptions defaults() {
@@ -42,36 +54,67 @@ public record DemoServerOptions(int port, int items, Path dataDir, String databa
 
     public static DemoServerOptions parse(String... args) {
         DemoServerOptions options = defaults();
+        Integer gridded = null;
+        Integer cells = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value for " + name);
             }
             String value = args[++i];
-            options = switch (name) {
-                case "--port" -> options.withPort(parseInt(name, value));
-                case "--items" -> options.withItems(parseInt(name, value));
-                case "--data-dir" -> options.withDataDir(Path.of(value));
-                case "--database" -> new DemoServerOptions(options.port, options.items, options.dataDir, value, options.seed, options.user, options.password);
-                case "--seed" -> new DemoServerOptions(options.port, options.items, options.dataDir, options.databaseName, parseLong(name, value), options.user, options.password);
-                case "--user" -> new DemoServerOptions(options.port, options.items, options.dataDir, options.databaseName, options.seed, value, options.password);
-                case "--password" -> new DemoServerOptions(options.port, options.items, options.dataDir, options.databaseName, options.seed, options.user, value);
-                default -> throw new IllegalArgumentException("unknown option " + name);
-            };
+            switch (name) {
+                case "--gridded" -> gridded = parseInt(name, value);
+                case "--cells" -> cells = parseInt(name, value);
+                default -> options = options.with(name, value);
+            }
         }
-        return options;
+        if ((gridded == null) != (cells == null)) {
+            throw new IllegalArgumentException("--gridded and --cells go together");
+        }
+        if (gridded == null) {
+            return options;
+        }
+        try {
+            return options.withShape(new CatalogShape.Exact(options.items(), gridded, cells));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--items/--gridded/--cells: " + e.getMessage(), e);
+        }
+    }
+
+    private DemoServerOptions with(String name, String value) {
+        return switch (name) {
+            case "--port" -> withPort(parseInt(name, value));
+            case "--items" -> withItems(parseInt(name, value));
+            case "--data-dir" -> withDataDir(Path.of(value));
+            case "--database" -> new DemoServerOptions(port, shape, dataDir, value, seed, user, password);
+            case "--seed" -> new DemoServerOptions(port, shape, dataDir, databaseName, parseLong(name, value), user, password);
+            case "--user" -> new DemoServerOptions(port, shape, dataDir, databaseName, seed, value, password);
+            case "--password" -> new DemoServerOptions(port, shape, dataDir, databaseName, seed, user, value);
+            default -> throw new IllegalArgumentException("unknown option " + name);
+        };
     }
 
     public DemoServerOptions withPort(int newPort) {
-        return new DemoServerOptions(newPort, items, dataDir, databaseName, seed, user, password);
+        return new DemoServerOptions(newPort, shape, dataDir, databaseName, seed, user, password);
     }
 
     public DemoServerOptions withItems(int newItems) {
-        return new DemoServerOptions(port, newItems, dataDir, databaseName, seed, user, password);
+        return withShape(demoMix(newItems));
+    }
+
+    public DemoServerOptions withShape(CatalogShape newShape) {
+        return new DemoServerOptions(port, newShape, dataDir, databaseName, seed, user, password);
+    }
+
+    private static CatalogShape demoMix(int items) {
+        if (items < 1) {
+            throw new IllegalArgumentException("--items must be at least 1, was " + items);
+        }
+        return new CatalogShape.DemoMix(items);
     }
 
     public DemoServerOptions withDataDir(Path newDataDir) {
-        return new DemoServerOptions(port, items, newDataDir, databaseName, seed, user, password);
+        return new DemoServerOptions(port, shape, newDataDir, databaseName, seed, user, password);
     }
 
     private static Path besideTheCode(String folder) {

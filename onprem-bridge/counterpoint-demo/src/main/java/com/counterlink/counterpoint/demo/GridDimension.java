@@ -19,6 +19,16 @@ enum GridDimension {
         return name();
     }
 
+    int size() {
+        return values.size();
+    }
+
+    /** A run of {@code count} neighbouring values starting at a random one. */
+    List<String> pick(Random random, int count) {
+        int start = random.nextInt(values.size() - count + 1);
+        return values.subList(start, start + count);
+    }
+
     /** A run of 2..4 neighbouring values (e.g. S, M, L), as a retailer would stock. */
     List<String> pick(Random random) {
         int count = Math.min(values.size(), 2 + random.nextInt(3));

@@ -28,6 +28,24 @@ class DemoServerOptionsTest {
     }
 
     @Test
+    void readsAnExactCatalogShape() {
+        DemoServerOptions options = DemoServerOptions.parse("--cells", "12", "--items", "50_000", "--gridded", "5000");
+        assertEquals(new CatalogShape.Exact(50_000, 5_000, 12), options.shape());
+        assertEquals(50_000, options.items());
+        assertEquals(new CatalogShape.DemoMix(100), DemoServerOptions.parse().shape(), "the default demo decides the grids itself");
+    }
+
+    @Test
+    void rejectsAnIncompleteOrImpossibleCatalogShape() {
+        assertThrows(IllegalArgumentException.class, () -> DemoServerOptions.parse("--gridded", "10"));
+        assertThrows(IllegalArgumentException.class, () -> DemoServerOptions.parse("--cells", "12"));
+        assertThrows(IllegalArgumentException.class, () -> DemoServerOptions.parse("--items", "10", "--gridded", "11", "--cells", "12"));
+        IllegalArgumentException prime = assertThrows(IllegalArgumentException.class,
+                () -> DemoServerOptions.parse("--items", "10", "--gridded", "5", "--cells", "13"));
+        assertTrue(prime.getMessage().startsWith("--items/--gridded/--cells"), prime.getMessage());
+    }
+
+    @Test
     void rejectsUnknownOptionsMissingValuesAndNonsense() {
         assertThrows(IllegalArgumentException.class, () -> DemoServerOptions.parse("--verbose", "yes"));
         assertThrows(IllegalArgumentException.class, () -> DemoServerOptions.parse("--port"));
