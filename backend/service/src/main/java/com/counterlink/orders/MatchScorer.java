@@ -89,14 +89,21 @@ final class MatchScorer {
         return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** Digits only; the shorter number may lack the country or area code ("+1 901 555 0101" is "555-0101"). */
+    /**
+     * Digits only, at most the last ten (as the bridge searches), so a country code or trunk prefix does not
+     * matter ("+44 20 7946 0018" is "020 7946 0018"); the shorter may also lack the area code.
+     */
     private static boolean samePhone(String a, String b) {
-        String x = FindCustomerMatches.phoneDigits(a);
-        String y = FindCustomerMatches.phoneDigits(b);
+        String x = lastTen(FindCustomerMatches.phoneDigits(a));
+        String y = lastTen(FindCustomerMatches.phoneDigits(b));
         if (Math.min(x.length(), y.length()) < FindCustomerMatches.MIN_PHONE_DIGITS) {
             return false;
         }
         return x.length() >= y.length() ? x.endsWith(y) : y.endsWith(x);
+    }
+
+    private static String lastTen(String digits) {
+        return digits.substring(Math.max(0, digits.length() - 10));
     }
 
     /** Lower case without accents or punctuation, single spaces: "O'Brien" is "obrien", "1 Main St." is "1 main st". */

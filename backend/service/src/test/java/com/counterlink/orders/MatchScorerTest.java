@@ -41,6 +41,9 @@ class MatchScorerTest {
                 candidate("2001", "Other Phone", "Ann", "Smith", null, "901-555-0102", null, null)), null);
         assertEquals(1, matches.size());
         assertEquals("2000", matches.get(0).custNo());
+        WebCustomer london = new WebCustomer(null, null, null, "+44 20 7946 0018", null, null);
+        assertEquals(List.of("same phone"), MatchScorer.score(london, List.of(
+                candidate("2002", "Trunk Prefix", null, null, null, "020 7946 0018", null, null)), null).get(0).reasons());
         assertEquals(List.of("same phone"), matches.get(0).reasons());
         assertEquals(60, matches.get(0).percent());
     }
