@@ -287,6 +287,7 @@ test("an order for an item Counterpoint lacks needs attention and is resolved wi
   assert.match(await rows.filter({ hasText: "E2E-ADA-4" }).innerText(), /same last name and postal code/);
   await rows.filter({ hasText: "E2E-ADA-2" }).getByRole("button", { name: /^Choose/ }).click();
   assert.equal(await page.getByLabel("Counterpoint customer number").inputValue(), "E2E-ADA-2");
+  for (const dismiss of await page.getByRole("button", { name: "Dismiss notification" }).all()) await dismiss.click();
   await shots("customer-matches");
   await page.getByRole("button", { name: "Cancel" }).click();
   await page.getByRole("navigation", { name: "Orders" }).getByRole("link", { name: "Allocation" }).click();

@@ -2,6 +2,7 @@ package com.counterlink.orders;
 
 import com.counterlink.bridge.BridgeCalls;
 import com.counterlink.bridge.CallOutcome;
+import com.counterlink.bridge.protocol.Check;
 import com.counterlink.bridge.protocol.InvalidParameterException;
 import com.counterlink.bridge.protocol.operations.FindCustomerMatches;
 import com.counterlink.identity.CurrentUser;
@@ -73,9 +74,9 @@ public class CustomerMatchService {
      * nothing to search by (no usable e-mail, phone or last name).
      */
     static Optional<FindCustomerMatches> request(WebCustomer web) {
-        String email = fit(web.email(), 50);
+        String email;
         try {
-            email = email == null ? null : new FindCustomerMatches(email, null, null, null, null, null, 1).email();
+            email = web.email() == null ? null : Check.email("email", web.email(), 50);
         } catch (InvalidParameterException e) {
             email = null; // longer or stranger than an AR_CUST e-mail can be: no customer has it
         }

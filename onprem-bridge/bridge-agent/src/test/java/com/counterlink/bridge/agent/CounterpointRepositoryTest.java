@@ -197,10 +197,8 @@ class CounterpointRepositoryTest {
 
     @Test
     void customersAreFoundByEmailIgnoringCaseAndSpacesLowestNumberFirst() throws SQLException {
-        String shared = text(db, "SELECT MIN(e) FROM (SELECT UPPER(LTRIM(RTRIM(EMAIL_ADRS_1))) e FROM AR_CUST"
-                + " WHERE EMAIL_ADRS_1 IS NOT NULL GROUP BY UPPER(LTRIM(RTRIM(EMAIL_ADRS_1))) HAVING COUNT(*) > 1) d");
-        List<String> expected = Sql.list(db, "SELECT CUST_NO FROM AR_CUST WHERE UPPER(LTRIM(RTRIM(EMAIL_ADRS_1))) = ? ORDER BY CUST_NO",
-                r -> r.getString(1), shared);
+        String shared = sharedEmail();
+        List<String> expected = customersWithEmail(shared);
         List<Customer> found = counterpoint.customersByEmail(new FindCustomersByEmail("  " + shared.toLowerCase(Locale.ROOT) + " "))
                 .customers();
         assertEquals(expected, found.stream().map(Customer::customerNo).toList());
@@ -210,10 +208,8 @@ class CounterpointRepositoryTest {
 
     @Test
     void matchesByEmailFindEveryCustomerSharingItWhateverItsCaseOrSpaces() throws SQLException {
-        String shared = text(db, "SELECT MIN(e) FROM (SELECT UPPER(LTRIM(RTRIM(EMAIL_ADRS_1))) e FROM AR_CUST"
-                + " WHERE EMAIL_ADRS_1 IS NOT NULL GROUP BY UPPER(LTRIM(RTRIM(EMAIL_ADRS_1))) HAVING COUNT(*) > 1) d");
-        List<String> expected = Sql.list(db, "SELECT CUST_NO FROM AR_CUST WHERE UPPER(LTRIM(RTRIM(EMAIL_ADRS_1))) = ? ORDER BY CUST_NO",
-                r -> r.getString(1), shared);
+        String shared = sharedEmail();
+        List<String> expected = customersWithEmail(shared);
         List<FindCustomerMatches.Candidate> found = counterpoint.customerMatches(new FindCustomerMatches(
                 shared.toLowerCase(Locale.ROOT), null, null, null, null, null, 20)).candidates();
         assertTrue(expected.size() > 1);
@@ -267,6 +263,17 @@ class CounterpointRepositoryTest {
         assertThrows(InvalidParameterException.class, () -> new FindCustomerMatches("a@b.org", null, null, null, null, null, 21));
         assertThrows(InvalidParameterException.class, () -> new FindCustomerMatches("a@b.org", null, "x".repeat(26), null, null, null, 5));
         assertThrows(InvalidParameterException.class, () -> new FindCustomerMatches("not an email", null, null, null, null, null, 5));
+    }
+
+    /** An e-mail the demo data gives several customers (in different case or with spaces), upper case. */
+    private String sharedEmail() throws SQLException {
+        return text(db, "SELECT MIN(e) FROM (SELECT UPPER(LTRIM(RTRIM(EMAIL_ADRS_1))) e FROM AR_CUST"
+                + " WHERE EMAIL_ADRS_1 IS NOT NULL GROUP BY UPPER(LTRIM(RTRIM(EMAIL_ADRS_1))) HAVING COUNT(*) > 1) d");
+    }
+
+    private List<String> customersWithEmail(String email) throws SQLException {
+        return Sql.list(db, "SELECT CUST_NO FROM AR_CUST WHERE UPPER(LTRIM(RTRIM(EMAIL_ADRS_1))) = ? ORDER BY CUST_NO",
+                r -> r.getString(1), email);
     }
 
     @Test
