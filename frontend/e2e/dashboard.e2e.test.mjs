@@ -224,7 +224,8 @@ test("an order for an item Counterpoint lacks needs attention and is resolved wi
   await woo("POST", "products", { name: "Gift card (not in Counterpoint)", sku, regular_price: "25.00" });
   const order = await sandbox("POST", "/checkout", {
     status: "completed", payment_method: "cod",
-    billing: { first_name: "Ada", last_name: "Lovelace", email: "ada@example.org" },
+    billing: { first_name: "Ada", last_name: "Lovelace", email: "ada@example.org", phone: "+44 20 7946 0018",
+      address_1: "12 St James's Square", postcode: "SW1Y 4JH" },
     line_items: [{ sku, quantity: 1 }],
   });
   assert.equal(order.status, 201, JSON.stringify(order.body));
@@ -268,6 +269,27 @@ test("an order for an item Counterpoint lacks needs attention and is resolved wi
   await page.getByRole("heading", { level: 1, name: "Customers" }).waitFor();
   await page.getByRole("list", { name: "Customers" }).getByText("ada@example.org").waitFor();
   await shots("customers");
+
+  // possible matches, read live from Counterpoint: the same email typed differently, the same phone, the same
+  // last name and postal code; choosing one fills the customer number
+  counterpoint("INSERT INTO AR_CUST (CUST_NO, NAM, FST_NAM, LST_NAM, EMAIL_ADRS_1, PHONE_1, CITY) VALUES"
+    + " ('E2E-ADA-2', 'A. Lovelace', 'A.', 'Lovelace', ' ADA@EXAMPLE.ORG ', '020 7946 0018', 'London'),"
+    + " ('E2E-ADA-3', 'Anne Milbanke', 'Anne', 'Milbanke', NULL, '(020) 7946-0018', 'Seaham'),"
+    + " ('E2E-ADA-4', 'Byron Lovelace', 'Byron', 'Lovelace', NULL, NULL, 'London')");
+  counterpoint("UPDATE AR_CUST SET ZIP_COD = 'SW1Y4JH' WHERE CUST_NO = 'E2E-ADA-4'");
+  await page.getByRole("button", { name: "Relink ada@example.org" }).click();
+  const matches = page.getByRole("list", { name: "Possible matches in Counterpoint" });
+  await matches.waitFor({ timeout: 30000 });
+  const rows = matches.getByRole("listitem");
+  assert.ok((await rows.count()) >= 4, await matches.innerText());
+  await matches.getByText("Linked now").waitFor();
+  assert.match(await rows.filter({ hasText: "E2E-ADA-2" }).innerText(), /same email, same phone/);
+  assert.match(await rows.filter({ hasText: "E2E-ADA-4" }).innerText(), /same last name and postal code/);
+  await rows.filter({ hasText: "E2E-ADA-2" }).getByRole("button", { name: /^Choose/ }).click();
+  assert.equal(await page.getByLabel("Counterpoint customer number").inputValue(), "E2E-ADA-2");
+  for (const dismiss of await page.getByRole("button", { name: "Dismiss notification" }).all()) await dismiss.click();
+  await shots("customer-matches");
+  await page.getByRole("button", { name: "Cancel" }).click();
   await page.getByRole("navigation", { name: "Orders" }).getByRole("link", { name: "Allocation" }).click();
   await page.getByRole("heading", { level: 1, name: "Allocation" }).waitFor();
   await page.getByText("Nothing is held", { exact: true }).waitFor();

@@ -8,6 +8,7 @@ import type {
   CounterpointSetup,
   CreateTenantRequest,
   CustomerIdentity,
+  CustomerMatches,
   Dashboard,
   ItemAllocation,
   ItemFollowUp,
@@ -197,6 +198,9 @@ export function createCounterlinkApi(http: HttpClient) {
       /** Owner only; 400 for a customer number that is not 1–15 letters, digits, _ or -. */
       relink: (tenantId: string, identityId: string, custNo: string, o?: Opts) =>
         http.put<CustomerIdentity>(`${tenantPath(tenantId)}/customers/${enc(identityId)}`, { custNo }, o),
+      /** Possible Counterpoint customers, best first; 503 BRIDGE_OFFLINE while the bridge is away. */
+      matches: (tenantId: string, identityId: string, o?: Opts) =>
+        http.get<CustomerMatches>(`${tenantPath(tenantId)}/customers/${enc(identityId)}/matches`, o),
     },
     allocations: {
       list: (tenantId: string, itemNo?: string, o?: Opts) =>

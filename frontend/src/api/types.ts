@@ -481,6 +481,38 @@ export interface CustomerIdentity {
   linkedBy: string | null;
 }
 
+/** The web customer as their latest order's billing address shows them (`GET …/customers/{id}/matches`). */
+export interface WebCustomer {
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  phone: string | null;
+  zip: string | null;
+  address1: string | null;
+}
+
+/** A Counterpoint customer that may be the web customer: how likely (0–100) and why. */
+export interface CustomerMatch {
+  custNo: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  address1: string | null;
+  city: string | null;
+  zip: string | null;
+  percent: number;
+  reasons: string[];
+  /** The Counterpoint customer the web customer is linked to now. */
+  linked: boolean;
+}
+
+export interface CustomerMatches {
+  identityId: string;
+  linkedCustNo: string;
+  webCustomer: WebCustomer;
+  matches: CustomerMatch[];
+}
+
 /** Open allocations of one item (and grid cell); newer backends add more fields, shown as they come. */
 /** One store's view of an item (`GET …/allocations`). */
 export interface StoreStock {

@@ -10,6 +10,7 @@ import { useTenant } from "../tenant/TenantContext";
 import { formatDateTime } from "../utils/format";
 import { useFetch } from "../utils/useFetch";
 import { OrdersSubNav, linkedHowLabel } from "./labels";
+import { PossibleMatches } from "./PossibleMatches";
 import { SearchForm } from "./SearchForm";
 
 function RelinkForm({ identity, onSaved, onCancel }: { identity: CustomerIdentity; onSaved: (c: CustomerIdentity) => void; onCancel: () => void }) {
@@ -37,6 +38,15 @@ function RelinkForm({ identity, onSaved, onCancel }: { identity: CustomerIdentit
   };
   return (
     <form className="form relink-form" onSubmit={submit} noValidate aria-label={`Relink ${identity.email ?? identity.identityKey}`}>
+      <PossibleMatches
+        identity={identity}
+        chosen={custNo.trim()}
+        onChoose={(chosen) => {
+          setCustNo(chosen);
+          if (error) setError(undefined);
+          ref.current?.focus();
+        }}
+      />
       <TextField
         ref={ref}
         autoFocus
@@ -96,13 +106,29 @@ export default function CustomersPage() {
               </div>
               <div className="identity-link">
                 <span className="badge">Counterpoint {c.custNo}</span>
-                {isOwner && editing !== c.id && (
-                  <button type="button" className="btn btn-small" aria-label={`Relink ${c.email ?? c.identityKey}`} onClick={() => setEditing(c.id)}>
-                    Relink
+                {editing !== c.id && (
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    aria-label={`${isOwner ? "Relink" : "Possible matches for"} ${c.email ?? c.identityKey}`}
+                    onClick={() => setEditing(c.id)}
+                  >
+                    {isOwner ? "Relink" : "Possible matches"}
                   </button>
                 )}
               </div>
-              {editing === c.id && (
+              {editing === c.id && !isOwner && (
+                <div className="relink-form">
+                  <PossibleMatches identity={c} />
+                  <p className="muted small">Only an owner can change the link.</p>
+                  <div className="actions">
+                    <button type="button" className="btn btn-small" onClick={() => setEditing(null)}>
+                      Close
+                    </button>
+                  </div>
+                </div>
+              )}
+              {editing === c.id && isOwner && (
                 <RelinkForm
                   identity={c}
                   onCancel={() => setEditing(null)}

@@ -110,6 +110,8 @@ describe("customers and allocation", { timeout: 15000 }, () => {
     storeBackend({
       extra: {
         [`GET ${T}/customers`]: [identity],
+        [`GET ${T}/customers/c-1/matches`]: { identityId: "c-1", linkedCustNo: "OL-100001", matches: [],
+          webCustomer: { email: "ada@example.org", firstName: null, lastName: null, phone: null, zip: null, address1: null } },
         [`PUT ${T}/customers/c-1`]: ({ body }) =>
           ++attempts === 1
             ? problem({ status: 400, title: "Invalid", detail: "invalid", errors: [{ field: "custNo", message: "no such customer" }] })

@@ -2,6 +2,7 @@ package com.counterlink.orders;
 
 import com.counterlink.identity.CurrentUser;
 import com.counterlink.orders.OrderViews.CustomerIdentity;
+import com.counterlink.orders.OrderViews.CustomerMatches;
 import com.counterlink.orders.OrderViews.ItemStock;
 import com.counterlink.orders.OrderViews.OrderDetail;
 import com.counterlink.orders.OrderViews.OrderSummary;
@@ -29,10 +30,12 @@ public class OrderController {
 
     private final OrderService orders;
     private final AllocationReport allocations;
+    private final CustomerMatchService matches;
 
-    public OrderController(OrderService orders, AllocationReport allocations) {
+    public OrderController(OrderService orders, AllocationReport allocations, CustomerMatchService matches) {
         this.orders = orders;
         this.allocations = allocations;
+        this.matches = matches;
     }
 
     @Get("/orders")
@@ -68,6 +71,12 @@ public class OrderController {
     public CustomerIdentity relink(@PathVariable UUID tenantId, @PathVariable UUID identityId, @Body RelinkCommand command,
                                    Authentication auth) {
         return orders.relink(CurrentUser.from(auth), tenantId, identityId, command.custNo());
+    }
+
+    /** Possible Counterpoint customers for the web customer, best first; 503 BRIDGE_OFFLINE while the bridge is away. */
+    @Get("/customers/{identityId}/matches")
+    public CustomerMatches matches(@PathVariable UUID tenantId, @PathVariable UUID identityId, Authentication auth) {
+        return matches.matches(CurrentUser.from(auth), tenantId, identityId);
     }
 
     @Get("/allocations")

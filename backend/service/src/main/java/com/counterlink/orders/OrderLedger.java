@@ -308,6 +308,19 @@ public class OrderLedger implements AllocationLedger {
                         TxSql.instant(row, "linked_at"), row.getString(9)), email, email);
     }
 
+    Optional<CustomerIdentity> identityById(UUID identityId) {
+        return identities(null).stream().filter(i -> i.id().equals(identityId)).findFirst();
+    }
+
+    /** The billing address (JSON) of the identity's most recent order: per store and WooCommerce id, or a guest's e-mail. */
+    Optional<String> latestBilling(CustomerIdentity identity) {
+        boolean registered = identity.wooCustomerId() > 0 && identity.siteId() != null;
+        return sql.queryOne("SELECT billing::text FROM web_orders WHERE "
+                        + (registered ? "site_id = ? AND woo_customer_id = ?" : "woo_customer_id = 0 AND customer_email = ?")
+                        + " ORDER BY received_at DESC LIMIT 1", row -> row.getString(1),
+                registered ? new Object[]{identity.siteId(), identity.wooCustomerId()} : new Object[]{identity.email()});
+    }
+
     Optional<CustomerIdentity> relink(UUID identityId, String custNo, String by) {
         sql.update("UPDATE customer_identities SET cust_no = ?, linked_how = 'MANUAL', linked_at = now(), linked_by = ?"
                 + " WHERE id = ?", custNo, by, identityId);

@@ -71,6 +71,21 @@ public final class OrderViews {
                              boolean sells) {
     }
 
+    /**
+     * A Counterpoint customer a person might link a web customer to: how likely (0–100) and why, and
+     * whether it is the one the web customer is linked to now.
+     */
+    @Serdeable
+    public record CustomerMatch(String custNo, String name, String email, String phone, String address1, String city,
+                                String zip, int percent, List<String> reasons, boolean linked) {
+    }
+
+    /** The web customer compared, the Counterpoint customer linked now, and the possible matches, best first. */
+    @Serdeable
+    public record CustomerMatches(UUID identityId, String linkedCustNo, WebCustomer webCustomer,
+                                  List<CustomerMatch> matches) {
+    }
+
     @Serdeable
     @Introspected
     public record RelinkCommand(String custNo) {

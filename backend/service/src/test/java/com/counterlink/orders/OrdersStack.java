@@ -144,9 +144,17 @@ final class OrdersStack implements AutoCloseable {
 
     /** A shopper's checkout; answers the HTTP status and the order (or error) JSON. */
     HttpResponse<String> checkout(Store store, String status, String email, String sku, int quantity) throws Exception {
-        ObjectNode body = JSON.createObjectNode().put("status", status).put("payment_method", "stripe");
-        body.putObject("billing").put("first_name", "Grace").put("last_name", "Hopper").put("email", email)
+        ObjectNode billing = JSON.createObjectNode().put("first_name", "Grace").put("last_name", "Hopper").put("email", email)
                 .put("address_1", "1 Navy Yard").put("city", "Arlington").put("postcode", "22202").put("country", "US");
+        return checkout(store, status, 0, billing, sku, quantity);
+    }
+
+    /** A checkout with the given billing address, by a registered customer when {@code customerId} > 0. */
+    HttpResponse<String> checkout(Store store, String status, long customerId, ObjectNode billing, String sku, int quantity)
+            throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("status", status).put("payment_method", "stripe")
+                .put("customer_id", customerId);
+        body.set("billing", billing);
         body.putArray("line_items").addObject().put("sku", sku).put("quantity", quantity);
         return HTTP.send(HttpRequest.newBuilder(URI.create(woo.sandbox.baseUrl() + "/__sandbox/stores/" + store.name()
                         + "/checkout")).header("Content-Type", "application/json")
@@ -190,6 +198,20 @@ final class OrdersStack implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** Stops the bridge process and waits until the backend counts it offline. */
+    void stopBridge() throws InterruptedException {
+        bridge.kill();
+        Instant until = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(until)) {
+            JsonNode list = api.get("/api/tenants/" + tenant + "/bridges", token).json();
+            if (list.size() > 0 && !list.get(0).get("online").asBoolean()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the bridge still counts as online");
     }
 
     private void awaitBridge() throws InterruptedException {

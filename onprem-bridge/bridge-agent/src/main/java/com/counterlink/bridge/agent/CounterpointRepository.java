@@ -5,6 +5,7 @@ import com.counterlink.bridge.protocol.TaskErrorCode;
 import com.counterlink.bridge.protocol.operations.CreateCustomer;
 import com.counterlink.bridge.protocol.operations.Customer;
 import com.counterlink.bridge.protocol.operations.DocumentLine;
+import com.counterlink.bridge.protocol.operations.FindCustomerMatches;
 import com.counterlink.bridge.protocol.operations.FindCustomersByEmail;
 import com.counterlink.bridge.protocol.operations.ItemCursor;
 import com.counterlink.bridge.protocol.operations.MiscCharge;
@@ -322,6 +323,49 @@ public final class CounterpointRepository {
         return new FindCustomersByEmail.Result(Sql.list(c, "SELECT " + CUSTOMER_COLUMNS + " FROM AR_CUST"
                         + " WHERE UPPER(LTRIM(RTRIM(EMAIL_ADRS_1))) = ? ORDER BY CUST_NO",
                 CounterpointRepository::customer, request.email().toUpperCase(Locale.ROOT)));
+    }
+
+    private static final String MATCH_COLUMNS = "CUST_NO, NAM, FST_NAM, LST_NAM, EMAIL_ADRS_1, PHONE_1, ADRS_1, CITY, ZIP_COD";
+    /** PHONE_1 without the separators people type; plain REPLACE because SQL Server has no regex replace. */
+    private static final String PHONE_DIGITS = "REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(PHONE_1,"
+            + " ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '+', ''), '/', '')";
+    private static final int PHONE_SUFFIX_DIGITS = 10;
+
+    /**
+     * Candidates by e-mail, then by phone (the last ten digits, so a country code or formatting does not
+     * matter), then by last name and postal code; each search is bounded, duplicates are dropped.
+     */
+    public FindCustomerMatches.Result customerMatches(FindCustomerMatches request) throws SQLException {
+        Map<String, FindCustomerMatches.Candidate> found = new LinkedHashMap<>();
+        String select = "SELECT TOP (?) " + MATCH_COLUMNS + " FROM AR_CUST WHERE ";
+        if (request.email() != null) {
+            addCandidates(found, select + "UPPER(LTRIM(RTRIM(EMAIL_ADRS_1))) = ? ORDER BY CUST_NO",
+                    request.limit(), request.email().toUpperCase(Locale.ROOT));
+        }
+        String digits = FindCustomerMatches.phoneDigits(request.phone());
+        if (digits.length() >= FindCustomerMatches.MIN_PHONE_DIGITS) {
+            String suffix = digits.substring(Math.max(0, digits.length() - PHONE_SUFFIX_DIGITS));
+            addCandidates(found, select + PHONE_DIGITS + " LIKE ? ORDER BY CUST_NO", request.limit(), "%" + suffix);
+        }
+        if (request.lastName() != null && request.zip() != null) {
+            addCandidates(found, select + "UPPER(LTRIM(RTRIM(LST_NAM))) = ? AND UPPER(REPLACE(ZIP_COD, ' ', '')) = ?"
+                            + " ORDER BY CUST_NO", request.limit(), request.lastName().toUpperCase(Locale.ROOT),
+                    request.zip().replace(" ", "").toUpperCase(Locale.ROOT));
+        }
+        return new FindCustomerMatches.Result(found.values().stream().limit(request.limit()).toList());
+    }
+
+    private void addCandidates(Map<String, FindCustomerMatches.Candidate> found, String sql, Object... args)
+            throws SQLException {
+        for (FindCustomerMatches.Candidate candidate : Sql.list(c, sql, row -> new FindCustomerMatches.Candidate(
+                row.getString(1), row.getString(2), row.getString(3), row.getString(4), strip(row.getString(5)),
+                strip(row.getString(6)), strip(row.getString(7)), strip(row.getString(8)), strip(row.getString(9))), args)) {
+            found.putIfAbsent(candidate.customerNo(), candidate);
+        }
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
     }
 
     private static final String CUSTOMER_COLUMNS = "CUST_NO, NAM, FST_NAM, LST_NAM, EMAIL_ADRS_1, IS_ECOMM_CUST";

@@ -8,6 +8,7 @@ import com.counterlink.bridge.protocol.UnknownOperationException;
 import com.counterlink.bridge.protocol.WireMessages.Task;
 import com.counterlink.bridge.protocol.WireMessages.TaskResult;
 import com.counterlink.bridge.protocol.operations.CreateCustomer;
+import com.counterlink.bridge.protocol.operations.FindCustomerMatches;
 import com.counterlink.bridge.protocol.operations.FindCustomersByEmail;
 import com.counterlink.bridge.protocol.operations.Ping;
 import com.counterlink.bridge.protocol.operations.ReadItemChanges;
@@ -91,6 +92,7 @@ public final class OperationExecutor {
             case ReadPriceChanges r -> counterpoint.priceChanges(r);
             case ReadSetup r -> counterpoint.setup();
             case FindCustomersByEmail r -> counterpoint.customersByEmail(r);
+            case FindCustomerMatches r -> counterpoint.customerMatches(r);
             case CreateCustomer r -> counterpoint.createCustomer(r);
             case WriteDocument r -> counterpoint.writeDocument(r);
             case ReadPostedDocuments r -> counterpoint.postedDocuments(r);

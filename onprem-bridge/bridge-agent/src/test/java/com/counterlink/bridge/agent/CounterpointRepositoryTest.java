@@ -5,7 +5,9 @@ import com.counterlink.bridge.protocol.operations.CreateCustomer;
 import com.counterlink.bridge.protocol.operations.Customer;
 import com.counterlink.bridge.protocol.operations.DocumentLine;
 import com.counterlink.bridge.protocol.operations.MiscCharge;
+import com.counterlink.bridge.protocol.operations.FindCustomerMatches;
 import com.counterlink.bridge.protocol.operations.FindCustomersByEmail;
+import com.counterlink.bridge.protocol.InvalidParameterException;
 import com.counterlink.bridge.protocol.operations.ItemCursor;
 import com.counterlink.bridge.protocol.operations.PriceLevel;
 import com.counterlink.bridge.protocol.operations.ReadItemChanges;
@@ -300,15 +302,83 @@ class CounterpointRepositoryTest {
 
     @Test
     void customersAreFoundByEmailIgnoringCaseAndSpacesLowestNumberFirst() throws SQLException {
-        String shared = text(db, "SELECT MIN(e) FROM (SELECT UPPER(LTRIM(RTRIM(EMAIL_ADRS_1))) e FROM AR_CUST"
-                + " WHERE EMAIL_ADRS_1 IS NOT NULL GROUP BY UPPER(LTRIM(RTRIM(EMAIL_ADRS_1))) HAVING COUNT(*) > 1) d");
-        List<String> expected = Sql.list(db, "SELECT CUST_NO FROM AR_CUST WHERE UPPER(LTRIM(RTRIM(EMAIL_ADRS_1))) = ? ORDER BY CUST_NO",
-                r -> r.getString(1), shared);
+        String shared = sharedEmail();
+        List<String> expected = customersWithEmail(shared);
         List<Customer> found = counterpoint.customersByEmail(new FindCustomersByEmail("  " + shared.toLowerCase(Locale.ROOT) + " "))
                 .customers();
         assertEquals(expected, found.stream().map(Customer::customerNo).toList());
         assertTrue(expected.size() > 1);
         assertTrue(counterpoint.customersByEmail(new FindCustomersByEmail("nobody@nowhere.example")).customers().isEmpty());
+    }
+
+    @Test
+    void matchesByEmailFindEveryCustomerSharingItWhateverItsCaseOrSpaces() throws SQLException {
+        String shared = sharedEmail();
+        List<String> expected = customersWithEmail(shared);
+        List<FindCustomerMatches.Candidate> found = counterpoint.customerMatches(new FindCustomerMatches(
+                shared.toLowerCase(Locale.ROOT), null, null, null, null, null, 20)).candidates();
+        assertTrue(expected.size() > 1);
+        assertEquals(expected, found.stream().map(FindCustomerMatches.Candidate::customerNo).toList());
+        FindCustomerMatches.Candidate first = found.get(0);
+        assertEquals(shared, first.email().toUpperCase(Locale.ROOT), "the e-mail comes back trimmed");
+        assertNotNull(first.phone());
+        assertNotNull(first.city());
+        assertNotNull(first.zip());
+        assertNotNull(first.address1());
+    }
+
+    @Test
+    void matchesByPhoneCompareDigitsOnlyWhateverTheFormatting() throws SQLException {
+        String customerNo = "100004";
+        String phone = text(db, "SELECT PHONE_1 FROM AR_CUST WHERE CUST_NO = ?", customerNo); // 901-555-nnnn
+        String digits = phone.replaceAll("[^0-9]", "");
+        String typed = "+1 (" + digits.substring(0, 3) + ") " + digits.substring(3, 6) + "." + digits.substring(6);
+        List<FindCustomerMatches.Candidate> found = counterpoint.customerMatches(new FindCustomerMatches(
+                null, null, null, typed, null, null, 20)).candidates();
+        assertTrue(found.stream().anyMatch(c -> c.customerNo().equals(customerNo)), found.toString());
+        assertTrue(found.stream().allMatch(c -> c.phone().replaceAll("[^0-9]", "").equals(digits)), found.toString());
+        assertTrue(counterpoint.customerMatches(new FindCustomerMatches(null, null, null, "(000) 000-0000", null, null, 20))
+                .candidates().isEmpty());
+    }
+
+    @Test
+    void matchesByLastNameNeedTheSamePostalCodeAndKeepTheLimit() throws SQLException {
+        record Person(String lastName, String zip) {
+        }
+        Person person = Sql.one(db, "SELECT LST_NAM, ZIP_COD FROM AR_CUST WHERE CUST_NO = '100007'",
+                r -> new Person(r.getString(1), r.getString(2))).orElseThrow();
+        List<String> expected = Sql.list(db, "SELECT CUST_NO FROM AR_CUST WHERE LST_NAM = ? AND ZIP_COD = ? ORDER BY CUST_NO",
+                r -> r.getString(1), person.lastName(), person.zip());
+        List<FindCustomerMatches.Candidate> found = counterpoint.customerMatches(new FindCustomerMatches(
+                null, null, " " + person.lastName().toLowerCase(Locale.ROOT), null, person.zip(), null, 20)).candidates();
+        assertEquals(expected, found.stream().map(FindCustomerMatches.Candidate::customerNo).toList());
+        assertTrue(counterpoint.customerMatches(new FindCustomerMatches(null, null, person.lastName(), null, "00000", null, 20))
+                .candidates().isEmpty(), "a last name alone is not a match");
+
+        String common = text(db, "SELECT MIN(LST_NAM) FROM AR_CUST WHERE LST_NAM IS NOT NULL");
+        Sql.update(db, "UPDATE AR_CUST SET ZIP_COD = '38101' WHERE LST_NAM = ?", common);
+        assertEquals(2, counterpoint.customerMatches(new FindCustomerMatches(null, null, common, null, "38101", null, 2))
+                .candidates().size());
+    }
+
+    @Test
+    void aMatchRequestNeedsAnEmailAPhoneOrALastNameAndBoundsItsFields() {
+        assertThrows(InvalidParameterException.class, () -> new FindCustomerMatches(null, "Ada", null, null, "38101", "1 Main St", 5));
+        assertThrows(InvalidParameterException.class, () -> new FindCustomerMatches(null, null, null, "555-12", null, null, 5));
+        assertThrows(InvalidParameterException.class, () -> new FindCustomerMatches("a@b.org", null, null, null, null, null, 21));
+        assertThrows(InvalidParameterException.class, () -> new FindCustomerMatches("a@b.org", null, "x".repeat(26), null, null, null, 5));
+        assertThrows(InvalidParameterException.class, () -> new FindCustomerMatches("not an email", null, null, null, null, null, 5));
+    }
+
+    /** An e-mail the demo data gives several customers (in different case or with spaces), upper case. */
+    private String sharedEmail() throws SQLException {
+        return text(db, "SELECT MIN(e) FROM (SELECT UPPER(LTRIM(RTRIM(EMAIL_ADRS_1))) e FROM AR_CUST"
+                + " WHERE EMAIL_ADRS_1 IS NOT NULL GROUP BY UPPER(LTRIM(RTRIM(EMAIL_ADRS_1))) HAVING COUNT(*) > 1) d");
+    }
+
+    private List<String> customersWithEmail(String email) throws SQLException {
+        return Sql.list(db, "SELECT CUST_NO FROM AR_CUST WHERE UPPER(LTRIM(RTRIM(EMAIL_ADRS_1))) = ? ORDER BY CUST_NO",
+                r -> r.getString(1), email);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.counterlink.bridge.protocol;
 
 import com.counterlink.bridge.protocol.operations.CreateCustomer;
+import com.counterlink.bridge.protocol.operations.FindCustomerMatches;
 import com.counterlink.bridge.protocol.operations.FindCustomersByEmail;
 import com.counterlink.bridge.protocol.operations.Ping;
 import com.counterlink.bridge.protocol.operations.ReadItemChanges;
@@ -26,7 +27,8 @@ public enum BridgeOperation {
     READ_POSTED_DOCUMENTS(ReadPostedDocuments.class, ReadPostedDocuments.Result.class),
     READ_STOCK_CHANGES(ReadStockChanges.class, ReadStockChanges.Page.class),
     READ_WEB_CATEGORIES(ReadWebCategories.class, ReadWebCategories.Result.class),
-    READ_PRICE_CHANGES(ReadPriceChanges.class, ReadPriceChanges.Page.class);
+    READ_PRICE_CHANGES(ReadPriceChanges.class, ReadPriceChanges.Page.class),
+    FIND_CUSTOMER_MATCHES(FindCustomerMatches.class, FindCustomerMatches.Result.class);
 
     private final Class<? extends OperationRequest<?>> requestType;
     private final Class<?> resultType;
@@ -51,7 +53,8 @@ public enum BridgeOperation {
     public boolean readsOnly() {
         return switch (this) {
             case PING, READ_ITEM_CHANGES, READ_STOCK, READ_PRICES, READ_SETUP, FIND_CUSTOMERS_BY_EMAIL,
-                 READ_POSTED_DOCUMENTS, READ_STOCK_CHANGES, READ_WEB_CATEGORIES, READ_PRICE_CHANGES -> true;
+                 READ_POSTED_DOCUMENTS, READ_STOCK_CHANGES, READ_WEB_CATEGORIES, READ_PRICE_CHANGES,
+                 FIND_CUSTOMER_MATCHES -> true;
             default -> false;
         };
     }
