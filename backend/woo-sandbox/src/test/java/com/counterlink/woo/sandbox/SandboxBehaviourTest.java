@@ -57,6 +57,27 @@ class SandboxBehaviourTest {
     }
 
     @Test
+    void productsWithTheSameNameGetNumberedSlugsAndADeletedProductsSlugIsFreeAgain() throws Exception {
+        Store s = sandbox.createStore("slugs");
+        ApiKey k = s.issueKey(KeyPermission.READ_WRITE);
+        String body = "{\"name\":\"Classic Tee\",\"regular_price\":\"10.00\"}";
+        JsonNode first = SandboxClient.json(post(s, k, "/products", body));
+        JsonNode second = SandboxClient.json(post(s, k, "/products", body));
+        JsonNode third = SandboxClient.json(post(s, k, "/products", body));
+        assertEquals("classic-tee", first.get("slug").asText());
+        assertEquals("classic-tee-2", second.get("slug").asText());
+        assertEquals("classic-tee-3", third.get("slug").asText());
+
+        HttpResponse<String> deleted = SandboxClient.send("DELETE", s.apiUrl() + "/products/" + first.get("id").asLong() + "?force=true",
+                null, SandboxClient.basic(k.consumerKey(), k.consumerSecret(), true));
+        assertEquals(200, deleted.statusCode());
+        assertEquals("classic-tee", SandboxClient.json(post(s, k, "/products", body)).get("slug").asText());
+        HttpResponse<String> renamed = SandboxClient.send("PUT", s.apiUrl() + "/products/" + second.get("id").asLong(),
+                "{\"slug\":\"classic-tee-3\"}", SandboxClient.basic(k.consumerKey(), k.consumerSecret(), true));
+        assertEquals("classic-tee-3-2", SandboxClient.json(renamed).get("slug").asText());
+    }
+
+    @Test
     void oauth1SignaturesAreCheckedOverPlainHttp() throws Exception {
         Store s = sandbox.createStore("oauth");
         ApiKey key = s.issueKey(KeyPermission.READ_WRITE);

@@ -42,7 +42,7 @@ public final class ProductService {
             p.categories.add(CategoryController.term(store.categories.get(Category.UNCATEGORIZED_ID)));
         }
         p.id = store.nextPostId();
-        p.slug = uniqueSlug(body.hasNonNull("slug") ? Slugs.sanitize(body.get("slug").asText()) : Slugs.sanitize(p.name), p.id);
+        setSlug(p, uniqueSlug(body.hasNonNull("slug") ? Slugs.sanitize(body.get("slug").asText()) : Slugs.sanitize(p.name), p.id));
         p.dateCreated = store.clock().now();
         p.dateModified = p.dateCreated;
         validateStock(p);
@@ -53,7 +53,7 @@ public final class ProductService {
 
     public Product update(Product p, JsonNode body) {
         apply(p, body, false);
-        if (body.has("slug")) p.slug = uniqueSlug(Slugs.sanitize(body.get("slug").asText()), p.id);
+        if (body.has("slug")) setSlug(p, uniqueSlug(Slugs.sanitize(body.get("slug").asText()), p.id));
         p.dateModified = store.clock().now();
         validateStock(p);
         if (p.isVariation()) refreshParent(p.parentId);
@@ -71,7 +71,7 @@ public final class ProductService {
         apply(v, body, true);
         v.id = store.nextPostId();
         v.name = parent.name + " - " + ProductJson.summary(v);
-        v.slug = uniqueSlug(Slugs.sanitize(v.name), v.id);
+        setSlug(v, uniqueSlug(Slugs.sanitize(v.name), v.id));
         v.dateCreated = store.clock().now();
         v.dateModified = v.dateCreated;
         validateStock(v);
@@ -83,8 +83,8 @@ public final class ProductService {
 
     /** Permanently removes a product (and a variable product's variations). */
     public void delete(Product p) {
-        for (Long childId : List.copyOf(p.variationIds)) store.products.remove(childId);
-        store.products.remove(p.id);
+        for (Long childId : List.copyOf(p.variationIds)) forget(store.products.remove(childId));
+        forget(store.products.remove(p.id));
         if (p.isVariation()) {
             Product parent = store.products.get(p.parentId);
             if (parent != null) parent.variationIds.remove(p.id);
@@ -229,7 +229,18 @@ public final class ProductService {
     }
 
     private boolean slugTaken(String slug, long selfId) {
-        return store.products.values().stream().anyMatch(o -> o.id != selfId && slug.equals(o.slug));
+        Long owner = store.productSlugs.get(slug);
+        return owner != null && owner != selfId;
+    }
+
+    private void setSlug(Product p, String slug) {
+        if (p.slug != null) store.productSlugs.remove(p.slug, p.id);
+        p.slug = slug;
+        store.productSlugs.put(slug, p.id);
+    }
+
+    private void forget(Product removed) {
+        if (removed != null && removed.slug != null) store.productSlugs.remove(removed.slug, removed.id);
     }
 
     /** WC_Product::validate_props: a managed item's stock status follows its quantity. */

@@ -42,6 +42,8 @@ public final class Store {
 
     final Map<String, String> wooOptions = new LinkedHashMap<>(SettingCatalog.defaults());
     public final Map<Long, Product> products = new LinkedHashMap<>();
+    /** Slug → product or variation id, as WordPress's index on post_name: slug checks stay O(1) in a large catalog. */
+    public final Map<String, Long> productSlugs = new java.util.HashMap<>();
     private final java.util.concurrent.atomic.AtomicLong restRequests = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong batchRequests = new java.util.concurrent.atomic.AtomicLong();
     public final Map<Long, Order> orders = new LinkedHashMap<>();
