@@ -78,6 +78,24 @@ class SandboxBehaviourTest {
     }
 
     @Test
+    void aSkuIsTakenUntilItsProductChangesItOrIsDeleted() throws Exception {
+        Store s = sandbox.createStore("skus");
+        ApiKey k = s.issueKey(KeyPermission.READ_WRITE);
+        Map<String, String> auth = SandboxClient.basic(k.consumerKey(), k.consumerSecret(), true);
+        long first = SandboxClient.json(post(s, k, "/products", productBody("S-1", 1))).get("id").asLong();
+        HttpResponse<String> duplicate = post(s, k, "/products", productBody("S-1", 1));
+        assertEquals(400, duplicate.statusCode());
+        assertEquals("product_invalid_sku", SandboxClient.json(duplicate).get("code").asText());
+
+        assertEquals(200, SandboxClient.send("PUT", s.apiUrl() + "/products/" + first, "{\"sku\":\"S-2\"}", auth).statusCode());
+        assertEquals(201, post(s, k, "/products", productBody("S-1", 1)).statusCode());
+        assertEquals(400, post(s, k, "/products", productBody("S-2", 1)).statusCode());
+
+        assertEquals(200, SandboxClient.send("DELETE", s.apiUrl() + "/products/" + first + "?force=true", null, auth).statusCode());
+        assertEquals(201, post(s, k, "/products", productBody("S-2", 1)).statusCode());
+    }
+
+    @Test
     void oauth1SignaturesAreCheckedOverPlainHttp() throws Exception {
         Store s = sandbox.createStore("oauth");
         ApiKey key = s.issueKey(KeyPermission.READ_WRITE);

@@ -278,17 +278,23 @@ public final class ProductJson {
         return PriceHtml.single(currency, p.activePrice());
     }
 
+    private static final int RELATED_CANDIDATES = 1_000;
+
     static String parentStockStatus(Product parent, List<Product> children) {
         if (children.stream().anyMatch(c -> "instock".equals(c.stockStatus))) return "instock";
         if (children.stream().anyMatch(c -> "onbackorder".equals(c.stockStatus))) return "onbackorder";
         return "outofstock";
     }
 
-    /** WooCommerce picks related products at random from shared categories; we list them deterministically. */
+    /**
+     * WooCommerce picks related products at random from shared categories; we list them deterministically,
+     * looking at the newest {@value #RELATED_CANDIDATES} products only so a large catalog does not make
+     * every response scan the store (any published product in a shared category is a valid answer).
+     */
     private static ArrayNode related(Store store, Product p) {
         ArrayNode arr = Json.array();
         if (p.isVariation()) return arr;
-        store.products.values().stream()
+        store.products.sequencedValues().reversed().stream().limit(RELATED_CANDIDATES)
                 .filter(o -> o.id != p.id && !o.isVariation() && "publish".equals(o.status))
                 .filter(o -> sharesCategory(o, p))
                 .limit(5).forEach(o -> arr.add(o.id));

@@ -47,6 +47,7 @@ public final class ProductService {
         p.dateModified = p.dateCreated;
         validateStock(p);
         store.products.put(p.id, p);
+        indexSku(p);
         store.webhookDispatcher().enqueue(Topic.resourceEvent("product", "created"), p.id);
         return p;
     }
@@ -76,6 +77,7 @@ public final class ProductService {
         v.dateModified = v.dateCreated;
         validateStock(v);
         store.products.put(v.id, v);
+        indexSku(v);
         parent.variationIds.add(v.id);
         store.webhookDispatcher().enqueue(Topic.resourceEvent("product", "created"), v.id);
         return v;
@@ -204,12 +206,26 @@ public final class ProductService {
                 throw new RestException(400, "product_invalid_sku", "Invalid or duplicated SKU.", data);
             }
         }
+        boolean stored = store.products.get(p.id) == p;
+        if (stored) unindexSku(p);
         p.sku = trimmed;
+        if (stored) indexSku(p);
+    }
+
+    private void indexSku(Product p) {
+        if (p.sku != null && !p.sku.isEmpty()) store.productSkus.computeIfAbsent(p.sku, k -> new java.util.HashSet<>()).add(p.id);
+    }
+
+    private void unindexSku(Product p) {
+        if (p.sku == null || p.sku.isEmpty()) return;
+        java.util.Set<Long> ids = store.productSkus.get(p.sku);
+        if (ids != null && ids.remove(p.id) && ids.isEmpty()) store.productSkus.remove(p.sku);
     }
 
     private Product findBySku(String sku, long exceptId) {
-        for (Product o : store.products.values()) {
-            if (o.id != exceptId && sku.equals(o.sku) && !"trash".equals(o.status)) return o;
+        for (Long id : store.productSkus.getOrDefault(sku, java.util.Set.of())) {
+            Product o = store.products.get(id);
+            if (o != null && o.id != exceptId && sku.equals(o.sku) && !"trash".equals(o.status)) return o;
         }
         return null;
     }
@@ -240,7 +256,9 @@ public final class ProductService {
     }
 
     private void forget(Product removed) {
-        if (removed != null && removed.slug != null) store.productSlugs.remove(removed.slug, removed.id);
+        if (removed == null) return;
+        if (removed.slug != null) store.productSlugs.remove(removed.slug, removed.id);
+        unindexSku(removed);
     }
 
     /** WC_Product::validate_props: a managed item's stock status follows its quantity. */
