@@ -20,6 +20,7 @@ import com.counterlink.woo.WooClientConfig;
 import com.counterlink.woo.WooCredentials;
 import com.counterlink.woo.sandbox.auth.ApiKey;
 import com.counterlink.woo.sandbox.auth.KeyPermission;
+import com.counterlink.woo.sandbox.fault.FaultConfig;
 import com.counterlink.woo.sandbox.store.Store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -93,6 +94,7 @@ class CatalogSyncBenchmark extends BackendTest {
             String token = SharedKeycloak.token(person);
             String tenant = WooStoresFixture.newTenant(api, token, "Bench");
             Store store = woo.newStore();
+            withWooLatency(store);
             String site = WooStoresFixture.link(api, token, tenant, store);
             Process bridge = RealBridge.enrollAndRun(api, token, tenant, server.getURL(), counterpoint, "Bench-1", work);
             try {
@@ -161,9 +163,22 @@ class CatalogSyncBenchmark extends BackendTest {
         return new CatalogShape.Exact(items, gridded, cells);
     }
 
+    /**
+     * -Dcatalog.benchmark.woo-latency-ms: time the sandbox adds to every request. The sandbox answers a
+     * 100-item batch in a few milliseconds, far faster than any real WooCommerce; with a latency the
+     * ratio to the replay shows the sync's overhead against a store that takes time, as real ones do.
+     */
+    private static void withWooLatency(Store store) {
+        long millis = Long.getLong("catalog.benchmark.woo-latency-ms", 0);
+        FaultConfig none = FaultConfig.none();
+        store.faults().configure(new FaultConfig(millis, none.rate429(), none.retryAfterSeconds(), none.rate5xx(), none.status5xx(),
+                none.timeoutRate(), none.timeoutMillis(), none.seed()));
+    }
+
     /** The initial sync's WooCommerce writes sent again, in order, by the same client straight at a fresh store. */
     private String replay(WooStoresFixture woo, List<Store.RecordedWrite> writes, double initialSeconds) throws java.io.IOException {
         Store fresh = woo.newStore();
+        withWooLatency(fresh);
         ApiKey key = fresh.issueKey(KeyPermission.READ_WRITE);
         WooClient client = WooClient.forStore(fresh.siteUrl(), new WooCredentials(key.consumerKey(), key.consumerSecret()),
                 WooClientConfig.defaults(), urlPolicy);
@@ -172,8 +187,9 @@ class CatalogSyncBenchmark extends BackendTest {
             client.post(write.route().substring("/wc/v3/".length()), JSON.readTree(write.body()));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return String.format("replay of the initial sync's %d writes straight at a fresh store: %.2f s; end to end %.2f s = %.2fx",
-                writes.size(), seconds, initialSeconds, initialSeconds / seconds);
+        return String.format("replay of the initial sync's %d writes straight at a fresh store: %.2f s; end to end %.2f s = %.2fx"
+                        + " (sandbox latency per request: %d ms)",
+                writes.size(), seconds, initialSeconds, initialSeconds / seconds, Long.getLong("catalog.benchmark.woo-latency-ms", 0));
     }
 
     /**
