@@ -219,18 +219,28 @@ public final class CounterpointRepository {
                 row.getString(2), row.getString(3), row.getString(4), row.getString(5), row.getObject(6, LocalDateTime.class)),
                 args.toArray());
         StockCursor next = changes.isEmpty() ? after : changes.getLast().position();
-        StockCursor newest = Sql.one(c, "SELECT TOP 1 s.ITEM_NO, s.LOC_ID, s.D1, s.D2, s.D3, s.RS_UTC_DT FROM (" + branches(locations)
-                        + ") s ORDER BY s.RS_UTC_DT DESC, s.ITEM_NO DESC, s.LOC_ID DESC, s.D1 DESC, s.D2 DESC, s.D3 DESC",
-                row -> new StockCursor(row.getObject(6, LocalDateTime.class), row.getString(1), row.getString(2), row.getString(3),
-                        row.getString(4), row.getString(5)), Sql.concat(request.locations(), request.locations())).orElse(null);
+        StockCursor newest = newestStockRow();
         return new ReadStockChanges.Page(changes, next, changes.size() < request.pageSize(), newest);
     }
 
-    private static String branches(String locations) {
-        return "SELECT v.ITEM_NO, v.LOC_ID, '*' AS D1, '*' AS D2, '*' AS D3, v.RS_UTC_DT FROM IM_INV v"
-                + " WHERE v.RS_UTC_DT IS NOT NULL AND v.LOC_ID IN (" + locations + ") UNION ALL"
-                + " SELECT c.ITEM_NO, c.LOC_ID, c.DIM_1_UPR, c.DIM_2_UPR, c.DIM_3_UPR, c.RS_UTC_DT FROM IM_INV_CELL c"
-                + " WHERE c.RS_UTC_DT IS NOT NULL AND c.LOC_ID IN (" + locations + ")";
+    /**
+     * The newest stamped stock row, from each table's rows at its newest stamp (an index look-up, not a
+     * sort of every stock row). Any location: a position past the store's own newest change is as good a
+     * starting point for a caller that reads all stock anyway, and a row of another location never hides
+     * a later change of its own.
+     */
+    private StockCursor newestStockRow() throws SQLException {
+        return Sql.one(c, "SELECT TOP 1 s.ITEM_NO, s.LOC_ID, s.D1, s.D2, s.D3, s.RS_UTC_DT FROM ("
+                        + "SELECT * FROM (SELECT TOP 1 v.ITEM_NO AS ITEM_NO, v.LOC_ID AS LOC_ID, '*' AS D1, '*' AS D2, '*' AS D3,"
+                        + " v.RS_UTC_DT AS RS_UTC_DT FROM IM_INV v WHERE v.RS_UTC_DT = (SELECT MAX(RS_UTC_DT) FROM IM_INV)"
+                        + " ORDER BY v.ITEM_NO DESC, v.LOC_ID DESC) a UNION ALL"
+                        + " SELECT * FROM (SELECT TOP 1 c.ITEM_NO AS ITEM_NO, c.LOC_ID AS LOC_ID, c.DIM_1_UPR AS D1, c.DIM_2_UPR AS D2,"
+                        + " c.DIM_3_UPR AS D3, c.RS_UTC_DT AS RS_UTC_DT FROM IM_INV_CELL c"
+                        + " WHERE c.RS_UTC_DT = (SELECT MAX(RS_UTC_DT) FROM IM_INV_CELL)"
+                        + " ORDER BY c.ITEM_NO DESC, c.LOC_ID DESC, c.DIM_1_UPR DESC, c.DIM_2_UPR DESC, c.DIM_3_UPR DESC) b"
+                        + ") s ORDER BY s.RS_UTC_DT DESC, s.ITEM_NO DESC, s.LOC_ID DESC, s.D1 DESC, s.D2 DESC, s.D3 DESC",
+                row -> new StockCursor(row.getObject(6, LocalDateTime.class), row.getString(1), row.getString(2), row.getString(3),
+                        row.getString(4), row.getString(5))).orElse(null);
     }
 
     /** " AND (position after the cursor)" for one branch of the stock feed, adding the branch's parameters. */
@@ -255,7 +265,9 @@ public final class CounterpointRepository {
                 open += 2;
             }
         }
-        return " AND (" + sql + ")".repeat(open) + ")";
+        // the leading bound alone lets the database range-scan the stamp index instead of testing every row
+        args.add(args.size() - (columns.length * 2 - 1), after.changedAtUtc());
+        return " AND " + columns[0] + " >= CAST(? AS DATETIME) AND (" + sql + ")".repeat(open) + ")";
     }
 
     public ReadWebCategories.Result webCategories(ReadWebCategories request) throws SQLException {

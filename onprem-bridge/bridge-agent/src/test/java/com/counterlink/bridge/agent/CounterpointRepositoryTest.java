@@ -141,7 +141,14 @@ class CounterpointRepositoryTest {
         assertEquals(3, keys.size());
 
         ReadStockChanges.Page first = counterpoint.stockChanges(new ReadStockChanges(null, List.of("WEB"), 1));
-        assertEquals(changed.getLast().position(), first.newest(), "every page names the newest row, where a full read leaves off");
+        assertEquals(simple + "@OUTLET", first.newest().itemNo() + "@" + first.newest().locationId(),
+                "every page names the newest stamped row (any location), where a full read leaves off");
+        assertTrue(counterpoint.stockChanges(new ReadStockChanges(first.newest(), List.of("WEB"), 10)).changes().isEmpty(),
+                "following the feed from there repeats none of the changes a full read already saw");
+        Thread.sleep(20);
+        simulator.changeStock(simple, "WEB", new BigDecimal("-1"));
+        assertEquals(List.of(simple + "@WEB"), counterpoint.stockChanges(new ReadStockChanges(first.newest(), List.of("WEB"), 10))
+                .changes().stream().map(c -> c.itemNo() + "@" + c.locationId()).toList(), "and finds the change after it");
     }
 
     @Test

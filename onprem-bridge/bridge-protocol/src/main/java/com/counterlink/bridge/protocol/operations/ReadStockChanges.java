@@ -29,8 +29,8 @@ public record ReadStockChanges(StockCursor after, List<String> locations, int pa
 
     /**
      * {@code next} is where the following page starts; {@code last} is true when this page was not full;
-     * {@code newest} is the position of the newest stock row at the locations (null when none is
-     * stamped), where a caller that reads all stock anyway can start following the feed.
+     * {@code newest} is the position of the newest stamped stock row at any location (null when none
+     * is stamped), where a caller that reads all stock anyway can start following the feed.
      */
     public record Page(List<Change> changes, StockCursor next, boolean last, StockCursor newest) {
     }
