@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,10 +45,7 @@ class CustomerMatchesEndToEndTest extends BackendTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        Map<String, String> properties = new HashMap<>(WooStoresFixture.backendProperties(PORT));
-        properties.put("counterlink.bridge.lease", "3s");
-        properties.put("counterlink.bridge.online-window", "4s");
-        return properties;
+        return OrdersStack.backendProperties(PORT);
     }
 
     @AfterAll

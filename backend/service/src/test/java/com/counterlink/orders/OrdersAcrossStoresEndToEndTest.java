@@ -20,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,10 +54,7 @@ class OrdersAcrossStoresEndToEndTest extends BackendTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        Map<String, String> properties = new HashMap<>(WooStoresFixture.backendProperties(PORT));
-        properties.put("counterlink.bridge.lease", "3s");
-        properties.put("counterlink.bridge.online-window", "4s");
-        return properties;
+        return OrdersStack.backendProperties(PORT);
     }
 
     @BeforeAll

@@ -96,10 +96,7 @@ class OrdersEndToEndTest extends BackendTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        Map<String, String> properties = new HashMap<>(WooStoresFixture.backendProperties(PORT));
-        properties.put("counterlink.bridge.lease", "3s");
-        properties.put("counterlink.bridge.online-window", "4s");
-        return properties;
+        return OrdersStack.backendProperties(PORT);
     }
 
     @BeforeAll

@@ -29,7 +29,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -56,6 +58,14 @@ final class OrdersStack implements AutoCloseable {
     final List<UUID> sites = new ArrayList<>();
     private final SyncJobRunner runner;
     private final BridgeProcess bridge;
+
+    /** The sandbox stores' backend settings, with a short lease and online window so a killed bridge is noticed in seconds. */
+    static Map<String, String> backendProperties(int port) {
+        Map<String, String> properties = new HashMap<>(WooStoresFixture.backendProperties(port));
+        properties.put("counterlink.bridge.lease", "3s");
+        properties.put("counterlink.bridge.online-window", "4s");
+        return properties;
+    }
 
     OrdersStack(URL server, SyncJobRunner runner, String name, int storeCount, int items) throws Exception {
         this.runner = runner;
