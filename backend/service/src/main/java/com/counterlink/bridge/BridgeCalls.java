@@ -7,6 +7,8 @@ import com.counterlink.bridge.protocol.ProtocolJson;
 import com.counterlink.bridge.protocol.TaskErrorCode;
 import com.counterlink.platform.db.TenantTransactions;
 import com.counterlink.platform.db.TxSql;
+import com.counterlink.platform.web.ApiException;
+import com.counterlink.platform.web.ErrorCode;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -53,6 +55,25 @@ public class BridgeCalls {
         } finally {
             results.forget(taskId);
         }
+    }
+
+    /**
+     * For a person waiting on a page: the result, or a problem they can act on — the bridge away or too
+     * slow (503 {@code BRIDGE_OFFLINE}, with {@code offlineAdvice} after the standard advice) or
+     * Counterpoint refusing ({@code COUNTERPOINT_ERROR}, saying what could not be done).
+     */
+    public <R> R callForPerson(UUID tenantId, OperationRequest<R> request, Duration timeout, String whatFailed,
+                               String offlineAdvice) {
+        return switch (call(tenantId, request, timeout)) {
+            case CallOutcome.Completed<R> done -> done.result();
+            case CallOutcome.BridgeOffline<R> offline -> throw new ApiException(ErrorCode.BRIDGE_OFFLINE,
+                    "The bridge has not been in touch for a minute: check that it runs on the Counterpoint server "
+                            + "(Bridge page), then try again" + offlineAdvice);
+            case CallOutcome.TimedOut<R> late -> throw new ApiException(ErrorCode.BRIDGE_OFFLINE,
+                    "The bridge did not answer within " + timeout.toSeconds() + " seconds; try again");
+            case CallOutcome.Failed<R> failed -> throw new ApiException(ErrorCode.COUNTERPOINT_ERROR,
+                    whatFailed + ": " + failed.reason());
+        };
     }
 
     /**

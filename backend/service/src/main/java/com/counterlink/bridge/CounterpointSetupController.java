@@ -2,8 +2,6 @@ package com.counterlink.bridge;
 
 import com.counterlink.bridge.protocol.operations.ReadSetup;
 import com.counterlink.identity.CurrentUser;
-import com.counterlink.platform.web.ApiException;
-import com.counterlink.platform.web.ErrorCode;
 import com.counterlink.tenancy.TenantAccess;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -38,16 +36,7 @@ public class CounterpointSetupController {
     @Get
     public Setup setup(@PathVariable UUID tenantId, Authentication authentication) {
         access.asMember(CurrentUser.from(authentication), tenantId, member -> null);
-        return switch (calls.call(tenantId, new ReadSetup(), WAIT)) {
-            case CallOutcome.Completed<ReadSetup.Result> done -> Setup.of(done.result());
-            case CallOutcome.BridgeOffline<ReadSetup.Result> offline -> throw new ApiException(ErrorCode.BRIDGE_OFFLINE,
-                    "The bridge has not been in touch for a minute: check that it runs on the Counterpoint server "
-                            + "(Bridge page), then try again");
-            case CallOutcome.TimedOut<ReadSetup.Result> late -> throw new ApiException(ErrorCode.BRIDGE_OFFLINE,
-                    "The bridge did not answer within " + WAIT.toSeconds() + " seconds; try again");
-            case CallOutcome.Failed<ReadSetup.Result> failed -> throw new ApiException(ErrorCode.COUNTERPOINT_ERROR,
-                    "Counterpoint could not be read: " + failed.reason());
-        };
+        return Setup.of(calls.callForPerson(tenantId, new ReadSetup(), WAIT, "Counterpoint could not be read", ""));
     }
 
     @Serdeable

@@ -1,7 +1,6 @@
 package com.counterlink.orders;
 
 import com.counterlink.bridge.BridgeCalls;
-import com.counterlink.bridge.CallOutcome;
 import com.counterlink.bridge.protocol.Check;
 import com.counterlink.bridge.protocol.InvalidParameterException;
 import com.counterlink.bridge.protocol.operations.FindCustomerMatches;
@@ -9,7 +8,6 @@ import com.counterlink.identity.CurrentUser;
 import com.counterlink.orders.OrderViews.CustomerIdentity;
 import com.counterlink.orders.OrderViews.CustomerMatches;
 import com.counterlink.platform.web.ApiException;
-import com.counterlink.platform.web.ErrorCode;
 import com.counterlink.tenancy.TenantAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,18 +53,9 @@ public class CustomerMatchService {
         if (request.isEmpty()) {
             return new CustomerMatches(identityId, linked, known.web(), List.of());
         }
-        return switch (calls.call(tenantId, request.get(), WAIT)) {
-            case CallOutcome.Completed<FindCustomerMatches.Result> done -> new CustomerMatches(identityId, linked, known.web(),
-                    MatchScorer.score(known.web(), done.result().candidates(), linked));
-            case CallOutcome.BridgeOffline<FindCustomerMatches.Result> offline -> throw new ApiException(ErrorCode.BRIDGE_OFFLINE,
-                    "The bridge has not been in touch for a minute, so Counterpoint cannot be searched for matches: check"
-                            + " that it runs on the Counterpoint server (Bridge page), then try again. You can still type a"
-                            + " customer number.");
-            case CallOutcome.TimedOut<FindCustomerMatches.Result> late -> throw new ApiException(ErrorCode.BRIDGE_OFFLINE,
-                    "The bridge did not answer within " + WAIT.toSeconds() + " seconds; try again");
-            case CallOutcome.Failed<FindCustomerMatches.Result> failed -> throw new ApiException(ErrorCode.COUNTERPOINT_ERROR,
-                    "Counterpoint could not be searched: " + failed.reason());
-        };
+        FindCustomerMatches.Result found = calls.callForPerson(tenantId, request.get(), WAIT, "Counterpoint could not be searched",
+                ". You can still type a customer number.");
+        return new CustomerMatches(identityId, linked, known.web(), MatchScorer.score(known.web(), found.candidates(), linked));
     }
 
     /**
