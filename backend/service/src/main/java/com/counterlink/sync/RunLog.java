@@ -7,11 +7,12 @@ import java.util.UUID;
 /**
  * Collects a run's counts and per-item outcomes while it goes, writing the items in batches so a
  * catalog-sized run keeps memory flat, and the counts so far at most once a second so the portal
- * can show a running sync's progress.
+ * can show a running sync's progress. A batch of items is written while the job goes on (one write
+ * in flight); the run's end waits for the last one.
  */
 public class RunLog {
 
-    private static final int FLUSH_EVERY = 200;
+    private static final int FLUSH_EVERY = 500;
     private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
 
     private final RunRecorder recorder;
@@ -26,6 +27,7 @@ public class RunLog {
     private Integer total;
     private String note;
     private long progressWrittenAt = System.nanoTime();
+    private WriteBehind saving = WriteBehind.NONE;
 
     RunLog(RunRecorder recorder, UUID tenantId, UUID runId) {
         this.recorder = recorder;
@@ -99,11 +101,26 @@ public class RunLog {
         }
     }
 
-    void flush() {
+    private void flush() {
+        awaitWrite();
         if (!pending.isEmpty()) {
-            recorder.saveItems(tenantId, List.copyOf(pending));
+            List<SyncRunItem> batch = List.copyOf(pending);
             pending.clear();
+            saving = WriteBehind.start(() -> recorder.saveItems(tenantId, batch));
         }
+    }
+
+    /** Writes the items not written yet and waits until every item is stored. */
+    void drain() {
+        flush();
+        awaitWrite();
+    }
+
+    /** A failed write fails here, once: the run's end then records the failure. */
+    private void awaitWrite() {
+        WriteBehind previous = saving;
+        saving = WriteBehind.NONE;
+        previous.await();
     }
 
     /** Something about the run as a whole that a person should know, such as why it read every item. */

@@ -46,7 +46,7 @@ public class RunRecorder {
     }
 
     void finish(UUID tenantId, UUID runId, RunLog log, RunStatus status, String reason) {
-        log.flush();
+        log.drain();
         RunLog.Counts counts = log.counts();
         transactions.inTenant(tenantId, null, () -> runs.findById(runId).map(run -> runs.update(new SyncRun(
                 run.id(), run.tenantId(), run.siteId(), run.jobType(), run.runTrigger(), status, reason,

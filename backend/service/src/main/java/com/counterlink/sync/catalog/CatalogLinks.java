@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,6 +41,31 @@ public class CatalogLinks {
     public List<CatalogLink> forItems(UUID siteId, List<String> itemNos) {
         return sql.query("SELECT " + COLUMNS + " FROM catalog_links WHERE site_id = ? AND item_no = ANY(?) ORDER BY item_no, cell",
                 CatalogLinks::link, siteId, itemNos.toArray(String[]::new));
+    }
+
+    /** The rows WooCommerce sells (simple products and variations) of these items. */
+    public List<CatalogLink> sellableForItems(UUID siteId, Collection<String> itemNos) {
+        return sql.query("SELECT " + COLUMNS + " FROM catalog_links WHERE site_id = ? AND item_no = ANY(?)"
+                + " AND NOT (gridded AND cell = '') ORDER BY item_no, cell", CatalogLinks::link, siteId, itemNos.toArray(String[]::new));
+    }
+
+    /** The products and variations with these WooCommerce ids, and the variations of those that are variable products. */
+    public List<CatalogLink> forWooIds(UUID siteId, Collection<Long> wooIds) {
+        Long[] ids = wooIds.toArray(Long[]::new);
+        return sql.query("SELECT " + COLUMNS + " FROM catalog_links WHERE site_id = ? AND (woo_id = ANY(?) OR woo_parent_id = ANY(?))"
+                + " ORDER BY item_no, cell", CatalogLinks::link, siteId, ids, ids);
+    }
+
+    /** Item numbers of the sellable rows whose stock was never sent (or not managed): an incremental inventory run sends them. */
+    public List<String> itemsWithStockUnsent(UUID siteId) {
+        return sql.query("SELECT DISTINCT item_no FROM catalog_links WHERE site_id = ? AND NOT (gridded AND cell = '')"
+                + " AND (NOT stock_managed OR sent_qty IS NULL)", row -> row.getString(1), siteId);
+    }
+
+    /** Item numbers of the sellable rows never priced: an incremental pricing run prices them. */
+    public List<String> itemsWithPricesUnsent(UUID siteId) {
+        return sql.query("SELECT DISTINCT item_no FROM catalog_links WHERE site_id = ? AND NOT (gridded AND cell = '')"
+                + " AND sent_regular IS NULL", row -> row.getString(1), siteId);
     }
 
     public void save(UUID tenantId, UUID siteId, CatalogLink link) {

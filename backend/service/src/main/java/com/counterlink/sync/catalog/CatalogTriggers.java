@@ -39,11 +39,11 @@ public class CatalogTriggers {
     private final BeanProvider<JobScheduler> jobs;
     private final BeanProvider<SyncJobRunner> runner;
     private final JobSettingRepository jobSettings;
-    private final StockRechecks rechecks;
+    private final CatalogRechecks rechecks;
 
     public CatalogTriggers(TenantTransactions transactions, SiteRepository sites, SyncScheduler scheduler,
                            BeanProvider<JobScheduler> jobs, BeanProvider<SyncJobRunner> runner, JobSettingRepository jobSettings,
-                           StockRechecks rechecks) {
+                           CatalogRechecks rechecks) {
         this.jobSettings = jobSettings;
         this.rechecks = rechecks;
         this.transactions = transactions;
@@ -59,7 +59,8 @@ public class CatalogTriggers {
         if (!event.itemNos().isEmpty()) {
             // Counterpoint's stock did not move, so the stock change feed will not name these items
             transactions.inTenant(event.tenantId(), null, () -> {
-                activeSites(event.tenantId()).forEach(site -> rechecks.request(event.tenantId(), site.id(), event.itemNos()));
+                activeSites(event.tenantId()).forEach(site ->
+                        rechecks.request(event.tenantId(), site.id(), JobType.INVENTORY, event.itemNos()));
                 return null;
             });
             changed(event.tenantId(), Set.of(JobType.INVENTORY));

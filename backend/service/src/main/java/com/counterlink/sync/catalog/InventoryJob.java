@@ -1,6 +1,5 @@
 package com.counterlink.sync.catalog;
 
-import com.counterlink.bridge.protocol.operations.ReadStock;
 import com.counterlink.bridge.protocol.operations.ReadStockChanges;
 import com.counterlink.bridge.protocol.operations.StockCursor;
 import com.counterlink.platform.db.TenantTransactions;
@@ -15,7 +14,6 @@ import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,19 +38,21 @@ public class InventoryJob implements SyncJob {
     private final TenantTransactions transactions;
     private final CatalogLinks links;
     private final Counterpoint counterpoint;
+    private final StockLevels stockLevels;
     private final Allocations allocations;
     private final WooPusher pusher;
     private final WooActuals actuals;
     private final Watermarks watermarks;
-    private final StockRechecks rechecks;
+    private final CatalogRechecks rechecks;
 
     public InventoryJob(CatalogTarget targets, TenantTransactions transactions, CatalogLinks links, Counterpoint counterpoint,
-                        Allocations allocations, WooPusher pusher, WooActuals actuals, Watermarks watermarks,
-                        StockRechecks rechecks) {
+                        StockLevels stockLevels, Allocations allocations, WooPusher pusher, WooActuals actuals, Watermarks watermarks,
+                        CatalogRechecks rechecks) {
         this.targets = targets;
         this.transactions = transactions;
         this.links = links;
         this.counterpoint = counterpoint;
+        this.stockLevels = stockLevels;
         this.allocations = allocations;
         this.pusher = pusher;
         this.actuals = actuals;
@@ -72,18 +72,25 @@ public class InventoryJob implements SyncJob {
         if (settings.locations().isEmpty()) {
             throw new IllegalStateException("Choose the Counterpoint locations whose stock this store sells (sync settings)");
         }
-        List<CatalogLink> mapped = inTenant(context, () -> links.forSite(context.siteId()))
-                .stream().filter(CatalogLink::sellable).toList();
         Optional<StockCursor> watermark = context.full() ? Optional.empty()
                 : inTenant(context, () -> watermarks.stock(context.siteId()));
-        StockRechecks.Pending requested = inTenant(context, () -> rechecks.pending(context.siteId()));
-        // a reconcile compares with what WooCommerce shows for every product; otherwise only with hinted ones
-        Map<String, WooActuals.Refreshed> refreshed = actuals.refresh(context.tenantId(), context.siteId(), target.woo(), mapped,
-                context.full());
-        Run run = new Run(context, target, settings, WooActuals.apply(mapped, refreshed), refreshed);
-        Set<String> failed = watermark.isPresent() ? run.changesAfter(watermark.get(), requested.itemNos()) : run.everything();
+        CatalogRechecks.Pending requested = inTenant(context, () -> rechecks.pending(context.siteId(), JobType.INVENTORY));
+        Set<String> failed;
+        if (watermark.isPresent()) {
+            // only the rows of the items due or changed are read: O(changes), whatever the catalog's size
+            Map<String, WooActuals.Refreshed> refreshed = actuals.refreshHinted(context.tenantId(), context.siteId(), target.woo());
+            List<String> unsent = inTenant(context, () -> links.itemsWithStockUnsent(context.siteId()));
+            failed = new Run(context, target, settings, refreshed).changesAfter(watermark.get(), requested.itemNos(), unsent);
+        } else {
+            List<CatalogLink> mapped = inTenant(context, () -> links.forSite(context.siteId()))
+                    .stream().filter(CatalogLink::sellable).toList();
+            // a reconcile compares with what WooCommerce shows for every product; otherwise only with hinted ones
+            Map<String, WooActuals.Refreshed> refreshed = actuals.refresh(context.tenantId(), context.siteId(), target.woo(), mapped,
+                    context.full());
+            failed = new Run(context, target, settings, refreshed).everything(WooActuals.apply(mapped, refreshed));
+        }
         inTenant(context, () -> {
-            rechecks.done(context.siteId(), requested, failed);
+            rechecks.done(context.siteId(), JobType.INVENTORY, requested, failed);
             return null;
         });
     }
@@ -92,15 +99,12 @@ public class InventoryJob implements SyncJob {
         final SyncContext context;
         final CatalogTarget.Target target;
         final CatalogSettings settings;
-        final List<CatalogLink> sellable;
         final Map<String, WooActuals.Refreshed> refreshed;
 
-        Run(SyncContext context, CatalogTarget.Target target, CatalogSettings settings, List<CatalogLink> sellable,
-            Map<String, WooActuals.Refreshed> refreshed) {
+        Run(SyncContext context, CatalogTarget.Target target, CatalogSettings settings, Map<String, WooActuals.Refreshed> refreshed) {
             this.context = context;
             this.target = target;
             this.settings = settings;
-            this.sellable = sellable;
             this.refreshed = refreshed;
         }
 
@@ -108,7 +112,7 @@ public class InventoryJob implements SyncJob {
          * Every mapped item. Without failures the watermark then stands at the newest stock change
          * Counterpoint had before the read began, so the next run follows the feed from there.
          */
-        Set<String> everything() throws BridgeOfflineException {
+        Set<String> everything(List<CatalogLink> sellable) throws BridgeOfflineException {
             StockCursor newestBefore = counterpoint.read(context.tenantId(),
                     new ReadStockChanges(null, settings.locations(), 1)).newest();
             context.log().expect(sellable.size());
@@ -124,16 +128,14 @@ public class InventoryJob implements SyncJob {
 
         /**
          * The items whose stock changed after the watermark, page by page, with the items that are due
-         * anyway in the first; the watermark moves after each page, only up to the change before the
-         * first one of an item that failed.
+         * anyway (asked for, never sent, or shown otherwise by WooCommerce) in the first; each page's rows
+         * are read then, so a product created meanwhile is included. The watermark moves after each page,
+         * only up to the change before the first one of an item that failed.
          */
-        Set<String> changesAfter(StockCursor watermark, List<String> requested) throws BridgeOfflineException {
+        Set<String> changesAfter(StockCursor watermark, List<String> requested, List<String> unsent) throws BridgeOfflineException {
             Set<String> due = new LinkedHashSet<>(requested);
-            for (CatalogLink link : sellable) {
-                if (!link.stockManaged() || link.sentQty() == null || refreshed.containsKey(link.key())) {
-                    due.add(link.itemNo());
-                }
-            }
+            due.addAll(unsent);
+            refreshed.values().forEach(r -> due.add(r.link().itemNo()));
             Set<String> failed = new TreeSet<>();
             StockCursor cursor = watermark;
             StockCursor safe = watermark;
@@ -142,7 +144,7 @@ public class InventoryJob implements SyncJob {
             do {
                 page = counterpoint.read(context.tenantId(), new ReadStockChanges(cursor, settings.locations(), CHANGES_PER_PAGE));
                 page.changes().forEach(change -> due.add(change.itemNo()));
-                Set<String> pageFailed = push(sellable.stream().filter(l -> due.contains(l.itemNo())).toList());
+                Set<String> pageFailed = push(actuals.currentRows(context.tenantId(), context.siteId(), due, refreshed));
                 failed.addAll(pageFailed);
                 due.clear();
                 for (ReadStockChanges.Change change : page.changes()) {
@@ -166,50 +168,21 @@ public class InventoryJob implements SyncJob {
          * The items go in pages of {@link #ITEMS_PER_READ}: the next page's stock is read while this page's is sent.
          */
         Set<String> push(List<CatalogLink> rows) throws BridgeOfflineException {
-            if (rows.isEmpty()) {
-                return Set.of();
-            }
-            List<String> itemNos = List.copyOf(new LinkedHashSet<>(rows.stream().map(CatalogLink::itemNo).toList()));
-            Map<String, List<CatalogLink>> rowsByItem = new HashMap<>();
-            rows.forEach(row -> rowsByItem.computeIfAbsent(row.itemNo(), i -> new ArrayList<>()).add(row));
-            WooPusher.Batches batches = pusher.batches(context, target.woo());
-            ReadAhead<Stock> next = ReadAhead.start(() -> read(itemNos.subList(0, Math.min(itemNos.size(), ITEMS_PER_READ))));
-            try {
-                for (int from = 0; from < itemNos.size(); from += ITEMS_PER_READ) {
-                    List<String> chunk = itemNos.subList(from, Math.min(itemNos.size(), from + ITEMS_PER_READ));
-                    Stock stock = next.get();
-                    int following = from + ITEMS_PER_READ;
-                    next = following < itemNos.size()
-                            ? ReadAhead.start(() -> read(itemNos.subList(following, Math.min(itemNos.size(), following + ITEMS_PER_READ))))
-                            : null;
-                    List<CatalogLink> chunkRows = chunk.stream().flatMap(itemNo -> rowsByItem.get(itemNo).stream()).toList();
-                    batches.add(changes(chunkRows, stock));
+            return pusher.pushInPages(context, target.woo(), rows, ITEMS_PER_READ, new WooPusher.PageWork<StockLevels.Levels>() {
+                @Override
+                public StockLevels.Levels read(List<String> itemNos) throws BridgeOfflineException {
+                    return stockLevels.read(context.tenantId(), settings.locations(), itemNos);
                 }
-            } finally {
-                if (next != null) {
-                    next.abandon();
+
+                @Override
+                public List<WooPusher.Change> changes(List<CatalogLink> pageRows, StockLevels.Levels read) {
+                    return Run.this.changes(pageRows, read);
                 }
-            }
-            return batches.finish();
-        }
-
-        /** Counterpoint's stock of these items at the store's locations and what web orders hold of them. */
-        private record Stock(Map<Allocations.StockKey, BigDecimal> available, Map<Allocations.StockKey, BigDecimal> allocated) {
-        }
-
-        private Stock read(List<String> itemNos) throws BridgeOfflineException {
-            Map<Allocations.StockKey, BigDecimal> available = new HashMap<>();
-            ReadStock.Result stock = counterpoint.read(context.tenantId(), new ReadStock(settings.locations(), itemNos));
-            for (ReadStock.Level level : stock.levels()) {
-                BigDecimal qty = level.available() == null ? BigDecimal.ZERO : level.available();
-                available.merge(new Allocations.StockKey(level.itemNo(), Cells.of(level.dim1(), level.dim2(), level.dim3())),
-                        qty, BigDecimal::add);
-            }
-            return new Stock(available, allocations.allocated(context.tenantId(), itemNos));
+            });
         }
 
         /** The quantities of these rows that differ from what WooCommerce last accepted. */
-        private List<WooPusher.Change> changes(List<CatalogLink> rows, Stock stock) {
+        private List<WooPusher.Change> changes(List<CatalogLink> rows, StockLevels.Levels stock) {
             context.log().read(rows.size());
             stock.allocated().forEach((key, held) -> {
                 BigDecimal has = stock.available().getOrDefault(key, BigDecimal.ZERO);
@@ -220,8 +193,7 @@ public class InventoryJob implements SyncJob {
             List<WooPusher.Change> changes = new ArrayList<>();
             for (CatalogLink link : rows) {
                 Allocations.StockKey key = new Allocations.StockKey(link.itemNo(), link.cell());
-                int qty = WebQuantity.of(stock.available().getOrDefault(key, BigDecimal.ZERO),
-                        stock.allocated().getOrDefault(key, BigDecimal.ZERO), settings.safetyBuffer());
+                int qty = stock.webQuantity(key, settings.safetyBuffer());
                 if (link.stockManaged() && link.sentQty() != null && link.sentQty() == qty) {
                     context.log().outcome(link.key(), ItemOutcome.UNCHANGED);
                     continue;

@@ -13,6 +13,7 @@ import com.counterlink.sync.RunTrigger;
 import com.counterlink.sync.SyncContext;
 import com.counterlink.sync.SyncJob;
 import com.counterlink.sync.SyncScheduler;
+import com.counterlink.sync.WriteBehind;
 import com.counterlink.woo.WooBatch;
 import com.counterlink.woo.WooClient;
 import com.counterlink.woo.WooException;
@@ -23,8 +24,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,11 +59,18 @@ public class ProductsJob implements SyncJob {
     private final SyncScheduler scheduler;
     private final boolean followUpRuns;
     private final WebCategories webCategories;
+    private final StockLevels stockLevels;
+    private final ItemPrices itemPrices;
+    private final CatalogRechecks rechecks;
 
     public ProductsJob(CatalogTarget targets, TenantTransactions transactions, CatalogLinks links, Watermarks watermarks,
                        Counterpoint counterpoint, WooPusher pusher, SyncScheduler scheduler,
-                       @Value("${counterlink.catalog.follow-up-runs:true}") boolean followUpRuns, WebCategories webCategories) {
+                       @Value("${counterlink.catalog.follow-up-runs:true}") boolean followUpRuns, WebCategories webCategories,
+                       StockLevels stockLevels, ItemPrices itemPrices, CatalogRechecks rechecks) {
         this.webCategories = webCategories;
+        this.stockLevels = stockLevels;
+        this.itemPrices = itemPrices;
+        this.rechecks = rechecks;
         this.targets = targets;
         this.transactions = transactions;
         this.links = links;
@@ -92,6 +103,8 @@ public class ProductsJob implements SyncJob {
         Lookups lookups = cursor == null && hasNoProducts(target) ? Lookups.NOTHING_TO_ADOPT : Lookups.BY_SKU;
         PageReads reads = readPage(context, target, cursor, lookups);
         ReadAhead<PageReads> next = null;
+        // an item changed during the run comes again in a later page, whose read may predate this run's rows for it
+        Set<String> seen = new HashSet<>();
         try {
             while (true) {
                 ReadItemChanges.Page page = reads.page();
@@ -100,7 +113,8 @@ public class ProductsJob implements SyncJob {
                 next = more ? ReadAhead.start(() -> readPage(context, target, page.next(), lookups)) : null;
                 context.log().read(page.items().size());
                 Run run = new Run(context, target, false);
-                run.sync(reads);
+                run.sync(reads.withFreshLinks(this, context, seen));
+                page.items().forEach(item -> seen.add(item.itemNo()));
                 placed += run.placed;
                 for (ReadItemChanges.Item item : page.items()) {
                     blocked |= run.failed.contains(item.itemNo());
@@ -164,8 +178,21 @@ public class ProductsJob implements SyncJob {
      * the SKUs of the web items not mapped yet (null when that look-up failed: it is made again then;
      * none without asking when the store had no products as the run started).
      */
-    private record PageReads(ReadItemChanges.Page page, Map<String, List<String>> cells, ReadWebCategories.Result categories,
-                             Set<String> categoriesRead, Set<String> skusLookedUp, Map<String, List<JsonNode>> bySku) {
+    private record PageReads(ReadItemChanges.Page page, Map<String, List<CatalogLink>> existing, Map<String, List<String>> cells,
+                             ReadWebCategories.Result categories, Set<String> categoriesRead, Set<String> skusLookedUp,
+                             Map<String, List<JsonNode>> bySku, NewItemValues newItemValues) {
+
+        /** The page with the rows of items written earlier in this run read again. */
+        PageReads withFreshLinks(ProductsJob job, SyncContext context, Set<String> writtenEarlier) {
+            List<String> stale = page.items().stream().map(ReadItemChanges.Item::itemNo).filter(writtenEarlier::contains).toList();
+            if (stale.isEmpty()) {
+                return this;
+            }
+            Map<String, List<CatalogLink>> fresh = new LinkedHashMap<>(existing);
+            stale.forEach(fresh::remove);
+            fresh.putAll(job.existingLinks(context, stale));
+            return new PageReads(page, fresh, cells, categories, categoriesRead, skusLookedUp, bySku, newItemValues);
+        }
     }
 
     /** What a page read finds out before the page is written. */
@@ -191,14 +218,31 @@ public class ProductsJob implements SyncJob {
         boolean preview = lookups == Lookups.PREVIEW;
         CatalogSettings settings = target.settings();
         ReadItemChanges.Page page = counterpoint.read(context.tenantId(), new ReadItemChanges(cursor, PAGE_SIZE, preview));
+        Map<String, List<CatalogLink>> existing = existingLinks(context, page.items().stream().map(ReadItemChanges.Item::itemNo).toList());
         List<ReadItemChanges.Item> web = page.items().stream().filter(ReadItemChanges.Item::ecommerce).toList();
-        Map<String, List<String>> cells = cells(context, settings, web.stream().filter(ProductsJob::gridded).toList());
+        List<ReadItemChanges.Item> griddedWeb = web.stream().filter(ProductsJob::gridded).toList();
         if (preview) {
-            return new PageReads(page, cells, new ReadWebCategories.Result(List.of(), List.of()), Set.of(), Set.of(), null);
+            return new PageReads(page, existing, cells(context, settings, griddedWeb), new ReadWebCategories.Result(List.of(), List.of()),
+                    Set.of(), Set.of(), null, NewItemValues.NONE);
         }
+        List<String> unmapped = web.stream().map(ReadItemChanges.Item::itemNo).filter(itemNo -> itemNo != null && !itemNo.isBlank())
+                .filter(itemNo -> existing.getOrDefault(itemNo, List.of()).stream().noneMatch(link -> link.cell().isEmpty()))
+                .toList();
+        // new products are created with their stock and prices; the stock read also names the gridded items' cells
+        Map<String, List<String>> cells;
+        StockLevels.Levels stock = null;
+        if (settings.locations().isEmpty()) {
+            cells = cells(context, settings, griddedWeb);
+        } else {
+            Set<String> stockFor = new LinkedHashSet<>(griddedWeb.stream().map(ReadItemChanges.Item::itemNo).toList());
+            stockFor.addAll(unmapped);
+            stock = stockFor.isEmpty() ? null : stockLevels.read(context.tenantId(), settings.locations(), List.copyOf(stockFor));
+            cells = stock == null ? Map.of() : stock.cells();
+        }
+        NewItemValues newItemValues = new NewItemValues(settings, stock,
+                unmapped.isEmpty() ? null : itemPrices.read(context.tenantId(), settings, unmapped), LocalDateTime.now(ZoneOffset.UTC));
         List<String> webItemNos = web.stream().map(ReadItemChanges.Item::itemNo).filter(itemNo -> itemNo != null && !itemNo.isBlank())
                 .toList();
-        List<String> unmapped = unmapped(context, webItemNos);
         List<String> needCategories = settings.ownership().categories() == CatalogSettings.Ownership.ALWAYS ? webItemNos : unmapped;
         ReadWebCategories.Result categories = webCategories.read(context, needCategories);
         Map<String, List<JsonNode>> bySku = new HashMap<>();
@@ -206,19 +250,19 @@ public class ProductsJob implements SyncJob {
             List<JsonNode> found = lookups == Lookups.NOTHING_TO_ADOPT ? List.of() : target.woo().findBySkus(unmapped);
             found.forEach(product -> bySku.computeIfAbsent(product.path("sku").asText(), sku -> new ArrayList<>()).add(product));
         } catch (WooException e) {
-            return new PageReads(page, cells, categories, Set.copyOf(needCategories), Set.of(), null);
+            return new PageReads(page, existing, cells, categories, Set.copyOf(needCategories), Set.of(), null, newItemValues);
         }
-        return new PageReads(page, cells, categories, Set.copyOf(needCategories), Set.copyOf(unmapped), bySku);
+        return new PageReads(page, existing, cells, categories, Set.copyOf(needCategories), Set.copyOf(unmapped), bySku,
+                newItemValues);
     }
 
-    /** The items without a product in this store yet. */
-    private List<String> unmapped(SyncContext context, List<String> itemNos) {
+    /** The store's rows of these items (product and variations), by item. */
+    private Map<String, List<CatalogLink>> existingLinks(SyncContext context, List<String> itemNos) {
         if (itemNos.isEmpty()) {
-            return List.of();
+            return Map.of();
         }
-        Set<String> mapped = transactions.inTenant(context.tenantId(), null, () -> links.forItems(context.siteId(), itemNos))
-                .stream().filter(link -> link.cell().isEmpty()).map(CatalogLink::itemNo).collect(Collectors.toSet());
-        return itemNos.stream().filter(itemNo -> !mapped.contains(itemNo)).toList();
+        return transactions.inTenant(context.tenantId(), null, () -> links.forItems(context.siteId(), itemNos)).stream()
+                .collect(Collectors.groupingBy(CatalogLink::itemNo, LinkedHashMap::new, Collectors.toList()));
     }
 
     /** Grid cells per gridded item, from its stock rows at the store's locations (all locations when none are chosen). */
@@ -255,6 +299,7 @@ public class ProductsJob implements SyncJob {
         final boolean preview;
         int placed;
         private WriteBehind writing = WriteBehind.NONE;
+        private NewItemValues newItemValues = NewItemValues.NONE;
 
         Run(SyncContext context, CatalogTarget.Target target, boolean preview) {
             this.preview = preview;
@@ -265,13 +310,12 @@ public class ProductsJob implements SyncJob {
         }
 
         void sync(PageReads reads) throws BridgeOfflineException {
+            newItemValues = reads.newItemValues();
             List<ReadItemChanges.Item> items = reads.page().items();
             if (items.isEmpty()) {
                 return;
             }
-            Map<String, List<CatalogLink>> existing = transactions.inTenant(context.tenantId(), null,
-                            () -> links.forItems(context.siteId(), items.stream().map(ReadItemChanges.Item::itemNo).toList()))
-                    .stream().collect(Collectors.groupingBy(CatalogLink::itemNo, LinkedHashMap::new, Collectors.toList()));
+            Map<String, List<CatalogLink>> existing = reads.existing();
             Map<String, List<String>> cells = reads.cells();
             List<WooPusher.Change> updates = new ArrayList<>();
             List<ReadItemChanges.Item> toPlace = new ArrayList<>();
@@ -444,12 +488,13 @@ public class ProductsJob implements SyncJob {
                             WooFailures.hint(created.error()));
                     continue;
                 }
-                createdLinks.add(parentLink(item, created.id(), created.resource().path("status").asText()));
+                CatalogLink link = parentLink(item, created.id(), created.resource().path("status").asText());
+                createdLinks.add(gridded(item) ? link : newItemValues.sent(link));
                 placed++;
                 context.log().outcome(item.itemNo(), ItemOutcome.CREATED);
             }
-            // the mapping is kept before the variations are made, so a crash in between adopts next run
-            save(createdLinks);
+            // stored while the variations are made: should the run stop before, the next one adopts the products by SKU
+            saveBehind(createdLinks);
             for (CatalogLink link : createdLinks) {
                 ReadItemChanges.Item item = items.stream().filter(i -> i.itemNo().equals(link.itemNo())).findFirst().orElseThrow();
                 if (gridded(item)) {
@@ -496,7 +541,7 @@ public class ProductsJob implements SyncJob {
                     for (WooBatch.ItemResult created : woo.batch(collection, batch).items()) {
                         String cell = chunk.get(created.index());
                         if (created.ok()) {
-                            createdLinks.add(variationLink(item, cell, created.id(), parentId));
+                            createdLinks.add(newItemValues.sent(variationLink(item, cell, created.id(), parentId)));
                             context.log().outcome(item.itemNo() + " " + cell.replace('|', '/'), ItemOutcome.CREATED);
                         } else {
                             fail(item.itemNo(), WooFailures.code(created.error()), "Variation " + cell + ": "
@@ -538,6 +583,8 @@ public class ProductsJob implements SyncJob {
             }
             if (gridded(item)) {
                 attributes(item, itemCells, body);
+            } else {
+                newItemValues.writeTo(body, item.itemNo(), item.categoryCode(), CatalogLink.ITEM);
             }
             return body;
         }
@@ -573,6 +620,7 @@ public class ProductsJob implements SyncJob {
                     attributes.addObject().put("name", dimensionName(item, d)).put("option", dims.get(d));
                 }
             }
+            newItemValues.writeTo(body, item.itemNo(), item.categoryCode(), cell);
             return body;
         }
 
@@ -602,14 +650,19 @@ public class ProductsJob implements SyncJob {
         }
 
         /**
-         * New variations' rows, written while the next request is on its way: should the run stop before
-         * they are stored, the page is read again and the variations are adopted by their SKUs.
+         * New products' and variations' rows, written while the next request is on its way: should the run
+         * stop before they are stored, the page is read again and they are adopted by their SKUs.
          */
         private void saveBehind(List<CatalogLink> toSave) {
             awaitWrites();
             if (!toSave.isEmpty()) {
                 writing = WriteBehind.start(() -> transactions.inTenant(context.tenantId(), null, () -> {
                     links.saveAll(context.tenantId(), context.siteId(), toSave);
+                    // what Counterpoint said before the create may have changed since: the next runs read these items again
+                    rechecks.request(context.tenantId(), context.siteId(), JobType.INVENTORY,
+                            toSave.stream().filter(l -> l.sentQty() != null).map(CatalogLink::itemNo).distinct().toList());
+                    rechecks.request(context.tenantId(), context.siteId(), JobType.PRICING,
+                            toSave.stream().filter(l -> l.sentRegular() != null).map(CatalogLink::itemNo).distinct().toList());
                     return null;
                 }));
             }

@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -47,8 +48,29 @@ public class WooActuals {
     /** Every link for a reconcile, else the links named by unconsumed product hints (which this consumes). */
     public Map<String, Refreshed> refresh(UUID tenantId, UUID siteId, WooClient woo, List<CatalogLink> sellable, boolean all) {
         Set<Long> hinted = all ? Set.of() : consumeProductHints(tenantId, siteId);
-        List<CatalogLink> wanted = all ? sellable : sellable.stream()
-                .filter(l -> hinted.contains(l.wooId()) || (l.wooParentId() != null && hinted.contains(l.wooParentId()))).toList();
+        return refreshLinks(tenantId, siteId, woo, all ? sellable : sellable.stream()
+                .filter(l -> hinted.contains(l.wooId()) || (l.wooParentId() != null && hinted.contains(l.wooParentId()))).toList());
+    }
+
+    /** The links named by unconsumed product hints (which this consumes), read from the store's rows: O(hints). */
+    public Map<String, Refreshed> refreshHinted(UUID tenantId, UUID siteId, WooClient woo) {
+        Set<Long> hinted = consumeProductHints(tenantId, siteId);
+        if (hinted.isEmpty()) {
+            return Map.of();
+        }
+        return refreshLinks(tenantId, siteId, woo, transactions.inTenant(tenantId, null, () -> links.forWooIds(siteId, hinted))
+                .stream().filter(CatalogLink::sellable).toList());
+    }
+
+    /** The sellable rows of these items as they are now, with what WooCommerce showed for the refreshed ones. */
+    public List<CatalogLink> currentRows(UUID tenantId, UUID siteId, Collection<String> itemNos, Map<String, Refreshed> refreshed) {
+        if (itemNos.isEmpty()) {
+            return List.of();
+        }
+        return apply(transactions.inTenant(tenantId, null, () -> links.sellableForItems(siteId, itemNos)), refreshed);
+    }
+
+    private Map<String, Refreshed> refreshLinks(UUID tenantId, UUID siteId, WooClient woo, List<CatalogLink> wanted) {
         if (wanted.isEmpty()) {
             return Map.of();
         }

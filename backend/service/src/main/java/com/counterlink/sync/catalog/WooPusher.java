@@ -1,8 +1,10 @@
 package com.counterlink.sync.catalog;
 
 import com.counterlink.platform.db.TenantTransactions;
+import com.counterlink.sync.BridgeOfflineException;
 import com.counterlink.sync.ItemOutcome;
 import com.counterlink.sync.SyncContext;
+import com.counterlink.sync.WriteBehind;
 import com.counterlink.woo.WooBatch;
 import com.counterlink.woo.WooClient;
 import com.counterlink.woo.WooException;
@@ -45,6 +47,46 @@ public class WooPusher {
     public Set<String> push(SyncContext context, WooClient woo, List<Change> changes) {
         Batches batches = batches(context, woo);
         batches.add(changes);
+        return batches.finish();
+    }
+
+    /** What a job reads from Counterpoint for a page of items, and the changes it makes of that read. */
+    public interface PageWork<T> {
+        T read(List<String> itemNos) throws BridgeOfflineException;
+
+        List<Change> changes(List<CatalogLink> pageRows, T read);
+    }
+
+    /**
+     * Sends the changes of these rows' items, {@code itemsPerPage} items at a time: the next page is read
+     * (on a virtual thread) while this page's changes are sent, so memory stays at two pages and the reads
+     * overlap the writes. Answers the item numbers that failed.
+     */
+    public <T> Set<String> pushInPages(SyncContext context, WooClient woo, List<CatalogLink> rows, int itemsPerPage,
+                                       PageWork<T> work) throws BridgeOfflineException {
+        if (rows.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, List<CatalogLink>> rowsByItem = new LinkedHashMap<>();
+        rows.forEach(row -> rowsByItem.computeIfAbsent(row.itemNo(), i -> new ArrayList<>()).add(row));
+        List<String> itemNos = List.copyOf(rowsByItem.keySet());
+        Batches batches = batches(context, woo);
+        ReadAhead<T> next = ReadAhead.start(() -> work.read(itemNos.subList(0, Math.min(itemNos.size(), itemsPerPage))));
+        try {
+            for (int from = 0; from < itemNos.size(); from += itemsPerPage) {
+                List<String> page = itemNos.subList(from, Math.min(itemNos.size(), from + itemsPerPage));
+                T read = next.get();
+                int following = from + itemsPerPage;
+                next = following < itemNos.size()
+                        ? ReadAhead.start(() -> work.read(itemNos.subList(following, Math.min(itemNos.size(), following + itemsPerPage))))
+                        : null;
+                batches.add(work.changes(page.stream().flatMap(itemNo -> rowsByItem.get(itemNo).stream()).toList(), read));
+            }
+        } finally {
+            if (next != null) {
+                next.abandon();
+            }
+        }
         return batches.finish();
     }
 

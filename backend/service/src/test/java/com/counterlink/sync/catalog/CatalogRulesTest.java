@@ -70,9 +70,9 @@ class CatalogRulesTest {
         CatalogSettings settings = new CatalogSettings(List.of("WEB"), PriceLevel.PRC_1, CatalogSettings.SaleSource.PRICE_LEVEL,
                 PriceLevel.PRC_2, 0, true, CatalogSettings.FieldOwnership.defaults());
         CatalogLink link = new CatalogLink("A", "", "A", 1, null, false, null, true, null, false, null, null, null, null, null);
-        assertEquals(new BigDecimal("8.00"), PricingJob.price(settings, link, BigDecimal.TEN, Map.of("A", new BigDecimal("8")),
+        assertEquals(new BigDecimal("8.00"), ItemPrices.price(settings, link.itemNo(), link.categoryCode(), BigDecimal.TEN, Map.of("A", new BigDecimal("8")),
                 Map.of(), List.of(), NOW).sale());
-        assertNull(PricingJob.price(settings, link, BigDecimal.TEN, Map.of("A", new BigDecimal("12")), Map.of(), List.of(), NOW).sale());
+        assertNull(ItemPrices.price(settings, link.itemNo(), link.categoryCode(), BigDecimal.TEN, Map.of("A", new BigDecimal("12")), Map.of(), List.of(), NOW).sale());
     }
 
     @Test

@@ -574,7 +574,7 @@ class CatalogSyncEndToEndTest extends BackendTest {
                 scope.setString(1, tenant);
                 scope.executeQuery();
             }
-            try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM stock_rechecks");
+            try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM catalog_rechecks WHERE job_type = 'INVENTORY'");
                  ResultSet rows = count.executeQuery()) {
                 rows.next();
                 long n = rows.getLong(1);

@@ -1,6 +1,7 @@
 package com.counterlink.sync.catalog;
 
 import com.counterlink.sync.BridgeOfflineException;
+import com.counterlink.sync.WriteBehind;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CountDownLatch;

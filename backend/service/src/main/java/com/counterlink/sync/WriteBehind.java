@@ -1,17 +1,18 @@
-package com.counterlink.sync.catalog;
+package com.counterlink.sync;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
- * A database write started on a virtual thread so the next WooCommerce request need not wait for it.
+ * A database write started on a virtual thread so the job need not wait for it (its next WooCommerce
+ * request, its next items).
  * Its owner awaits it before starting the next one, so at most one is in flight, and a failed write
  * fails the run where it is awaited.
  */
-final class WriteBehind {
+public final class WriteBehind {
 
-    static final WriteBehind NONE = new WriteBehind(null);
+    public static final WriteBehind NONE = new WriteBehind(null);
 
     private final FutureTask<Void> task;
 
@@ -19,13 +20,13 @@ final class WriteBehind {
         this.task = task;
     }
 
-    static WriteBehind start(Runnable write) {
+    public static WriteBehind start(Runnable write) {
         FutureTask<Void> task = new FutureTask<>(write, null);
-        Thread.ofVirtual().name("catalog-write-behind").start(task);
+        Thread.ofVirtual().name("write-behind").start(task);
         return new WriteBehind(task);
     }
 
-    void await() {
+    public void await() {
         if (task == null) {
             return;
         }
@@ -33,7 +34,7 @@ final class WriteBehind {
             task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while storing what WooCommerce accepted", e);
+            throw new IllegalStateException("interrupted while waiting for a database write", e);
         } catch (CancellationException e) {
             throw new IllegalStateException("the write was cancelled", e);
         } catch (ExecutionException e) {
