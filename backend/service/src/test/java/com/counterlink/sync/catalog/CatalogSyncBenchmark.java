@@ -2,8 +2,6 @@ package com.counterlink.sync.catalog;
 
 import com.counterlink.bridge.protocol.operations.Ping;
 import com.counterlink.counterpoint.demo.CatalogShape;
-import com.counterlink.counterpoint.demo.CounterpointDemoServer;
-import com.counterlink.counterpoint.demo.DemoServerOptions;
 import com.counterlink.counterpoint.demo.PriceLevel;
 import com.counterlink.counterpoint.demo.StoreSimulator;
 import com.counterlink.sync.JobType;
@@ -11,7 +9,6 @@ import com.counterlink.sync.RunTrigger;
 import com.counterlink.sync.SyncJobRunner;
 import com.counterlink.testing.ApiClient;
 import com.counterlink.testing.BackendTest;
-import com.counterlink.testing.SharedKeycloak;
 import com.counterlink.testing.SharedPostgres;
 import com.counterlink.testing.WooStoresFixture;
 import com.counterlink.platform.net.OutboundUrlPolicy;
@@ -82,72 +79,63 @@ class CatalogSyncBenchmark extends BackendTest {
     @Test
     void initialAndIncrementalSync() throws Exception {
         int items = Integer.getInteger("catalog.benchmark.items", 2000);
-        Path work = Files.createTempDirectory("catalog-bench");
         long seedStart = System.nanoTime();
-        try (CounterpointDemoServer counterpoint = CounterpointDemoServer.start(new DemoServerOptions(0, shape(items), work.resolve("cp"),
-                "counterpoint", 42L, "sa", "Bench-1"));
-             Connection cp = counterpoint.connect();
-             WooStoresFixture woo = new WooStoresFixture()) {
+        try (CatalogStack stack = CatalogStack.start(server.getURL(), "bench", "Bench", shape(items), 42L, "Bench-1", 1)) {
             double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
-            ApiClient api = new ApiClient(server.getURL());
-            SharedKeycloak.TestUser person = SharedKeycloak.createUser("bench");
-            String token = SharedKeycloak.token(person);
-            String tenant = WooStoresFixture.newTenant(api, token, "Bench");
-            Store store = woo.newStore();
+            Connection cp = stack.cp;
+            ApiClient api = stack.api;
+            String token = stack.token();
+            String tenant = stack.tenant;
+            Store store = stack.store(0);
             withWooLatency(store);
-            String site = WooStoresFixture.link(api, token, tenant, store);
-            Process bridge = RealBridge.enrollAndRun(api, token, tenant, server.getURL(), counterpoint, "Bench-1", work);
-            try {
-                String storePath = "/api/tenants/" + tenant + "/stores/" + site;
-                for (JobType job : JobType.values()) {
-                    // only the measured runs: no interval run in between
-                    api.send("PUT", storePath + "/jobs/" + job.name(), token, "{\"enabled\":false,\"intervalSeconds\":86400}");
-                }
-                api.send("PUT", storePath + "/sync-settings", token, "{\"locations\":[\"MAIN\",\"WEB\"],\"saleSource\":\"PROMOTIONS\"}");
-                Catalog catalog = catalog(cp);
-                List<String> lines = new ArrayList<>();
-                lines.add(String.format("items %d (web %d: %d simple, %d gridded with %d cells); demo seeded in %.1f s",
-                        items, catalog.simple + catalog.gridded, catalog.simple, catalog.gridded, catalog.cells, seedSeconds));
-                store.recordWrites();
-                long initialStart = System.nanoTime();
-                // new products are created with their stock and prices: the first inventory and pricing runs only compare
-                lines.add(measure("initial products", store, () -> run(tenant, site, JobType.PRODUCTS), catalog.minimumBatches()));
-                double productsSeconds = (System.nanoTime() - initialStart) / 1e9;
-                lines.add(measure("initial inventory", store, () -> run(tenant, site, JobType.INVENTORY), 0));
-                lines.add(measure("initial pricing", store, () -> run(tenant, site, JobType.PRICING), 0));
-                double initialSeconds = (System.nanoTime() - initialStart) / 1e9;
-                List<Store.RecordedWrite> writes = store.recordedWrites();
-                lines.add(replay(woo, writes, productsSeconds, initialSeconds));
-
-                StoreSimulator simulator = new StoreSimulator(cp);
-                List<String> simple = catalog.simpleItems.subList(0, Math.min(10, catalog.simpleItems.size()));
-                for (String itemNo : simple) {
-                    simulator.changeStock(itemNo, "WEB", BigDecimal.ONE);
-                    simulator.changePrice(itemNo, PriceLevel.REG_PRC, new BigDecimal("999.99"));
-                }
-                lines.add(measure("10 changes: inventory", store, () -> run(tenant, site, JobType.INVENTORY), 1));
-                lines.add(measure("10 changes: pricing", store, () -> run(tenant, site, JobType.PRICING), 1));
-                lines.add(measure("10 changes: products", store, () -> run(tenant, site, JobType.PRODUCTS), 0));
-
-                long syncBridgeHeapMb = reads.read(UUID.fromString(tenant), new Ping()).heapPeakBytes() / (1024 * 1024);
-                // the bridge again, now noticing changes by itself every second
-                bridge.destroyForcibly().waitFor();
-                // a fresh token: a large catalog's syncs outlast the first one
-                bridge = RealBridge.run(api, SharedKeycloak.token(person), tenant, work, 1);
-                reads.read(UUID.fromString(tenant), new Ping());
-                awaitChangeBaseline(tenant);
-                lines.add(latency(cp, store, catalog.simpleItems, Integer.getInteger("catalog.benchmark.latency-samples", 20)));
-
-                Ping.Result ping = reads.read(UUID.fromString(tenant), new Ping());
-                lines.add(String.format("peak heap: test JVM (backend + sandbox stores + test) %d MB; bridge (-Xmx96m) %d MB during the"
-                        + " syncs, %d MB during the latency part", peakHeapMb(), syncBridgeHeapMb, ping.heapPeakBytes() / (1024 * 1024)));
-                String report = String.join("\n", lines);
-                System.out.println("CATALOG BENCHMARK\n" + report);
-                Files.writeString(Path.of("target", "catalog-benchmark.txt"), report + "\n");
-                assertTrue(store.productsJson().size() >= catalog.simple + catalog.gridded);
-            } finally {
-                bridge.destroyForcibly().waitFor();
+            String site = stack.site(0);
+            String storePath = "/api/tenants/" + tenant + "/stores/" + site;
+            for (JobType job : JobType.values()) {
+                // only the measured runs: no interval run in between
+                api.send("PUT", storePath + "/jobs/" + job.name(), token, "{\"enabled\":false,\"intervalSeconds\":86400}");
             }
+            api.send("PUT", storePath + "/sync-settings", token, "{\"locations\":[\"MAIN\",\"WEB\"],\"saleSource\":\"PROMOTIONS\"}");
+            Catalog catalog = catalog(cp);
+            List<String> lines = new ArrayList<>();
+            lines.add(String.format("items %d (web %d: %d simple, %d gridded with %d cells); demo seeded and stack started in %.1f s",
+                    items, catalog.simple + catalog.gridded, catalog.simple, catalog.gridded, catalog.cells, seedSeconds));
+            store.recordWrites();
+            long initialStart = System.nanoTime();
+            // new products are created with their stock and prices: the first inventory and pricing runs only compare
+            lines.add(measure("initial products", store, () -> run(tenant, site, JobType.PRODUCTS), catalog.minimumBatches()));
+            double productsSeconds = (System.nanoTime() - initialStart) / 1e9;
+            lines.add(measure("initial inventory", store, () -> run(tenant, site, JobType.INVENTORY), 0));
+            lines.add(measure("initial pricing", store, () -> run(tenant, site, JobType.PRICING), 0));
+            double initialSeconds = (System.nanoTime() - initialStart) / 1e9;
+            List<Store.RecordedWrite> writes = store.recordedWrites();
+            lines.add(replay(stack.woo, writes, productsSeconds, initialSeconds));
+
+            StoreSimulator simulator = new StoreSimulator(cp);
+            List<String> simple = catalog.simpleItems.subList(0, Math.min(10, catalog.simpleItems.size()));
+            for (String itemNo : simple) {
+                simulator.changeStock(itemNo, "WEB", BigDecimal.ONE);
+                simulator.changePrice(itemNo, PriceLevel.REG_PRC, new BigDecimal("999.99"));
+            }
+            lines.add(measure("10 changes: inventory", store, () -> run(tenant, site, JobType.INVENTORY), 1));
+            lines.add(measure("10 changes: pricing", store, () -> run(tenant, site, JobType.PRICING), 1));
+            lines.add(measure("10 changes: products", store, () -> run(tenant, site, JobType.PRODUCTS), 0));
+
+            long syncBridgeHeapMb = reads.read(UUID.fromString(tenant), new Ping()).heapPeakBytes() / (1024 * 1024);
+            // the bridge again, now noticing changes by itself every second, with a fresh token: a large catalog's
+            // syncs outlast the first one
+            stack.refreshToken();
+            stack.restartBridge(1);
+            reads.read(UUID.fromString(tenant), new Ping());
+            awaitChangeBaseline(tenant);
+            lines.add(latency(cp, store, catalog.simpleItems, Integer.getInteger("catalog.benchmark.latency-samples", 20)));
+
+            Ping.Result ping = reads.read(UUID.fromString(tenant), new Ping());
+            lines.add(String.format("peak heap: test JVM (backend + sandbox stores + test) %d MB; bridge (-Xmx96m) %d MB during the"
+                    + " syncs, %d MB during the latency part", peakHeapMb(), syncBridgeHeapMb, ping.heapPeakBytes() / (1024 * 1024)));
+            String report = String.join("\n", lines);
+            System.out.println("CATALOG BENCHMARK\n" + report);
+            Files.writeString(Path.of("target", "catalog-benchmark.txt"), report + "\n");
+            assertTrue(store.productsJson().size() >= catalog.simple + catalog.gridded);
         }
     }
 

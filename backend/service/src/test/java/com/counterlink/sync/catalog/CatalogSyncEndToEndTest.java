@@ -2,7 +2,6 @@ package com.counterlink.sync.catalog;
 
 import com.counterlink.bridge.protocol.operations.ReadStock;
 import com.counterlink.counterpoint.demo.CounterpointDemoServer;
-import com.counterlink.counterpoint.demo.DemoServerOptions;
 import com.counterlink.counterpoint.demo.NewItem;
 import com.counterlink.counterpoint.demo.StoreSimulator;
 import com.counterlink.orders.AllocationsChanged;
@@ -11,7 +10,6 @@ import com.counterlink.sync.RunTrigger;
 import com.counterlink.sync.SyncJobRunner;
 import com.counterlink.testing.ApiClient;
 import com.counterlink.testing.BackendTest;
-import com.counterlink.testing.SharedKeycloak;
 import com.counterlink.testing.SharedPostgres;
 import com.counterlink.testing.WooStoresFixture;
 import com.counterlink.woo.sandbox.product.Product;
@@ -34,8 +32,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -85,10 +81,9 @@ class CatalogSyncEndToEndTest extends BackendTest {
     @Inject
     io.micronaut.context.event.ApplicationEventPublisher<AllocationsChanged> allocationEvents;
 
-    WooStoresFixture woo;
+    CatalogStack stack;
     CounterpointDemoServer counterpoint;
     Connection cp;
-    Process bridge;
     ApiClient api;
     String token;
     String tenant;
@@ -110,34 +105,22 @@ class CatalogSyncEndToEndTest extends BackendTest {
 
     @BeforeAll
     void start() throws Exception {
-        Path work = Files.createTempDirectory("catalog-e2e");
-        counterpoint = CounterpointDemoServer.start(new DemoServerOptions(0, 60, work.resolve("cp"), "counterpoint",
-                20_261_130L, "sa", CP_PASSWORD));
-        cp = counterpoint.connect();
-        woo = new WooStoresFixture();
-        api = new ApiClient(server.getURL());
-        token = SharedKeycloak.token(SharedKeycloak.createUser("catalog"));
-        tenant = WooStoresFixture.newTenant(api, token, "Catalog Outfitters");
-        storeA = woo.newStore();
-        storeB = woo.newStore();
-        siteA = WooStoresFixture.link(api, token, tenant, storeA);
-        siteB = WooStoresFixture.link(api, token, tenant, storeB);
-        bridge = RealBridge.enrollAndRun(api, token, tenant, server.getURL(), counterpoint, CP_PASSWORD, work);
+        stack = CatalogStack.start(server.getURL(), "catalog", "Catalog Outfitters", 60, 20_261_130L, CP_PASSWORD, 2);
+        counterpoint = stack.counterpoint;
+        cp = stack.cp;
+        api = stack.api;
+        token = stack.token();
+        tenant = stack.tenant;
+        storeA = stack.store(0);
+        storeB = stack.store(1);
+        siteA = stack.site(0);
+        siteB = stack.site(1);
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (bridge != null) {
-            bridge.destroyForcibly().waitFor();
-        }
-        if (cp != null) {
-            cp.close();
-        }
-        if (counterpoint != null) {
-            counterpoint.close();
-        }
-        if (woo != null) {
-            woo.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 

@@ -1,7 +1,5 @@
 package com.counterlink.sync.catalog;
 
-import com.counterlink.counterpoint.demo.CounterpointDemoServer;
-import com.counterlink.counterpoint.demo.DemoServerOptions;
 import com.counterlink.counterpoint.demo.PriceLevel;
 import com.counterlink.counterpoint.demo.StoreSimulator;
 import com.counterlink.sync.JobType;
@@ -9,7 +7,6 @@ import com.counterlink.sync.RunTrigger;
 import com.counterlink.sync.SyncJobRunner;
 import com.counterlink.testing.ApiClient;
 import com.counterlink.testing.BackendTest;
-import com.counterlink.testing.SharedKeycloak;
 import com.counterlink.testing.WooStoresFixture;
 import com.counterlink.woo.sandbox.fault.FaultConfig;
 import com.counterlink.woo.sandbox.store.Store;
@@ -22,8 +19,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,75 +56,67 @@ class NewProductsValuesTest extends BackendTest {
 
     @Test
     void newProductsAreCreatedStockedAndPricedAndALaterChangeStillArrives() throws Exception {
-        Path work = Files.createTempDirectory("catalog-new-products");
-        try (CounterpointDemoServer counterpoint = CounterpointDemoServer.start(new DemoServerOptions(0, 30, work.resolve("cp"),
-                "counterpoint", 7L, "sa", "Follow-1"));
-             Connection cp = counterpoint.connect();
-             WooStoresFixture woo = new WooStoresFixture()) {
-            ApiClient api = new ApiClient(server.getURL());
-            String token = SharedKeycloak.token(SharedKeycloak.createUser("follow"));
-            String tenant = WooStoresFixture.newTenant(api, token, "Follow-up Traders");
-            Store store = woo.newStore();
-            String site = WooStoresFixture.link(api, token, tenant, store);
-            String storePath = "/api/tenants/" + tenant + "/stores/" + site;
-            Process bridge = RealBridge.enrollAndRun(api, token, tenant, server.getURL(), counterpoint, "Follow-1", work);
-            try {
-                // intervals long enough that only the runs this test starts, and their follow-ups, write
-                for (String job : List.of("PRODUCTS", "INVENTORY", "PRICING")) {
-                    assertEquals(200, api.send("PUT", storePath + "/jobs/" + job, token,
-                            "{\"enabled\":true,\"intervalSeconds\":86400}").status());
-                }
-                assertEquals(200, api.send("PUT", storePath + "/sync-settings", token, "{\"locations\":[\"WEB\"]}").status());
-                String itemNo = firstSimpleItem(cp, "Y");
-
-                assertTrue(run(tenant, site, JobType.PRODUCTS), "no other products run holds the store's lock");
-                long writesAfterProducts = store.batchRequests();
-                JsonNode created = store.productBySku(itemNo).orElseThrow();
-                assertTrue(created.get("manage_stock").asBoolean(), "created with its stock managed: " + created);
-                assertEquals(webQuantity(cp, itemNo), created.get("stock_quantity").asInt());
-                assertEquals(regularPrice(cp, itemNo), created.get("regular_price").asText(), "created with its price");
-                String griddedItem = firstGriddedWebItem(cp);
-                JsonNode variation = store.productBySku(griddedItem + "|" + firstCellAtWeb(cp, griddedItem)).orElseThrow();
-                assertTrue(variation.get("manage_stock").asBoolean(), "a variation too: " + variation);
-                assertEquals(regularPrice(cp, griddedItem), variation.get("regular_price").asText());
-
-                // the follow-up runs read every item and find nothing to send
-                List<JsonNode> followUps = awaitFollowUps(api, token, storePath);
-                for (JsonNode followUp : followUps) {
-                    assertEquals(0, followUp.path("itemsUpdated").asInt(), "nothing to send: " + followUp);
-                    assertEquals("SUCCEEDED", followUp.path("status").asText(), followUp.toString());
-                }
-                assertEquals(writesAfterProducts, store.batchRequests(), "no stock or price batch after the products run");
-
-                // a new web item; the store slowed down so Counterpoint can change between the read and the create
-                String newItem = firstSimpleItem(cp, "N");
-                StoreSimulator simulator = new StoreSimulator(cp);
-                simulator.setEcommerce(newItem, true);
-                slowDown(store, 1500);
-                long requestsBefore = store.restRequests();
-                CompletableFuture<Boolean> products = CompletableFuture.supplyAsync(() -> run(tenant, site, JobType.PRODUCTS));
-                awaitUntil(() -> store.restRequests() > requestsBefore, "the products run reached WooCommerce (its reads done)");
-                simulator.changeStock(newItem, "WEB", new BigDecimal("5"));
-                simulator.changePrice(newItem, PriceLevel.REG_PRC, new BigDecimal("77.70"));
-                // runs that read these changes before the product's row existed: their watermarks pass them by
-                assertTrue(run(tenant, site, JobType.INVENTORY));
-                assertTrue(run(tenant, site, JobType.PRICING));
-                assertTrue(products.get(60, TimeUnit.SECONDS));
-                slowDown(store, 0);
-
-                Instant until = Instant.now().plusSeconds(60);
-                JsonNode product = store.productBySku(newItem).orElseThrow();
-                while (Instant.now().isBefore(until) && !(product.path("stock_quantity").asInt() == webQuantity(cp, newItem)
-                        && "77.70".equals(product.path("regular_price").asText()))) {
-                    Thread.sleep(250);
-                    product = store.productBySku(newItem).orElseThrow();
-                }
-                assertEquals(webQuantity(cp, newItem), product.get("stock_quantity").asInt(),
-                        "the follow-up inventory run read the new item again: " + product);
-                assertEquals("77.70", product.get("regular_price").asText(), "the follow-up pricing run read it again");
-            } finally {
-                bridge.destroyForcibly().waitFor();
+        try (CatalogStack stack = CatalogStack.start(server.getURL(), "follow", "Follow-up Traders", 30, 7L, "Follow-1", 1)) {
+            Connection cp = stack.cp;
+            ApiClient api = stack.api;
+            String token = stack.token();
+            String tenant = stack.tenant;
+            Store store = stack.store(0);
+            String site = stack.site(0);
+            String storePath = stack.storePath(0);
+            // intervals long enough that only the runs this test starts, and their follow-ups, write
+            for (String job : List.of("PRODUCTS", "INVENTORY", "PRICING")) {
+                assertEquals(200, api.send("PUT", storePath + "/jobs/" + job, token,
+                        "{\"enabled\":true,\"intervalSeconds\":86400}").status());
             }
+            assertEquals(200, api.send("PUT", storePath + "/sync-settings", token, "{\"locations\":[\"WEB\"]}").status());
+            String itemNo = firstSimpleItem(cp, "Y");
+
+            assertTrue(run(tenant, site, JobType.PRODUCTS), "no other products run holds the store's lock");
+            long writesAfterProducts = store.batchRequests();
+            JsonNode created = store.productBySku(itemNo).orElseThrow();
+            assertTrue(created.get("manage_stock").asBoolean(), "created with its stock managed: " + created);
+            assertEquals(webQuantity(cp, itemNo), created.get("stock_quantity").asInt());
+            assertEquals(regularPrice(cp, itemNo), created.get("regular_price").asText(), "created with its price");
+            String griddedItem = firstGriddedWebItem(cp);
+            JsonNode variation = store.productBySku(griddedItem + "|" + firstCellAtWeb(cp, griddedItem)).orElseThrow();
+            assertTrue(variation.get("manage_stock").asBoolean(), "a variation too: " + variation);
+            assertEquals(regularPrice(cp, griddedItem), variation.get("regular_price").asText());
+
+            // the follow-up runs read every item and find nothing to send
+            List<JsonNode> followUps = awaitFollowUps(api, token, storePath);
+            for (JsonNode followUp : followUps) {
+                assertEquals(0, followUp.path("itemsUpdated").asInt(), "nothing to send: " + followUp);
+                assertEquals("SUCCEEDED", followUp.path("status").asText(), followUp.toString());
+            }
+            assertEquals(writesAfterProducts, store.batchRequests(), "no stock or price batch after the products run");
+
+            // a new web item; the store slowed down so Counterpoint can change between the read and the create
+            String newItem = firstSimpleItem(cp, "N");
+            StoreSimulator simulator = new StoreSimulator(cp);
+            simulator.setEcommerce(newItem, true);
+            slowDown(store, 1500);
+            long requestsBefore = store.restRequests();
+            CompletableFuture<Boolean> products = CompletableFuture.supplyAsync(() -> run(tenant, site, JobType.PRODUCTS));
+            awaitUntil(() -> store.restRequests() > requestsBefore, "the products run reached WooCommerce (its reads done)");
+            simulator.changeStock(newItem, "WEB", new BigDecimal("5"));
+            simulator.changePrice(newItem, PriceLevel.REG_PRC, new BigDecimal("77.70"));
+            // runs that read these changes before the product's row existed: their watermarks pass them by
+            assertTrue(run(tenant, site, JobType.INVENTORY));
+            assertTrue(run(tenant, site, JobType.PRICING));
+            assertTrue(products.get(60, TimeUnit.SECONDS));
+            slowDown(store, 0);
+
+            Instant until = Instant.now().plusSeconds(60);
+            JsonNode product = store.productBySku(newItem).orElseThrow();
+            while (Instant.now().isBefore(until) && !(product.path("stock_quantity").asInt() == webQuantity(cp, newItem)
+                    && "77.70".equals(product.path("regular_price").asText()))) {
+                Thread.sleep(250);
+                product = store.productBySku(newItem).orElseThrow();
+            }
+            assertEquals(webQuantity(cp, newItem), product.get("stock_quantity").asInt(),
+                    "the follow-up inventory run read the new item again: " + product);
+            assertEquals("77.70", product.get("regular_price").asText(), "the follow-up pricing run read it again");
         }
     }
 

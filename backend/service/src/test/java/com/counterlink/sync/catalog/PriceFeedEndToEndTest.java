@@ -1,7 +1,6 @@
 package com.counterlink.sync.catalog;
 
 import com.counterlink.counterpoint.demo.CounterpointDemoServer;
-import com.counterlink.counterpoint.demo.DemoServerOptions;
 import com.counterlink.counterpoint.demo.DemoStoreSetup;
 import com.counterlink.counterpoint.demo.PriceLevel;
 import com.counterlink.counterpoint.demo.StoreSimulator;
@@ -10,7 +9,6 @@ import com.counterlink.sync.RunTrigger;
 import com.counterlink.sync.SyncJobRunner;
 import com.counterlink.testing.ApiClient;
 import com.counterlink.testing.BackendTest;
-import com.counterlink.testing.SharedKeycloak;
 import com.counterlink.testing.SharedPostgres;
 import com.counterlink.testing.WooStoresFixture;
 import com.counterlink.woo.sandbox.store.Store;
@@ -29,8 +27,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -71,11 +67,9 @@ class PriceFeedEndToEndTest extends BackendTest {
     @Inject
     SyncJobRunner runner;
 
-    WooStoresFixture woo;
+    CatalogStack stack;
     CounterpointDemoServer counterpoint;
     Connection cp;
-    Process bridge;
-    Path work;
     ApiClient api;
     String token;
     String tenant;
@@ -92,17 +86,14 @@ class PriceFeedEndToEndTest extends BackendTest {
 
     @BeforeAll
     void start() throws Exception {
-        work = Files.createTempDirectory("price-feed-e2e");
-        counterpoint = CounterpointDemoServer.start(new DemoServerOptions(0, 120, work.resolve("cp"), "counterpoint",
-                20_261_201L, "sa", CP_PASSWORD));
-        cp = counterpoint.connect();
-        woo = new WooStoresFixture();
-        api = new ApiClient(server.getURL());
-        token = SharedKeycloak.token(SharedKeycloak.createUser("prices"));
-        tenant = WooStoresFixture.newTenant(api, token, "Price Feed Provisions");
-        store = woo.newStore();
-        site = WooStoresFixture.link(api, token, tenant, store);
-        bridge = RealBridge.enrollAndRun(api, token, tenant, server.getURL(), counterpoint, CP_PASSWORD, work);
+        stack = CatalogStack.start(server.getURL(), "prices", "Price Feed Provisions", 120, 20_261_201L, CP_PASSWORD, 1);
+        counterpoint = stack.counterpoint;
+        cp = stack.cp;
+        api = stack.api;
+        token = stack.token();
+        tenant = stack.tenant;
+        store = stack.store(0);
+        site = stack.site(0);
         // intervals long enough that only the runs this test starts (or the change probe's) run
         for (JobType job : List.of(JobType.PRODUCTS, JobType.INVENTORY, JobType.PRICING)) {
             assertEquals(200, api.send("PUT", storePath() + "/jobs/" + job, token, "{\"enabled\":true,\"intervalSeconds\":86400}")
@@ -116,17 +107,8 @@ class PriceFeedEndToEndTest extends BackendTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (bridge != null) {
-            bridge.destroyForcibly().waitFor();
-        }
-        if (cp != null) {
-            cp.close();
-        }
-        if (counterpoint != null) {
-            counterpoint.close();
-        }
-        if (woo != null) {
-            woo.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -253,8 +235,7 @@ class PriceFeedEndToEndTest extends BackendTest {
     @Test
     @Order(5)
     void theChangeProbeStartsTheProductsRunForACategoryChangeAndThePricingRunForARuleChange() throws Exception {
-        bridge.destroyForcibly().waitFor();
-        bridge = RealBridge.run(api, token, tenant, work, 1);
+        stack.restartBridge(1);
         // the probe's first marks are only recorded: a change is one that comes after them
         Instant until = Instant.now().plusSeconds(60);
         while (bridgeMarks().startsWith("null") && Instant.now().isBefore(until)) {
