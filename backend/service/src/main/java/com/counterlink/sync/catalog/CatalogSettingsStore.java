@@ -31,6 +31,12 @@ public class CatalogSettingsStore {
         return sql.queryOne("SELECT settings::text FROM catalog_settings WHERE site_id = ?", row -> read(row.getString(1)), siteId);
     }
 
+    /** Inside a tenant transaction: the saved settings, their row locked until the transaction ends (a save waits). */
+    public Optional<CatalogSettings> savedForUpdate(UUID siteId) {
+        return sql.queryOne("SELECT settings::text FROM catalog_settings WHERE site_id = ? FOR UPDATE", row -> read(row.getString(1)),
+                siteId);
+    }
+
     public void save(UUID tenantId, UUID siteId, CatalogSettings settings) {
         try {
             sql.update("INSERT INTO catalog_settings (site_id, tenant_id, settings, updated_at) VALUES (?, ?, ?::jsonb, now())"

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDateTime;
@@ -62,11 +63,13 @@ public class ProductsJob implements SyncJob {
     private final StockLevels stockLevels;
     private final ItemPrices itemPrices;
     private final CatalogRechecks rechecks;
+    private final FirstSyncHandoff handoff;
 
     public ProductsJob(CatalogTarget targets, TenantTransactions transactions, CatalogLinks links, Watermarks watermarks,
                        Counterpoint counterpoint, WooPusher pusher, SyncScheduler scheduler,
                        @Value("${counterlink.catalog.follow-up-runs:true}") boolean followUpRuns, WebCategories webCategories,
-                       StockLevels stockLevels, ItemPrices itemPrices, CatalogRechecks rechecks) {
+                       StockLevels stockLevels, ItemPrices itemPrices, CatalogRechecks rechecks, FirstSyncHandoff handoff) {
+        this.handoff = handoff;
         this.webCategories = webCategories;
         this.stockLevels = stockLevels;
         this.itemPrices = itemPrices;
@@ -101,18 +104,20 @@ public class ProductsJob implements SyncJob {
         int placed = 0;
         // a store without products when its first sync starts has none to adopt: no SKU look-ups then
         Lookups lookups = cursor == null && hasNoProducts(target) ? Lookups.NOTHING_TO_ADOPT : Lookups.BY_SKU;
-        PageReads reads = readPage(context, target, cursor, lookups);
+        FirstSyncHandoff.Run firstSync = cursor == null ? handoff.begin(context, target.settings()).orElse(null) : null;
         ReadAhead<PageReads> next = null;
         // an item changed during the run comes again in a later page, whose read may predate this run's rows for it
         Set<String> seen = new HashSet<>();
+        boolean completed = false;
         try {
+            PageReads reads = readPage(context, target, cursor, lookups);
             while (true) {
                 ReadItemChanges.Page page = reads.page();
                 boolean more = !page.last() && !page.items().isEmpty();
                 // the next page is read from Counterpoint while this one is written to WooCommerce
                 next = more ? ReadAhead.start(() -> readPage(context, target, page.next(), lookups)) : null;
                 context.log().read(page.items().size());
-                Run run = new Run(context, target, false);
+                Run run = new Run(context, target, false, firstSync);
                 run.sync(reads.withFreshLinks(this, context, seen));
                 page.items().forEach(item -> seen.add(item.itemNo()));
                 placed += run.placed;
@@ -133,9 +138,13 @@ public class ProductsJob implements SyncJob {
                 reads = next.get();
                 next = null;
             }
+            completed = true;
         } finally {
             if (next != null) {
                 next.abandon();
+            }
+            if (firstSync != null) {
+                firstSync.finish(completed);
             }
         }
         if (placed > 0 && followUpRuns) {
@@ -156,7 +165,7 @@ public class ProductsJob implements SyncJob {
             PageReads reads = readPage(context, target, cursor, Lookups.PREVIEW);
             ReadItemChanges.Page page = reads.page();
             context.log().read(page.items().size());
-            new Run(context, target, true).sync(reads);
+            new Run(context, target, true, null).sync(reads);
             page.items().forEach(item -> skus.add(item.itemNo()));
             if (page.last() || page.items().isEmpty()) {
                 break;
@@ -300,9 +309,12 @@ public class ProductsJob implements SyncJob {
         int placed;
         private WriteBehind writing = WriteBehind.NONE;
         private NewItemValues newItemValues = NewItemValues.NONE;
+        @Nullable
+        private final FirstSyncHandoff.Run firstSync;
 
-        Run(SyncContext context, CatalogTarget.Target target, boolean preview) {
+        Run(SyncContext context, CatalogTarget.Target target, boolean preview, @Nullable FirstSyncHandoff.Run firstSync) {
             this.preview = preview;
+            this.firstSync = firstSync;
             this.context = context;
             this.target = target;
             this.woo = target.woo();
@@ -658,11 +670,15 @@ public class ProductsJob implements SyncJob {
             if (!toSave.isEmpty()) {
                 writing = WriteBehind.start(() -> transactions.inTenant(context.tenantId(), null, () -> {
                     links.saveAll(context.tenantId(), context.siteId(), toSave);
-                    // what Counterpoint said before the create may have changed since: the next runs read these items again
-                    rechecks.request(context.tenantId(), context.siteId(), JobType.INVENTORY,
-                            toSave.stream().filter(l -> l.sentQty() != null).map(CatalogLink::itemNo).distinct().toList());
-                    rechecks.request(context.tenantId(), context.siteId(), JobType.PRICING,
-                            toSave.stream().filter(l -> l.sentRegular() != null).map(CatalogLink::itemNo).distinct().toList());
+                    if (firstSync != null) {
+                        firstSync.stored(toSave);
+                    } else {
+                        // what Counterpoint said before the create may have changed since: the next runs read these items again
+                        rechecks.request(context.tenantId(), context.siteId(), JobType.INVENTORY,
+                                toSave.stream().filter(l -> l.sentQty() != null).map(CatalogLink::itemNo).distinct().toList());
+                        rechecks.request(context.tenantId(), context.siteId(), JobType.PRICING,
+                                toSave.stream().filter(l -> l.sentRegular() != null).map(CatalogLink::itemNo).distinct().toList());
+                    }
                     return null;
                 }));
             }

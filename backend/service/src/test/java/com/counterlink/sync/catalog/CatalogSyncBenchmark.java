@@ -101,7 +101,8 @@ class CatalogSyncBenchmark extends BackendTest {
                     items, catalog.simple + catalog.gridded, catalog.simple, catalog.gridded, catalog.cells, seedSeconds));
             store.recordWrites();
             long initialStart = System.nanoTime();
-            // new products are created with their stock and prices: the first inventory and pricing runs only compare
+            // new products carry their stock and prices, and the first products run hands the feeds' positions to the
+            // inventory and pricing jobs: their first runs have nothing to send
             lines.add(measure("initial products", store, () -> run(tenant, site, JobType.PRODUCTS), catalog.minimumBatches()));
             double productsSeconds = (System.nanoTime() - initialStart) / 1e9;
             lines.add(measure("initial inventory", store, () -> run(tenant, site, JobType.INVENTORY), 0));
@@ -182,7 +183,7 @@ class CatalogSyncBenchmark extends BackendTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         return String.format("replay of the initial sync's %d writes straight at a fresh store: %.2f s (sandbox latency per request:"
                         + " %d ms)%n  products run (every product in WooCommerce, priced and stocked) %.2f s = %.2fx the replay;"
-                        + " with the inventory and pricing runs that verify it %.2f s = %.2fx",
+                        + " with the inventory and pricing runs that follow %.2f s = %.2fx",
                 writes.size(), seconds, Long.getLong("catalog.benchmark.woo-latency-ms", 0), productsSeconds, productsSeconds / seconds,
                 initialSeconds, initialSeconds / seconds);
     }

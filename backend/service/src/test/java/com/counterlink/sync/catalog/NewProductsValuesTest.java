@@ -4,9 +4,11 @@ import com.counterlink.counterpoint.demo.PriceLevel;
 import com.counterlink.counterpoint.demo.StoreSimulator;
 import com.counterlink.sync.JobType;
 import com.counterlink.sync.RunTrigger;
+import com.counterlink.sync.SiteJobLock;
 import com.counterlink.sync.SyncJobRunner;
 import com.counterlink.testing.ApiClient;
 import com.counterlink.testing.BackendTest;
+import com.counterlink.testing.SharedPostgres;
 import com.counterlink.testing.WooStoresFixture;
 import com.counterlink.woo.sandbox.fault.FaultConfig;
 import com.counterlink.woo.sandbox.store.Store;
@@ -34,9 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * New products and variations are created with their stock and prices, so they are right from their
- * first moment and the inventory and pricing runs that follow at once (follow-up runs, on by default)
- * have nothing to send; a change Counterpoint makes between the products run's read and its create
- * still reaches WooCommerce, even when another run consumed that change before the product existed.
+ * first moment; a store's first products run hands the feeds' positions to the inventory and pricing
+ * jobs, whose runs that follow at once (follow-up runs, on by default) have nothing to read or send.
+ * A change Counterpoint makes between a later products run's read and its create still reaches
+ * WooCommerce, even when another run consumed that change before the product existed; a first run
+ * that cannot hand over (an inventory run going on) has its items read again.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,6 +52,8 @@ class NewProductsValuesTest extends BackendTest {
     EmbeddedServer server;
     @Inject
     SyncJobRunner runner;
+    @Inject
+    SiteJobLock locks;
 
     @Override
     protected java.util.Map<String, String> extraProperties() {
@@ -56,7 +62,7 @@ class NewProductsValuesTest extends BackendTest {
 
     @Test
     void newProductsAreCreatedStockedAndPricedAndALaterChangeStillArrives() throws Exception {
-        try (CatalogStack stack = CatalogStack.start(server.getURL(), "follow", "Follow-up Traders", 30, 7L, "Follow-1", 1)) {
+        try (CatalogStack stack = CatalogStack.start(server.getURL(), "follow", "Follow-up Traders", 30, 7L, "Follow-1", 2)) {
             Connection cp = stack.cp;
             ApiClient api = stack.api;
             String token = stack.token();
@@ -83,9 +89,10 @@ class NewProductsValuesTest extends BackendTest {
             assertTrue(variation.get("manage_stock").asBoolean(), "a variation too: " + variation);
             assertEquals(regularPrice(cp, griddedItem), variation.get("regular_price").asText());
 
-            // the follow-up runs read every item and find nothing to send
+            // the store's first products run handed the feeds' positions over: the follow-up runs have nothing to read
             List<JsonNode> followUps = awaitFollowUps(api, token, storePath);
             for (JsonNode followUp : followUps) {
+                assertEquals(0, followUp.path("itemsRead").asInt(), "nothing to read again: " + followUp);
                 assertEquals(0, followUp.path("itemsUpdated").asInt(), "nothing to send: " + followUp);
                 assertEquals("SUCCEEDED", followUp.path("status").asText(), followUp.toString());
             }
@@ -117,6 +124,40 @@ class NewProductsValuesTest extends BackendTest {
             assertEquals(webQuantity(cp, newItem), product.get("stock_quantity").asInt(),
                     "the follow-up inventory run read the new item again: " + product);
             assertEquals("77.70", product.get("regular_price").asText(), "the follow-up pricing run read it again");
+
+            // a first sync that ends while an inventory run holds the store's lock cannot hand over: its items are read again
+            String otherSite = stack.site(1);
+            String otherPath = stack.storePath(1);
+            for (String job : List.of("PRODUCTS", "INVENTORY", "PRICING")) {
+                assertEquals(200, api.send("PUT", otherPath + "/jobs/" + job, token, "{\"enabled\":true,\"intervalSeconds\":86400}")
+                        .status());
+            }
+            assertEquals(200, api.send("PUT", otherPath + "/sync-settings", token, "{\"locations\":[\"WEB\"]}").status());
+            try (SiteJobLock.Held inventoryRunning = locks.tryLock(UUID.fromString(otherSite), JobType.INVENTORY).orElseThrow()) {
+                assertTrue(run(tenant, otherSite, JobType.PRODUCTS));
+                assertTrue(rechecks(tenant, otherSite, JobType.INVENTORY) > 0, "the created items are to be read again for stock");
+                assertEquals(0, rechecks(tenant, otherSite, JobType.PRICING), "pricing, not running, was handed the feed's position");
+            }
+        }
+    }
+
+    private static long rechecks(String tenant, String site, JobType job) throws Exception {
+        try (Connection c = SharedPostgres.appConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement scope = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                scope.setString(1, tenant);
+                scope.executeQuery();
+            }
+            try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM catalog_rechecks WHERE site_id = ? AND job_type = ?")) {
+                count.setObject(1, UUID.fromString(site));
+                count.setString(2, job.name());
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    long n = rows.getLong(1);
+                    c.commit();
+                    return n;
+                }
+            }
         }
     }
 
