@@ -4,6 +4,8 @@ import com.counterlink.devstack.LocalPostgres;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -40,6 +42,28 @@ public final class SharedPostgres {
     public static Connection appConnection() throws SQLException {
         LocalPostgres pg = get();
         return DriverManager.getConnection(pg.jdbcUrl(), LocalPostgres.APP, pg.appPassword());
+    }
+
+    /** A count read as the application inside one tenant (row-level security applies), outside any Micronaut transaction. */
+    public static long countAsTenant(String tenantId, String sql, Object... args) throws SQLException {
+        try (Connection c = appConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement scope = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                scope.setString(1, tenantId);
+                scope.executeQuery();
+            }
+            try (PreparedStatement count = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    count.setObject(i + 1, args[i]);
+                }
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    long n = rows.getLong(1);
+                    c.commit();
+                    return n;
+                }
+            }
+        }
     }
 
     /** A raw connection as the schema owner (row-level security is forced on the owner too). */

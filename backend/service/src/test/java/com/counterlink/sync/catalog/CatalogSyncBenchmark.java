@@ -30,7 +30,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -194,26 +193,8 @@ class CatalogSyncBenchmark extends BackendTest {
      */
     private static void awaitChangeBaseline(String tenant) throws Exception {
         Instant until = Instant.now().plusSeconds(60);
-        while (true) {
-            try (Connection c = SharedPostgres.appConnection()) {
-                c.setAutoCommit(false);
-                try (PreparedStatement scope = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
-                    scope.setString(1, tenant);
-                    scope.executeQuery();
-                }
-                try (PreparedStatement marks = c.prepareStatement("SELECT COUNT(*) FROM bridges WHERE tenant_id = ?"
-                        + " AND stock_changed_at IS NOT NULL")) {
-                    marks.setObject(1, UUID.fromString(tenant));
-                    try (ResultSet rows = marks.executeQuery()) {
-                        rows.next();
-                        if (rows.getLong(1) > 0) {
-                            c.commit();
-                            return;
-                        }
-                    }
-                }
-                c.commit();
-            }
+        while (SharedPostgres.countAsTenant(tenant, "SELECT COUNT(*) FROM bridges WHERE tenant_id = ? AND stock_changed_at IS NOT NULL",
+                UUID.fromString(tenant)) == 0) {
             if (Instant.now().isAfter(until)) {
                 throw new AssertionError("the restarted bridge reported no change marks within 60 s");
             }

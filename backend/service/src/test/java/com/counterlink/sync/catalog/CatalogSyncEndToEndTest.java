@@ -552,20 +552,7 @@ class CatalogSyncEndToEndTest extends BackendTest {
     }
 
     private long pendingRechecks() throws SQLException {
-        try (Connection c = SharedPostgres.appConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement scope = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
-                scope.setString(1, tenant);
-                scope.executeQuery();
-            }
-            try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM catalog_rechecks WHERE job_type = 'INVENTORY'");
-                 ResultSet rows = count.executeQuery()) {
-                rows.next();
-                long n = rows.getLong(1);
-                c.commit();
-                return n;
-            }
-        }
+        return SharedPostgres.countAsTenant(tenant, "SELECT count(*) FROM catalog_rechecks WHERE job_type = 'INVENTORY'");
     }
 
     private void shiftSentQty(String site, String itemNo, int by) throws SQLException {
@@ -639,43 +626,13 @@ class CatalogSyncEndToEndTest extends BackendTest {
 
     /** The store's rows WooCommerce sells: simple products and variations. */
     private int mappedSellable(String site) throws SQLException {
-        try (Connection c = SharedPostgres.appConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement scope = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
-                scope.setString(1, tenant);
-                scope.executeQuery();
-            }
-            try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM catalog_links WHERE site_id = ?"
-                    + " AND NOT (gridded AND cell = '')")) {
-                count.setObject(1, UUID.fromString(site));
-                try (ResultSet rows = count.executeQuery()) {
-                    rows.next();
-                    int n = rows.getInt(1);
-                    c.commit();
-                    return n;
-                }
-            }
-        }
+        return (int) SharedPostgres.countAsTenant(tenant, "SELECT count(*) FROM catalog_links WHERE site_id = ?"
+                + " AND NOT (gridded AND cell = '')", UUID.fromString(site));
     }
 
     private long bridgeTasks(String operation) throws SQLException {
-        try (Connection c = SharedPostgres.appConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement scope = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
-                scope.setString(1, tenant);
-                scope.executeQuery();
-            }
-            try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM bridge_tasks WHERE tenant_id = ? AND operation = ?")) {
-                count.setObject(1, UUID.fromString(tenant));
-                count.setString(2, operation);
-                try (ResultSet rows = count.executeQuery()) {
-                    rows.next();
-                    long n = rows.getLong(1);
-                    c.commit();
-                    return n;
-                }
-            }
-        }
+        return SharedPostgres.countAsTenant(tenant, "SELECT count(*) FROM bridge_tasks WHERE tenant_id = ? AND operation = ?",
+                UUID.fromString(tenant), operation);
     }
 
     /** A web item whose stock changes at OUTLET, a location neither store sells from. */

@@ -142,23 +142,8 @@ class NewProductsValuesTest extends BackendTest {
     }
 
     private static long rechecks(String tenant, String site, JobType job) throws Exception {
-        try (Connection c = SharedPostgres.appConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement scope = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
-                scope.setString(1, tenant);
-                scope.executeQuery();
-            }
-            try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM catalog_rechecks WHERE site_id = ? AND job_type = ?")) {
-                count.setObject(1, UUID.fromString(site));
-                count.setString(2, job.name());
-                try (ResultSet rows = count.executeQuery()) {
-                    rows.next();
-                    long n = rows.getLong(1);
-                    c.commit();
-                    return n;
-                }
-            }
-        }
+        return SharedPostgres.countAsTenant(tenant, "SELECT count(*) FROM catalog_rechecks WHERE site_id = ? AND job_type = ?",
+                UUID.fromString(site), job.name());
     }
 
     private boolean run(String tenant, String site, JobType job) {

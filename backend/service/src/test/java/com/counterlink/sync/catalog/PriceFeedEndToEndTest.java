@@ -428,23 +428,8 @@ class PriceFeedEndToEndTest extends BackendTest {
     }
 
     private long bridgeTasks(String operation) throws SQLException {
-        try (Connection c = SharedPostgres.appConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement scope = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
-                scope.setString(1, tenant);
-                scope.executeQuery();
-            }
-            try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM bridge_tasks WHERE tenant_id = ? AND operation = ?")) {
-                count.setObject(1, UUID.fromString(tenant));
-                count.setString(2, operation);
-                try (ResultSet rows = count.executeQuery()) {
-                    rows.next();
-                    long n = rows.getLong(1);
-                    c.commit();
-                    return n;
-                }
-            }
-        }
+        return SharedPostgres.countAsTenant(tenant, "SELECT count(*) FROM bridge_tasks WHERE tenant_id = ? AND operation = ?",
+                UUID.fromString(tenant), operation);
     }
 
     private static void sleep(long millis) {
