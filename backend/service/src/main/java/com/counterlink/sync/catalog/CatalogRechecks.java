@@ -38,6 +38,14 @@ public class CatalogRechecks {
                 itemNos.toArray(String[]::new));
     }
 
+    /** New rows created with the values they record: inventory reads again those with a quantity, pricing those with prices. */
+    public void requestForCreated(UUID tenantId, UUID siteId, Collection<CatalogLink> created) {
+        request(tenantId, siteId, JobType.INVENTORY, created.stream().filter(l -> l.sentQty() != null).map(CatalogLink::itemNo)
+                .distinct().toList());
+        request(tenantId, siteId, JobType.PRICING, created.stream().filter(l -> l.sentRegular() != null).map(CatalogLink::itemNo)
+                .distinct().toList());
+    }
+
     public Pending pending(UUID siteId, JobType job) {
         List<Object[]> rows = sql.query("SELECT item_no, requested_at FROM catalog_rechecks WHERE site_id = ? AND job_type = ?"
                         + " ORDER BY item_no",

@@ -3,7 +3,6 @@ package com.counterlink.sync.catalog;
 import com.counterlink.bridge.protocol.operations.ItemCursor;
 import com.counterlink.bridge.protocol.operations.ReadItemChanges;
 import com.counterlink.bridge.protocol.operations.ReadSetup;
-import com.counterlink.bridge.protocol.operations.ReadStock;
 import com.counterlink.bridge.protocol.operations.ReadWebCategories;
 import com.counterlink.platform.db.TenantTransactions;
 import com.counterlink.sync.BridgeOfflineException;
@@ -234,7 +233,9 @@ public class ProductsJob implements SyncJob {
             return new PageReads(page, existing, cells(context, settings, griddedWeb), new ReadWebCategories.Result(List.of(), List.of()),
                     Set.of(), Set.of(), null, NewItemValues.NONE);
         }
-        List<String> unmapped = web.stream().map(ReadItemChanges.Item::itemNo).filter(itemNo -> itemNo != null && !itemNo.isBlank())
+        List<String> webItemNos = web.stream().map(ReadItemChanges.Item::itemNo).filter(itemNo -> itemNo != null && !itemNo.isBlank())
+                .toList();
+        List<String> unmapped = webItemNos.stream()
                 .filter(itemNo -> existing.getOrDefault(itemNo, List.of()).stream().noneMatch(link -> link.cell().isEmpty()))
                 .toList();
         // new products are created with their stock and prices; the stock read also names the gridded items' cells
@@ -250,8 +251,6 @@ public class ProductsJob implements SyncJob {
         }
         NewItemValues newItemValues = new NewItemValues(settings, stock,
                 unmapped.isEmpty() ? null : itemPrices.read(context.tenantId(), settings, unmapped), LocalDateTime.now(ZoneOffset.UTC));
-        List<String> webItemNos = web.stream().map(ReadItemChanges.Item::itemNo).filter(itemNo -> itemNo != null && !itemNo.isBlank())
-                .toList();
         List<String> needCategories = settings.ownership().categories() == CatalogSettings.Ownership.ALWAYS ? webItemNos : unmapped;
         ReadWebCategories.Result categories = webCategories.read(context, needCategories);
         Map<String, List<JsonNode>> bySku = new HashMap<>();
@@ -285,17 +284,7 @@ public class ProductsJob implements SyncJob {
             locations = counterpoint.read(context.tenantId(), new ReadSetup()).locations().stream()
                     .map(ReadSetup.Code::code).toList();
         }
-        Map<String, Set<String>> cells = new LinkedHashMap<>();
-        List<String> itemNos = griddedItems.stream().map(ReadItemChanges.Item::itemNo).toList();
-        for (ReadStock.Level level : counterpoint.read(context.tenantId(), new ReadStock(locations, itemNos)).levels()) {
-            String cell = Cells.of(level.dim1(), level.dim2(), level.dim3());
-            if (!cell.isEmpty()) {
-                cells.computeIfAbsent(level.itemNo(), i -> new LinkedHashSet<>()).add(cell);
-            }
-        }
-        Map<String, List<String>> result = new HashMap<>();
-        cells.forEach((itemNo, set) -> result.put(itemNo, List.copyOf(set)));
-        return result;
+        return stockLevels.read(context.tenantId(), locations, griddedItems.stream().map(ReadItemChanges.Item::itemNo).toList()).cells();
     }
 
     /** One page of items against one store; a preview decides everything and writes nothing. */
@@ -674,10 +663,7 @@ public class ProductsJob implements SyncJob {
                         firstSync.stored(toSave);
                     } else {
                         // what Counterpoint said before the create may have changed since: the next runs read these items again
-                        rechecks.request(context.tenantId(), context.siteId(), JobType.INVENTORY,
-                                toSave.stream().filter(l -> l.sentQty() != null).map(CatalogLink::itemNo).distinct().toList());
-                        rechecks.request(context.tenantId(), context.siteId(), JobType.PRICING,
-                                toSave.stream().filter(l -> l.sentRegular() != null).map(CatalogLink::itemNo).distinct().toList());
+                        rechecks.requestForCreated(context.tenantId(), context.siteId(), toSave);
                     }
                     return null;
                 }));
