@@ -273,9 +273,10 @@ export interface OrderSettings {
   lookbackMinutes: number;
   /** Counterpoint misc charge 1–5 for shipping; null: Counterpoint's e-commerce misc charge (EC_CTL.ORD_MISC_CHRG_NO). */
   shippingMiscCharge: number | null;
-  /** Whether the shipping misc charge counts as taxable in Counterpoint. */
-  shippingTaxable: boolean;
-  /** Counterpoint misc charge 1–5 for fees (never taxable); must differ from shippingMiscCharge. */
+  /**
+   * Counterpoint misc charge 1–5 for fees; must differ from shippingMiscCharge. Shipping and fees are taxable as
+   * WooCommerce charged them, order by order (there is no setting for it).
+   */
   feeMiscCharge: number;
 }
 

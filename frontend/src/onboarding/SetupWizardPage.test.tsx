@@ -43,7 +43,7 @@ describe("setup wizard", () => {
       [`GET ${STORE_BASE}/order-settings`]: {
         sendStatus: "completed", documentType: "T", storeId: "1", stationId: "1", drawerId: "1",
         defaultPayCode: "CASH", payCodes: {}, taxCode: "TX", lookbackMinutes: 10,
-        shippingMiscCharge: null, shippingTaxable: false, feeMiscCharge: 2,
+        shippingMiscCharge: null, feeMiscCharge: 2,
       },
     });
     expect(await screen.findByRole("heading", { level: 1, name: "Store settings" }, { timeout: 5000 })).toBeInTheDocument();

@@ -18,7 +18,6 @@ const defaults = (overrides: Partial<OrderSettings> = {}): OrderSettings => ({
   taxCode: "WEB",
   lookbackMinutes: 10,
   shippingMiscCharge: null,
-  shippingTaxable: false,
   feeMiscCharge: 2,
   ...overrides,
 });
@@ -104,7 +103,6 @@ describe("order settings", () => {
       payCodes: { stripe: "CARD" },
       lookbackMinutes: 10,
       shippingMiscCharge: null,
-      shippingTaxable: false,
       feeMiscCharge: 2,
     });
     expect(await screen.findByText("Order settings saved.")).toBeInTheDocument();
@@ -165,45 +163,42 @@ describe("order settings", () => {
     const put = vi.fn<Handler>(({ body }) => json(body));
     const saved = defaults({
       storeId: "MAIN", stationId: "1", drawerId: "1", defaultPayCode: "CASH", taxCode: "TX",
-      shippingMiscCharge: 3, shippingTaxable: true, feeMiscCharge: 4,
+      shippingMiscCharge: 3, feeMiscCharge: 4,
     });
     const form = await openForm({ [`GET ${STORE_BASE}/order-settings`]: saved, [`PUT ${STORE_BASE}/order-settings`]: put });
     const shipping = await within(form).findByRole("combobox", { name: "Misc charge for shipping" });
-    const taxable = within(form).getByRole("checkbox", { name: "Shipping is taxable" });
     const fees = within(form).getByRole("combobox", { name: "Misc charge for fees" });
     expect(shipping).toHaveValue("3");
     expect(within(shipping).getAllByRole("option").map((o) => o.textContent)).toEqual([
       "Counterpoint's e-commerce misc charge (EC_CTL)", "Misc charge 1", "Misc charge 2", "Misc charge 3", "Misc charge 4", "Misc charge 5",
     ]);
     expect(shipping).toHaveAccessibleDescription(expect.stringContaining("EC_CTL.ORD_MISC_CHRG_NO"));
-    expect(taxable).toBeChecked();
-    expect(taxable).toHaveAccessibleDescription(expect.stringContaining("Counterpoint then counts the shipping as taxable"));
+    // taxability is not a setting: it comes from what WooCommerce charged
+    expect(within(form).queryByRole("checkbox", { name: /taxable/i })).toBeNull();
+    expect(within(form).getByTestId("charge-tax-note")).toHaveTextContent("exactly when WooCommerce charged tax on them");
     expect(fees).toHaveValue("4");
     expect(within(fees).queryByRole("option", { name: /EC_CTL/ })).toBeNull();
     expect(within(form).queryByTestId("shipping-note")).toBeNull();
 
     await user.selectOptions(shipping, "Counterpoint's e-commerce misc charge (EC_CTL)");
     expect(fees).toHaveAccessibleDescription(expect.stringContaining("different misc charge than Counterpoint's e-commerce one"));
-    await user.click(taxable);
     await user.selectOptions(fees, "Misc charge 5");
     await user.click(within(form).getByRole("button", { name: "Save order settings" }));
     await vi.waitFor(() => expect(put).toHaveBeenCalledTimes(1));
-    expect(put.mock.calls[0][0].body).toMatchObject({ shippingMiscCharge: null, shippingTaxable: false, feeMiscCharge: 5 });
+    expect(put.mock.calls[0][0].body).toMatchObject({ shippingMiscCharge: null, feeMiscCharge: 5 });
+    expect(put.mock.calls[0][0].body).not.toHaveProperty("shippingTaxable");
 
     expect(await screen.findByText("Order settings saved.")).toBeInTheDocument();
     // the form is drawn again from what the server answered
     const after = screen.getByRole("form", { name: "Order settings" });
     const shippingAfter = await within(after).findByRole("combobox", { name: "Misc charge for shipping" });
-    const taxableAfter = within(after).getByRole("checkbox", { name: "Shipping is taxable" });
     expect(shippingAfter).toHaveValue("");
-    expect(taxableAfter).not.toBeChecked();
     expect(within(after).getByRole("combobox", { name: "Misc charge for fees" })).toHaveValue("5");
 
     await user.selectOptions(shippingAfter, "Misc charge 1");
-    await user.click(taxableAfter);
     await user.click(within(after).getByRole("button", { name: "Save order settings" }));
     await vi.waitFor(() => expect(put).toHaveBeenCalledTimes(2));
-    expect(put.mock.calls[1][0].body).toMatchObject({ shippingMiscCharge: 1, shippingTaxable: true, feeMiscCharge: 5 });
+    expect(put.mock.calls[1][0].body).toMatchObject({ shippingMiscCharge: 1, feeMiscCharge: 5 });
   });
 
   it("shipping and fees on the same misc charge: the fee select says so and nothing is sent; the server's refusal lands there too", async () => {
@@ -240,7 +235,6 @@ describe("order settings", () => {
     expect(within(form).queryByRole("button", { name: "Save order settings" })).toBeNull();
     expect(await within(form).findByRole("combobox", { name: "Counterpoint store" })).toBeDisabled();
     expect(within(form).getByRole("combobox", { name: "Misc charge for shipping" })).toBeDisabled();
-    expect(within(form).getByRole("checkbox", { name: "Shipping is taxable" })).toBeDisabled();
     expect(within(form).getByRole("combobox", { name: "Misc charge for fees" })).toBeDisabled();
   });
 });

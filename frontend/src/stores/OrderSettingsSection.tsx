@@ -42,7 +42,6 @@ interface Form {
   payRows: PayRow[];
   /** EC_CTL or "1".."5". */
   shippingMiscCharge: string;
-  shippingTaxable: boolean;
   feeMiscCharge: string;
 }
 
@@ -56,7 +55,6 @@ const toForm = (s: OrderSettings): Form => ({
   taxCode: s.taxCode,
   payRows: Object.entries(s.payCodes).map(([method, code], i) => ({ key: i, method, code })),
   shippingMiscCharge: s.shippingMiscCharge == null ? EC_CTL : String(s.shippingMiscCharge),
-  shippingTaxable: s.shippingTaxable,
   feeMiscCharge: String(s.feeMiscCharge),
 });
 
@@ -103,7 +101,7 @@ export function validateOrderForm(form: Form, setup: CounterpointSetup | undefin
 function serverFieldError(message: string): [string, string] | undefined {
   if (/^shippingMiscCharge and feeMiscCharge\b/.test(message)) return ["feeMiscCharge", message];
   const m =
-    /^(sendStatus|documentType|storeId|stationId|drawerId|defaultPayCode|taxCode|lookbackMinutes|shippingMiscCharge|shippingTaxable|feeMiscCharge)\b/.exec(
+    /^(sendStatus|documentType|storeId|stationId|drawerId|defaultPayCode|taxCode|lookbackMinutes|shippingMiscCharge|feeMiscCharge)\b/.exec(
       message,
     );
   return m ? [m[1], message] : undefined;
@@ -300,7 +298,6 @@ function OrderSettingsForm({ tenantId, siteId, isOwner, saved, onSaved, setup, s
       payCodes: Object.fromEntries(form.payRows.map((r) => [r.method.trim(), r.code])),
       lookbackMinutes: saved.lookbackMinutes,
       shippingMiscCharge: form.shippingMiscCharge === EC_CTL ? null : Number(form.shippingMiscCharge),
-      shippingTaxable: form.shippingTaxable,
       feeMiscCharge: Number(form.feeMiscCharge),
     };
     setBusy(true);
@@ -515,28 +512,6 @@ function OrderSettingsForm({ tenantId, siteId, isOwner, saved, onSaved, setup, s
               </>
             }
           />
-          <div className="field">
-            <div className="checkbox">
-              <input
-                id={`${id}-ship-tax`}
-                type="checkbox"
-                checked={form.shippingTaxable}
-                onChange={(e) => set({ shippingTaxable: e.target.checked })}
-                aria-invalid={errors.shippingTaxable ? true : undefined}
-                aria-describedby={[errors.shippingTaxable ? `${id}-ship-tax-error` : null, `${id}-ship-tax-hint`].filter(Boolean).join(" ")}
-              />
-              <label htmlFor={`${id}-ship-tax`}>Shipping is taxable</label>
-            </div>
-            <p className="field-hint" id={`${id}-ship-tax-hint`}>
-              Tick it if you charge tax on shipping: Counterpoint then counts the shipping as taxable. The tax amount is
-              still the one WooCommerce charged, under the tax code above.
-            </p>
-            {errors.shippingTaxable && (
-              <p className="field-error" id={`${id}-ship-tax-error`} role="alert">
-                {errors.shippingTaxable}
-              </p>
-            )}
-          </div>
           <CodeSelect
             label="Misc charge for fees"
             value={form.feeMiscCharge}
@@ -546,10 +521,14 @@ function OrderSettingsForm({ tenantId, siteId, isOwner, saved, onSaved, setup, s
             setupReady
             hint={
               form.shippingMiscCharge === EC_CTL
-                ? "WooCommerce's fee lines, summed, never taxable. Use a different misc charge than Counterpoint's e-commerce one, or orders with fees wait for you."
-                : "WooCommerce's fee lines, summed, never taxable. Must differ from the misc charge for shipping."
+                ? "WooCommerce's fee lines, summed. Use a different misc charge than Counterpoint's e-commerce one, or orders with fees wait for you."
+                : "WooCommerce's fee lines, summed. Must differ from the misc charge for shipping."
             }
           />
+          <p className="field-hint" data-testid="charge-tax-note">
+            Shipping and fees count as taxable in Counterpoint exactly when WooCommerce charged tax on them, order by order,
+            so Counterpoint's taxable amounts match the tax WooCommerce charged. There is nothing to set.
+          </p>
         </fieldset>
       </fieldset>
 

@@ -42,11 +42,18 @@ public class OrderLedger implements AllocationLedger {
         return "woo:" + siteId + ":" + wooOrderId;
     }
 
-    /** An order in the ledger, as the writer needs it. */
+    /**
+     * An order in the ledger, as the writer needs it. {@code taxableShipping} and {@code taxableFees} are the parts
+     * WooCommerce charged tax on; null for orders taken in before the ledger kept them ({@link #chargeTaxesKnown()}).
+     */
     record Stored(UUID id, UUID tenantId, UUID siteId, long wooOrderId, String wooNumber, String wooStatus,
                   OrderState state, String orderKey, BigDecimal total, BigDecimal totalTax, BigDecimal shippingTotal,
-                  BigDecimal feeTotal, String paymentMethod, String email, long wooCustomerId, String billingJson,
-                  String custNo, List<OrderLine> lines) {
+                  BigDecimal feeTotal, BigDecimal taxableShipping, BigDecimal taxableFees, String paymentMethod,
+                  String email, long wooCustomerId, String billingJson, String custNo, List<OrderLine> lines) {
+
+        boolean chargeTaxesKnown() {
+            return taxableShipping != null && taxableFees != null;
+        }
     }
 
     // ---- intake ----------------------------------------------------------------------------------
@@ -57,15 +64,15 @@ public class OrderLedger implements AllocationLedger {
         if (existing.isEmpty()) {
             UUID id = UUID.randomUUID();
             int inserted = sql.update("INSERT INTO web_orders (id, tenant_id, site_id, woo_order_id, woo_number, woo_status,"
-                            + " woo_modified, state, reason, currency, total, total_tax, shipping_total, fee_total, discount_total,"
-                            + " payment_method, customer_email, woo_customer_id, billing, order_key, document_type, refunded_total,"
-                            + " amounts_hash) VALUES (?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?,"
-                            + " ?, ?) ON CONFLICT DO NOTHING",
+                            + " woo_modified, state, reason, currency, total, total_tax, shipping_total, fee_total, taxable_shipping,"
+                            + " taxable_fees, discount_total, payment_method, customer_email, woo_customer_id, billing, order_key,"
+                            + " document_type, refunded_total, amounts_hash) VALUES (?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?,"
+                            + " ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     id, tenantId, siteId, order.id(), order.number(), order.status(), order.modifiedGmt(),
                     "seen by " + source, order.currency(), order.total(), order.totalTax(), order.shippingTotal(),
-                    order.feeTotal(), order.discountTotal(), order.paymentMethod(), order.email(), order.customerId(),
-                    order.billing().toString(), orderKey(siteId, order.id()), settings.documentType(), order.refunded(),
-                    order.amountsHash());
+                    order.feeTotal(), order.taxableShipping(), order.taxableFees(), order.discountTotal(),
+                    order.paymentMethod(), order.email(), order.customerId(), order.billing().toString(),
+                    orderKey(siteId, order.id()), settings.documentType(), order.refunded(), order.amountsHash());
             if (inserted == 0) {
                 return ingest(tenantId, siteId, order, settings, source);
             }
@@ -175,9 +182,10 @@ public class OrderLedger implements AllocationLedger {
 
     /** An order edited before it was written: its amounts, lines and allocation become the new ones. */
     private void retake(UUID tenantId, UUID orderId, WooOrder order) {
-        sql.update("UPDATE web_orders SET total = ?, total_tax = ?, shipping_total = ?, fee_total = ?, discount_total = ?"
-                        + " WHERE id = ?", order.total(), order.totalTax(), order.shippingTotal(), order.feeTotal(),
-                order.discountTotal(), orderId);
+        sql.update("UPDATE web_orders SET total = ?, total_tax = ?, shipping_total = ?, fee_total = ?, taxable_shipping = ?,"
+                        + " taxable_fees = ?, discount_total = ? WHERE id = ?", order.total(), order.totalTax(),
+                order.shippingTotal(), order.feeTotal(), order.taxableShipping(), order.taxableFees(), order.discountTotal(),
+                orderId);
         sql.update("DELETE FROM web_order_lines WHERE order_id = ?", orderId);
         insertLines(tenantId, orderId, order.lines());
         boolean open = sql.queryOne("SELECT COUNT(*) FROM allocations WHERE order_id = ? AND released_at IS NULL",
@@ -238,13 +246,23 @@ public class OrderLedger implements AllocationLedger {
 
     Optional<Stored> load(UUID id) {
         return sql.queryOne("SELECT id, tenant_id, site_id, woo_order_id, woo_number, woo_status, state, order_key, total,"
-                        + " total_tax, shipping_total, fee_total, payment_method, customer_email, woo_customer_id, billing::text,"
-                        + " cust_no FROM web_orders WHERE id = ?",
+                        + " total_tax, shipping_total, fee_total, taxable_shipping, taxable_fees, payment_method, customer_email,"
+                        + " woo_customer_id, billing::text, cust_no FROM web_orders WHERE id = ?",
                 row -> new Stored(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getObject(3, UUID.class),
                         row.getLong(4), row.getString(5), row.getString(6), OrderState.valueOf(row.getString(7)),
                         row.getString(8), row.getBigDecimal(9), row.getBigDecimal(10), row.getBigDecimal(11),
-                        row.getBigDecimal(12), row.getString(13), row.getString(14), row.getLong(15), row.getString(16),
-                        row.getString(17), lines(id)), id);
+                        row.getBigDecimal(12), row.getBigDecimal(13), row.getBigDecimal(14), row.getString(15),
+                        row.getString(16), row.getLong(17), row.getString(18), row.getString(19), lines(id)), id);
+    }
+
+    /**
+     * Keeps what WooCommerce charged tax on for an order taken in before the ledger kept it, if its amounts are still
+     * the ones it was taken in with (an edit retakes them all).
+     */
+    void keepChargeTaxes(UUID orderId, WooOrder order) {
+        sql.update("UPDATE web_orders SET taxable_shipping = COALESCE(taxable_shipping, ?), taxable_fees = COALESCE(taxable_fees,"
+                + " ?) WHERE id = ? AND amounts_hash = ?", order.taxableShipping(), order.taxableFees(), orderId,
+                order.amountsHash());
     }
 
     List<OrderLine> lines(UUID orderId) {

@@ -12,18 +12,19 @@ import java.util.regex.Pattern;
  * A store's order settings, kept under {@code orders} in the site's settings: which WooCommerce status
  * sends an order and as what, the Counterpoint store/station/drawer, the pay code per payment method,
  * the tax code, the misc charge for shipping (null: Counterpoint's e-commerce misc charge,
- * EC_CTL.ORD_MISC_CHRG_NO) and whether it is taxable, the misc charge for fees. Every field has a
- * validated default.
+ * EC_CTL.ORD_MISC_CHRG_NO), the misc charge for fees. Every field has a validated default. Whether
+ * shipping and fees are taxable is not a setting: it is what WooCommerce charged tax on, order by order
+ * (a {@code shippingTaxable} kept from earlier versions is ignored).
  */
 public record OrderSettings(String sendStatus, String documentType, String storeId, String stationId, String drawerId,
                             String defaultPayCode, Map<String, String> payCodes, String taxCode, int lookbackMinutes,
-                            Integer shippingMiscCharge, boolean shippingTaxable, int feeMiscCharge) {
+                            Integer shippingMiscCharge, int feeMiscCharge) {
 
     static final Set<String> STATUSES = Set.of("pending", "processing", "on-hold", "completed");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_\\-]{1,10}");
 
     public static OrderSettings defaults() {
-        return new OrderSettings("completed", "T", "WEB", "WEB-01", "WEB", "WEB", Map.of(), "WEB", 10, null, false, 2);
+        return new OrderSettings("completed", "T", "WEB", "WEB-01", "WEB", "WEB", Map.of(), "WEB", 10, null, 2);
     }
 
     public OrderSettings {
@@ -71,7 +72,6 @@ public record OrderSettings(String sendStatus, String documentType, String store
                 text(m, "taxCode", d.taxCode()),
                 m.get("lookbackMinutes") instanceof Number n ? n.intValue() : d.lookbackMinutes(),
                 m.get("shippingMiscCharge") instanceof Number n ? Integer.valueOf(n.intValue()) : misc(m, "shippingMiscCharge"),
-                m.get("shippingTaxable") instanceof Boolean b ? b : flag(m, "shippingTaxable"),
                 m.get("feeMiscCharge") instanceof Number n ? n.intValue() : d.feeMiscCharge());
     }
 
@@ -87,7 +87,6 @@ public record OrderSettings(String sendStatus, String documentType, String store
         m.put("taxCode", taxCode);
         m.put("lookbackMinutes", lookbackMinutes);
         m.put("shippingMiscCharge", shippingMiscCharge);
-        m.put("shippingTaxable", shippingTaxable);
         m.put("feeMiscCharge", feeMiscCharge);
         return m;
     }
@@ -101,13 +100,6 @@ public record OrderSettings(String sendStatus, String documentType, String store
             throw invalid(key + " must be a number from 1 to 5, or null");
         }
         return null;
-    }
-
-    private static boolean flag(Map<String, Object> m, String key) {
-        if (m.get(key) != null) {
-            throw invalid(key + " must be true or false");
-        }
-        return false;
     }
 
     private static String text(Map<String, Object> m, String key, String fallback) {

@@ -238,20 +238,28 @@ public class OrdersJob implements SyncJob {
         }
     }
 
-    private void writeOne(SyncContext context, Site site, OrderSettings settings, OrderLedger.Stored order)
+    private void writeOne(SyncContext context, Site site, OrderSettings settings, OrderLedger.Stored stored)
             throws BridgeOfflineException {
         UUID tenant = context.tenantId();
-        String item = "order " + order.wooNumber();
+        String item = "order " + stored.wooNumber();
+        OrderLedger.Stored order = stored;
         try {
+            if (!order.chargeTaxesKnown()) {
+                Optional<OrderLedger.Stored> reread = withChargeTaxes(context, site, settings, order);
+                if (reread.isEmpty()) {
+                    return;
+                }
+                order = reread.get();
+            }
             document(order, settings, "CUSTOMER"); // validate before any customer is created
             String custNo = customer(tenant, site, order);
             WriteDocument document = document(order, settings, custNo);
-            WriteDocument.Result written = call(tenant, document, "write the order");
-            boolean moved = transactions.inTenant(tenant, null, () -> ledger.markWritten(tenant, order.id(), custNo,
+            WriteDocument.Result written = write(tenant, document);
+            boolean moved = transactions.inTenant(tenant, null, () -> ledger.markWritten(tenant, stored.id(), custNo,
                     written.docId(), written.ticketNo(), written.firstWrite()));
             context.log().outcome(item, moved ? ItemOutcome.CREATED : ItemOutcome.SKIPPED);
         } catch (Attention e) {
-            transactions.inTenant(tenant, null, () -> ledger.transitionIf(tenant, order.id(), OrderState.READY,
+            transactions.inTenant(tenant, null, () -> ledger.transitionIf(tenant, stored.id(), OrderState.READY,
                     OrderState.NEEDS_ATTENTION, e.getMessage()));
             context.log().failed(item, e.code, e.getMessage(), "Fix the cause, then retry the order (or resolve it if it"
                     + " was entered in Counterpoint by hand)");
@@ -263,6 +271,55 @@ public class OrdersJob implements SyncJob {
             context.log().failed(item, "BRIDGE_TIMEOUT", e.getMessage(), "Nothing to do: the next run retries, and the"
                     + " order is written at most once");
         }
+    }
+
+    /**
+     * Writes the document. A bridge that predates partly taxable misc charges refuses one as an unknown field
+     * (nothing is written): the order then waits with what to do rather than the bridge's parsing message.
+     */
+    private WriteDocument.Result write(UUID tenant, WriteDocument document) throws Attention, Later {
+        try {
+            return call(tenant, document, "write the order");
+        } catch (Attention e) {
+            throw explained(e, document);
+        }
+    }
+
+    /** The bridge's refusal of {@code document}, told as what to do when the bridge only predates partly taxable charges. */
+    static Attention explained(Attention refusal, WriteDocument document) {
+        boolean partlyTaxable = document.miscCharges().stream().anyMatch(c -> c.taxableAmount() != null);
+        if (partlyTaxable && refusal.code.equals("INVALID_PARAMETERS") && refusal.getMessage().contains("taxableAmount")) {
+            return new Attention("BRIDGE_OUTDATED", "the order has taxed and untaxed fees on one misc charge, which this"
+                    + " bridge cannot write yet: update the bridge, then retry the order (nothing was written)");
+        }
+        return refusal;
+    }
+
+    /**
+     * An order taken in before the ledger kept what WooCommerce taxed of its shipping and fees is read from
+     * WooCommerce again, so its document is taxed as WooCommerce charged it. Answers it if it is still READY;
+     * empty when it moved on (edited, cancelled) or WooCommerce could not be read (the next run tries again).
+     */
+    private Optional<OrderLedger.Stored> withChargeTaxes(SyncContext context, Site site, OrderSettings settings,
+                                                         OrderLedger.Stored order) throws Attention {
+        UUID tenant = context.tenantId();
+        WooOrder current;
+        try {
+            current = WooOrder.parse(clients.client(site).get("orders/" + order.wooOrderId()));
+        } catch (WooException e) {
+            if (e.httpStatus() == 404) {
+                throw new Attention("NOT_FOUND", "the order is no longer in WooCommerce, so the tax on its shipping and fees"
+                        + " cannot be read: enter it in Counterpoint by hand, then resolve it");
+            }
+            context.log().failed("order " + order.wooNumber(), "WOO_UNAVAILABLE", "WooCommerce could not be read for the tax"
+                    + " on the order's shipping and fees: " + e.getMessage(), "Nothing to do: the next run reads it again");
+            return Optional.empty();
+        }
+        take(context, site, settings, current, "reading the tax on its shipping and fees");
+        return transactions.inTenant(tenant, null, () -> {
+            ledger.keepChargeTaxes(order.id(), current);
+            return ledger.load(order.id());
+        }).filter(o -> o.state() == OrderState.READY && o.chargeTaxesKnown());
     }
 
     /** The document for an order; validates amounts so Counterpoint's totals equal WooCommerce's to the cent. */
@@ -297,17 +354,27 @@ public class OrdersJob implements SyncJob {
             }
             linesTotal = linesTotal.add(line.total());
         }
-        if (order.shippingTotal().signum() < 0 || order.feeTotal().signum() < 0) {
-            throw new Attention("VALIDATION", "shipping " + order.shippingTotal() + ", fees " + order.feeTotal()
-                    + ": negative charges must be entered by hand");
+        if (!order.chargeTaxesKnown()) {
+            throw new Attention("VALIDATION", "the tax on the order's shipping and fees is not known; retry the order");
         }
-        // shipping and fees are separate misc charges, so Counterpoint's reports tell them apart
+        if (negativeCharge(order.shippingTotal(), order.taxableShipping()) || negativeCharge(order.feeTotal(), order.taxableFees())) {
+            throw new Attention("VALIDATION", "shipping " + order.shippingTotal() + " (taxed " + order.taxableShipping()
+                    + "), fees " + order.feeTotal() + " (taxed " + order.taxableFees()
+                    + "): negative charges must be entered by hand");
+        }
+        // shipping and fees are separate misc charges, so Counterpoint's reports tell them apart; each is taxable as far as
+        // WooCommerce charged tax on it, so Counterpoint's taxable base is the one the tax was levied on
         List<MiscCharge> charges = new ArrayList<>();
-        if (order.shippingTotal().signum() > 0) {
-            charges.add(new MiscCharge(settings.shippingMiscCharge(), order.shippingTotal(), settings.shippingTaxable()));
-        }
-        if (order.feeTotal().signum() > 0) {
-            charges.add(new MiscCharge(settings.feeMiscCharge(), order.feeTotal(), false));
+        try {
+            if (order.shippingTotal().signum() > 0) {
+                charges.add(MiscCharge.withTaxablePart(settings.shippingMiscCharge(), order.shippingTotal(),
+                        order.taxableShipping()));
+            }
+            if (order.feeTotal().signum() > 0) {
+                charges.add(MiscCharge.withTaxablePart(settings.feeMiscCharge(), order.feeTotal(), order.taxableFees()));
+            }
+        } catch (InvalidParameterException e) {
+            throw new Attention("VALIDATION", e.getMessage());
         }
         BigDecimal misc = order.shippingTotal().add(order.feeTotal());
         BigDecimal documentTotal = linesTotal.add(misc).add(order.totalTax());
@@ -324,6 +391,11 @@ public class OrdersJob implements SyncJob {
         } catch (InvalidParameterException e) {
             throw new Attention("VALIDATION", e.getMessage());
         }
+    }
+
+    /** A charge, or the taxed or untaxed part of it, below zero (a discount given as a fee line, say). */
+    private static boolean negativeCharge(BigDecimal total, BigDecimal taxed) {
+        return total.signum() < 0 || taxed.signum() < 0 || total.subtract(taxed).signum() < 0;
     }
 
     /** The web order number as Counterpoint keeps it (PS_DOC_HDR.REF, 20 characters). */

@@ -15,9 +15,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
-/** The parts of a WooCommerce order (GET /wc/v3/orders/{id}) the connector uses. */
+/**
+ * The parts of a WooCommerce order (GET /wc/v3/orders/{id}) the connector uses. {@code taxableShipping} and
+ * {@code taxableFees} are the parts of the shipping and fee totals WooCommerce charged tax on.
+ */
 record WooOrder(long id, String number, String status, String modifiedGmt, String currency, BigDecimal total,
-                BigDecimal totalTax, BigDecimal shippingTotal, BigDecimal feeTotal, BigDecimal discountTotal,
+                BigDecimal totalTax, BigDecimal shippingTotal, BigDecimal feeTotal, BigDecimal taxableShipping,
+                BigDecimal taxableFees, BigDecimal discountTotal,
                 String paymentMethod, long customerId, String email, JsonNode billing, List<Line> lines,
                 BigDecimal refunded) {
 
@@ -56,6 +60,10 @@ record WooOrder(long id, String number, String status, String modifiedGmt, Strin
         for (JsonNode fee : n.path("fee_lines")) {
             fees = fees.add(money(fee, "total"));
         }
+        BigDecimal shipping = money(n, "shipping_total");
+        BigDecimal taxableShipping = n.path("shipping_lines").isEmpty()
+                ? (money(n, "shipping_tax").signum() != 0 ? shipping : BigDecimal.ZERO.setScale(2))
+                : taxed(n.path("shipping_lines"));
         BigDecimal refunded = BigDecimal.ZERO.setScale(2);
         for (JsonNode refund : n.path("refunds")) {
             refunded = refunded.add(money(refund, "total").abs());
@@ -63,7 +71,8 @@ record WooOrder(long id, String number, String status, String modifiedGmt, Strin
         String email = n.path("billing").path("email").asText("").strip();
         return new WooOrder(n.path("id").asLong(), n.path("number").asText(String.valueOf(n.path("id").asLong())),
                 n.path("status").asText(), n.path("date_modified_gmt").asText(null), n.path("currency").asText(null),
-                money(n, "total"), money(n, "total_tax"), money(n, "shipping_total"), fees, money(n, "discount_total"),
+                money(n, "total"), money(n, "total_tax"), shipping, fees, taxableShipping, taxed(n.path("fee_lines")),
+                money(n, "discount_total"),
                 n.path("payment_method").asText(null), n.path("customer_id").asLong(0),
                 email.isEmpty() ? null : email.toLowerCase(Locale.ROOT), n.path("billing"), lines, refunded);
     }
@@ -94,6 +103,20 @@ record WooOrder(long id, String number, String status, String modifiedGmt, Strin
 
     boolean cancelled() {
         return status.equals("cancelled") || status.equals("refunded") || status.equals("failed") || status.equals("trash");
+    }
+
+    /**
+     * The summed totals of the shipping or fee lines WooCommerce charged tax on (a non-zero {@code total_tax}):
+     * what it charged, whatever a line's tax status or the store's settings say.
+     */
+    private static BigDecimal taxed(JsonNode lines) {
+        BigDecimal taxed = BigDecimal.ZERO.setScale(2);
+        for (JsonNode line : lines) {
+            if (money(line, "total_tax").signum() != 0) {
+                taxed = taxed.add(money(line, "total"));
+            }
+        }
+        return taxed;
     }
 
     private static BigDecimal money(JsonNode n, String field) {

@@ -134,7 +134,10 @@ class OrdersEndToEndTest extends BackendTest {
         shop = WooClient.forStore(store.siteUrl(), new WooCredentials(key.path("consumer_key").asText(),
                 key.path("consumer_secret").asText()), WooClientConfig.defaults(), new OutboundUrlPolicy(true));
         shop.post("taxes", JSON.createObjectNode().put("country", "").put("rate", "8.2500").put("name", "Tax")
-                .put("shipping", false));
+                .put("shipping", false).put("order", 1));
+        // shoppers in the US also pay it on shipping (the rate of the lower order wins within a priority)
+        shop.post("taxes", JSON.createObjectNode().put("country", "US").put("rate", "8.2500").put("name", "Sales Tax")
+                .put("shipping", true).put("order", 0));
         shop.post("coupons", JSON.createObjectNode().put("code", "TENOFF").put("discount_type", "percent").put("amount", "10"));
         try (Connection c = counterpoint.connect()) {
             simpleItem = one(c, "SELECT MIN(ITEM_NO) FROM IM_ITEM WHERE TRK_METH = 'N' AND ITEM_TYP = 'I'");
@@ -227,6 +230,84 @@ class OrdersEndToEndTest extends BackendTest {
         done.get("transitions").forEach(t -> states.add(t.get("to").asText()));
         assertEquals(List.of("RECEIVED", "ALLOCATED", "READY", "WRITTEN", "POSTED", "RELEASED"), states);
         done.get("allocations").forEach(a -> assertFalse(a.get("releasedAt").isNull(), a.toString()));
+    }
+
+    @Test
+    void aTaxableFeeAndTaxedShippingAreInCounterpointsTaxableBaseWithTheTaxWooCommerceChargedToTheCent() throws Exception {
+        JsonNode order = checkoutInTexas("completed", "texas." + UUID.randomUUID().toString().substring(0, 6) + "@example.org");
+        assertEquals("0.41", order.get("shipping_tax").asText(), "WooCommerce taxed the shipping: " + order);
+        assertEquals("0.21", order.at("/fee_lines/0/total_tax").asText(), "and the gift wrap");
+        assertEquals("0.00", order.at("/fee_lines/1/total_tax").asText(), "but not the handling fee");
+        BigDecimal wooTotal = new BigDecimal(order.get("total").asText());
+        BigDecimal wooTax = new BigDecimal(order.get("total_tax").asText());
+        BigDecimal wooLines = new BigDecimal(order.at("/line_items/0/total").asText());
+
+        long docId = awaitOrder(order.get("id").asLong(), o -> o.get("state").asText().equals("WRITTEN")).get("cpDocId").asLong();
+        assertTaxedAsTexasCheckout(docId, wooLines, wooTax, wooTotal);
+    }
+
+    @Test
+    void anOrderTakenInBeforeTheLedgerKeptTheTaxOnShippingAndFeesIsReadAgainAndWrittenAsWooCommerceTaxedIt()
+            throws Exception {
+        JsonNode order = checkoutInTexas("processing", "upgrade." + UUID.randomUUID().toString().substring(0, 6) + "@example.org");
+        long wooId = order.get("id").asLong();
+        JsonNode allocated = awaitOrder(wooId, o -> o.get("state").asText().equals("ALLOCATED"));
+        // as an order taken in by the version before V19 left it
+        superuser("UPDATE web_orders SET taxable_shipping = NULL, taxable_fees = NULL WHERE id = ?",
+                UUID.fromString(allocated.get("id").asText()));
+        shop.put("orders/" + wooId, JSON.createObjectNode().put("status", "completed"));
+
+        long docId = awaitOrder(wooId, o -> o.get("state").asText().equals("WRITTEN")).get("cpDocId").asLong();
+        assertTaxedAsTexasCheckout(docId, new BigDecimal(order.at("/line_items/0/total").asText()),
+                new BigDecimal(order.get("total_tax").asText()), new BigDecimal(order.get("total").asText()));
+    }
+
+    /** A checkout taxed on its line, its shipping (5.00) and its gift wrap fee (2.50), not on its handling fee (1.00). */
+    private JsonNode checkoutInTexas(String status, String email) throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("status", status).put("customer_id", 0)
+                .put("payment_method", "stripe").put("payment_method_title", "Card");
+        body.putObject("billing").put("first_name", "Jane").put("last_name", "Tester").put("email", email)
+                .put("address_1", "100 Congress Ave").put("city", "Austin").put("state", "TX").put("postcode", "78701")
+                .put("country", "US");
+        body.putArray("line_items").add(line(simpleItem, 2));
+        body.putArray("shipping_lines").addObject().put("method_id", "flat_rate").put("method_title", "Flat rate")
+                .put("total", "5.00");
+        body.putArray("fee_lines").add(JSON.createObjectNode().put("name", "Gift wrap").put("total", "2.50")
+                .put("tax_status", "taxable")).add(JSON.createObjectNode().put("name", "Handling").put("total", "1.00")
+                .put("tax_status", "none"));
+        HttpResponse<String> created = sandbox("POST", "/checkout", body.toString());
+        assertEquals(201, created.statusCode(), created.body());
+        return JSON.readTree(created.body());
+    }
+
+    /** What a Counterpoint tax report reads for the Texas checkout: the taxable base the tax was levied on, to the cent. */
+    private void assertTaxedAsTexasCheckout(long docId, BigDecimal wooLines, BigDecimal wooTax, BigDecimal wooTotal)
+            throws SQLException {
+        try (Connection c = counterpoint.connect()) {
+            String shippingCharge = one(c, "SELECT ORD_MISC_CHRG_NO FROM EC_CTL");
+            assertEquals("5.00", one(c, "SELECT MISC_AMT FROM PS_DOC_HDR_MISC_CHRG WHERE DOC_ID = " + docId
+                    + " AND MISC_CHRG_NO = " + shippingCharge));
+            assertEquals("3.50", one(c, "SELECT MISC_AMT FROM PS_DOC_HDR_MISC_CHRG WHERE DOC_ID = " + docId
+                    + " AND MISC_CHRG_NO = 2"), "both fees on the fee misc charge");
+            assertEquals("5.00", one(c, "SELECT TXBL_MISC_CHG_AMT_" + shippingCharge + " FROM PS_DOC_TAX WHERE DOC_ID = " + docId),
+                    "the shipping is taxable");
+            assertEquals("2.50", one(c, "SELECT TXBL_MISC_CHG_AMT_2 FROM PS_DOC_TAX WHERE DOC_ID = " + docId),
+                    "the gift wrap is taxable, the handling fee is not");
+            BigDecimal base = wooLines.add(new BigDecimal("7.50"));
+            assertEquals(0, wooLines.compareTo(new BigDecimal(one(c, "SELECT TXBL_LIN_AMT FROM PS_DOC_TAX WHERE DOC_ID = " + docId))));
+            assertEquals(0, base.compareTo(new BigDecimal(one(c, "SELECT TOT_TXBL_AMT FROM PS_DOC_TAX WHERE DOC_ID = " + docId))));
+            assertEquals(0, wooTax.compareTo(new BigDecimal(one(c, "SELECT TAX_AMT FROM PS_DOC_TAX WHERE DOC_ID = " + docId))));
+            assertEquals(0, wooTax.compareTo(base.multiply(new BigDecimal("0.0825")).setScale(2, java.math.RoundingMode.HALF_UP)),
+                    "8.25 % of Counterpoint's taxable base is the tax WooCommerce charged");
+            assertEquals(0, wooTax.compareTo(new BigDecimal(one(c, "SELECT TAX_AMT FROM PS_DOC_HDR_TOT WHERE DOC_ID = " + docId))));
+            assertEquals(0, new BigDecimal("8.50").compareTo(new BigDecimal(one(c, "SELECT TOT_MISC FROM PS_DOC_HDR_TOT"
+                    + " WHERE DOC_ID = " + docId))));
+            assertEquals(0, wooTotal.compareTo(new BigDecimal(one(c, "SELECT TOT FROM PS_DOC_HDR_TOT WHERE DOC_ID = " + docId))),
+                    "Counterpoint's total equals WooCommerce's to the cent");
+            assertEquals(0, wooTotal.compareTo(new BigDecimal(one(c, "SELECT SUB_TOT - TOT_LIN_DISC + TAX_AMT + TOT_MISC"
+                    + " FROM PS_DOC_HDR_TOT WHERE DOC_ID = " + docId))));
+            assertEquals(0, wooTotal.compareTo(new BigDecimal(one(c, "SELECT SUM(AMT) FROM PS_DOC_PMT WHERE DOC_ID = " + docId))));
+        }
     }
 
     @Test

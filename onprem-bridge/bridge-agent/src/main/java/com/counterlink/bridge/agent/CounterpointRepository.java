@@ -492,9 +492,8 @@ public final class CounterpointRepository {
             for (Map.Entry<Integer, MiscCharge> charge : charges.entrySet()) {
                 Sql.update(c, "INSERT INTO PS_DOC_HDR_MISC_CHRG (DOC_ID, TOT_TYP, MISC_CHRG_NO, MISC_TYP, MISC_AMT)"
                         + " VALUES (?, ?, ?, 'A', ?)", docId, totalType, charge.getKey(), charge.getValue().amount());
-                if (charge.getValue().taxable()) {
-                    taxableMisc[charge.getKey()] = charge.getValue().amount();
-                }
+                // the taxable base holds what WooCommerce taxed, so TOT_TXBL_AMT and TAX_AMT agree in Counterpoint's reports
+                taxableMisc[charge.getKey()] = charge.getValue().taxableBase();
             }
             BigDecimal taxableMiscTotal = Arrays.stream(taxableMisc).reduce(BigDecimal.ZERO, BigDecimal::add);
             if (request.taxAmount().signum() != 0 || taxableMiscTotal.signum() != 0) {

@@ -448,6 +448,44 @@ class CounterpointRepositoryTest {
     }
 
     @Test
+    void taxedShippingAndATaxableFeeSharingTheFeeMiscChargeWithAnUntaxedOneAreInTheTaxableBaseTheTaxWasLeviedOn()
+            throws SQLException {
+        // WooCommerce at 8.25 %: lines 35.99 + 21.59 (after coupons), shipping 5.00 taxed, gift wrap 2.50 taxed and a
+        // 1.00 handling fee untaxed on fee misc charge 2; tax 8.25 % of 65.08 = 5.37; total 71.45
+        String item = text(db, "SELECT MIN(ITEM_NO) FROM IM_ITEM WHERE TRK_METH = 'N' AND ITEM_TYP = 'I' AND IS_TXBL = 'Y'");
+        WriteDocument order = new WriteDocument("woo-4004", 'T', "WEB", "WEB-01", "WEB", "CASH", "WEB", "WEB",
+                List.of(new DocumentLine(item, "*", "*", "*", new BigDecimal("2"), new BigDecimal("19.99"), new BigDecimal("3.99")),
+                        new DocumentLine(item, "*", "*", "*", BigDecimal.ONE, new BigDecimal("24.00"), new BigDecimal("2.41"))),
+                null, new BigDecimal("5.37"), "4004",
+                List.of(MiscCharge.withTaxablePart(1, new BigDecimal("5.00"), new BigDecimal("5.00")),
+                        MiscCharge.withTaxablePart(2, new BigDecimal("3.50"), new BigDecimal("2.50"))));
+        long docId = counterpoint.writeDocument(order).docId();
+
+        assertEquals("5.00", text(db, "SELECT MISC_AMT FROM PS_DOC_HDR_MISC_CHRG WHERE DOC_ID = " + docId + " AND MISC_CHRG_NO = 1"));
+        assertEquals("3.50", text(db, "SELECT MISC_AMT FROM PS_DOC_HDR_MISC_CHRG WHERE DOC_ID = " + docId + " AND MISC_CHRG_NO = 2"),
+                "both fees on the fee misc charge");
+        // what a tax report reads: the taxable base by part, its total, and the tax levied on it
+        assertEquals("57.58|57.58|5.00|2.50|0.00|0.00|0.00|65.08|5.37", text(db, "SELECT CAST(LIN_AMT AS VARCHAR) || '|' ||"
+                + " CAST(TXBL_LIN_AMT AS VARCHAR) || '|' || CAST(TXBL_MISC_CHG_AMT_1 AS VARCHAR) || '|' ||"
+                + " CAST(TXBL_MISC_CHG_AMT_2 AS VARCHAR) || '|' || CAST(TXBL_MISC_CHG_AMT_3 AS VARCHAR) || '|' ||"
+                + " CAST(TXBL_MISC_CHG_AMT_4 AS VARCHAR) || '|' || CAST(TXBL_MISC_CHG_AMT_5 AS VARCHAR) || '|' ||"
+                + " CAST(TOT_TXBL_AMT AS VARCHAR) || '|' || CAST(TAX_AMT AS VARCHAR) FROM PS_DOC_TAX WHERE DOC_ID = " + docId));
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM PS_DOC_TAX WHERE DOC_ID = ? AND TOT_TXBL_AMT <> TXBL_LIN_AMT"
+                + " + TXBL_MISC_CHG_AMT_1 + TXBL_MISC_CHG_AMT_2 + TXBL_MISC_CHG_AMT_3 + TXBL_MISC_CHG_AMT_4 + TXBL_MISC_CHG_AMT_5",
+                docId), "the taxable total is the sum of its parts");
+        BigDecimal base = new BigDecimal(text(db, "SELECT TOT_TXBL_AMT FROM PS_DOC_TAX WHERE DOC_ID = " + docId));
+        assertEquals(new BigDecimal("5.37"), base.multiply(new BigDecimal("0.0825")).setScale(2, java.math.RoundingMode.HALF_UP),
+                "the rate on the taxable base gives the tax charged");
+        assertEquals(text(db, "SELECT TAX_AMT FROM PS_DOC_TAX WHERE DOC_ID = " + docId),
+                text(db, "SELECT TAX_AMT FROM PS_DOC_HDR_TOT WHERE DOC_ID = " + docId));
+        // TOT = SUB_TOT - TOT_LIN_DISC + TAX_AMT + TOT_MISC = 63.98 - 6.40 + 5.37 + 8.50, and the payment
+        assertEquals("63.98|6.40|8.50|5.37|71.45", text(db, "SELECT CAST(SUB_TOT AS VARCHAR) || '|' || CAST(TOT_LIN_DISC AS VARCHAR)"
+                + " || '|' || CAST(TOT_MISC AS VARCHAR) || '|' || CAST(TAX_AMT AS VARCHAR) || '|' || CAST(TOT AS VARCHAR)"
+                + " FROM PS_DOC_HDR_TOT WHERE DOC_ID = " + docId));
+        assertEquals("71.45", text(db, "SELECT AMT FROM PS_DOC_PMT WHERE DOC_ID = " + docId));
+    }
+
+    @Test
     void twoChargesOnTheSameMiscChargeAreRefusedAndNothingIsWritten() throws SQLException {
         String ticketBefore = text(db, "SELECT NXT_TKT_NO FROM PS_STR WHERE STR_ID = 'WEB'");
         int ecommerce = (int) count(db, "SELECT ORD_MISC_CHRG_NO FROM EC_CTL");

@@ -3,6 +3,7 @@ package com.counterlink.bridge.protocol;
 import com.counterlink.bridge.protocol.operations.ReadItemChanges;
 import com.counterlink.bridge.protocol.operations.ReadStock;
 import com.counterlink.bridge.protocol.operations.ItemCursor;
+import com.counterlink.bridge.protocol.operations.MiscCharge;
 import com.counterlink.bridge.protocol.operations.ReadPriceChanges;
 import com.counterlink.bridge.protocol.operations.ReadStockChanges;
 import com.counterlink.bridge.protocol.operations.StockCursor;
@@ -10,6 +11,7 @@ import com.counterlink.bridge.protocol.operations.WriteDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.LocalDateTime;
@@ -122,6 +124,54 @@ class ProtocolTest {
         JsonNode json = ProtocolJson.tree(request);
         assertEquals(request, ProtocolJson.request(request.operation().name(), json));
         assertEquals(WriteDocument.Result.class, BridgeOperation.WRITE_DOCUMENT.resultType());
+    }
+
+    /** MiscCharge as a bridge one version older knows it (before taxableAmount). */
+    record MiscChargeBeforeTaxableParts(Integer number, BigDecimal amount, boolean taxable) {
+    }
+
+    @Test
+    void aMiscChargeSaysHowMuchOfItIsTaxableAndABridgeOneVersionOlderStillReadsEveryWhollyTaxableOrUntaxedOne() {
+        MiscCharge shipping = MiscCharge.withTaxablePart(1, new BigDecimal("5.00"), new BigDecimal("5.00"));
+        MiscCharge untaxed = MiscCharge.withTaxablePart(2, new BigDecimal("1.00"), new BigDecimal("0.00"));
+        MiscCharge mixed = MiscCharge.withTaxablePart(2, new BigDecimal("3.50"), new BigDecimal("2.50"));
+        assertEquals(new MiscCharge(1, new BigDecimal("5.00"), true), shipping);
+        assertEquals(new MiscCharge(2, new BigDecimal("1.00"), false), untaxed);
+        assertEquals(new BigDecimal("5.00"), shipping.taxableBase());
+        assertEquals(0, untaxed.taxableBase().signum());
+        assertEquals(new BigDecimal("2.50"), mixed.taxableBase());
+        assertFalse(mixed.taxable());
+
+        // the older bridge refuses unknown fields: only a partly taxable charge carries the new one
+        for (MiscCharge whole : List.of(shipping, untaxed)) {
+            String wire = ProtocolJson.write(whole);
+            assertFalse(wire.contains("taxableAmount"), wire);
+            MiscChargeBeforeTaxableParts old = ProtocolJson.read(wire, MiscChargeBeforeTaxableParts.class);
+            assertEquals(whole.number(), old.number());
+            assertEquals(whole.taxable(), old.taxable());
+            assertEquals(0, whole.amount().compareTo(old.amount()));
+        }
+        InvalidParameterException refused = assertThrows(InvalidParameterException.class,
+                () -> ProtocolJson.read(ProtocolJson.write(mixed), MiscChargeBeforeTaxableParts.class));
+        assertTrue(refused.getMessage().contains("taxableAmount"), refused.getMessage());
+        MiscCharge read = ProtocolJson.read(ProtocolJson.write(mixed), MiscCharge.class);
+        assertEquals(0, new BigDecimal("2.50").compareTo(read.taxableBase()));
+        assertEquals(0, new BigDecimal("3.50").compareTo(read.amount()));
+        // and what an older backend sends reads as before
+        MiscCharge fromOlderBackend = ProtocolJson.read("{\"number\":null,\"amount\":7.50,\"taxable\":true}", MiscCharge.class);
+        assertTrue(fromOlderBackend.taxable());
+        assertEquals(0, new BigDecimal("7.50").compareTo(fromOlderBackend.taxableBase()));
+
+        Map<String, String> refusedParts = Map.of(
+                "{\"number\":2,\"amount\":3.50,\"taxable\":false,\"taxableAmount\":3.51}", "miscCharges.taxableAmount",
+                "{\"number\":2,\"amount\":3.50,\"taxable\":false,\"taxableAmount\":-1}", "miscCharges.taxableAmount",
+                "{\"number\":2,\"amount\":3.50,\"taxable\":false,\"taxableAmount\":2.505}", "miscCharges.taxableAmount",
+                "{\"number\":2,\"amount\":3.50,\"taxable\":true,\"taxableAmount\":2.50}", "miscCharges.taxableAmount");
+        refusedParts.forEach((json, field) -> {
+            InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                    () -> ProtocolJson.read(json, MiscCharge.class), json);
+            assertEquals(field, e.field(), json + ": " + e.getMessage());
+        });
     }
 
     @Test

@@ -14,8 +14,10 @@ import java.util.Set;
  * Writes a web order into PS_DOC_* as a ticket ('T') or an order ('O'). The order key is recorded in
  * USR_WEB_ORD_KEY in the same transaction; writing the same key again answers the first document.
  * {@code reference} is the web order number, kept on the header (PS_DOC_HDR.REF). {@code miscCharges}
- * are the document's misc charges (shipping, fees); {@code shipping} is their sum — or, when no misc
- * charges are given, one non-taxable charge on EC_CTL.ORD_MISC_CHRG_NO.
+ * are the document's misc charges (shipping, fees), each with its taxable part; {@code shipping} is their
+ * sum — or, when no misc charges are given, one non-taxable charge on EC_CTL.ORD_MISC_CHRG_NO.
+ * {@code taxAmount} is the document's whole tax, levied on the taxable lines and the taxable parts of the
+ * misc charges.
  */
 public record WriteDocument(String orderKey, char documentType, String storeId, String stationId, String drawerId,
                             String customerNo, String taxCode, String payCode, List<DocumentLine> lines,
