@@ -79,7 +79,7 @@ public final class OrderService {
         Map<JsonNode, Coupon> resolved = new LinkedHashMap<>();
         for (JsonNode c : couponRequests) resolved.put(c, coupon(Json.text(c, "code", "")));
         // Tax lines are created before coupon lines in WooCommerce, so coupon line ids come after them.
-        OrderCalculator.calculate(store, o, Map.of());
+        OrderCalculator.calculateTotals(store, o);
         for (Map.Entry<JsonNode, Coupon> e : resolved.entrySet()) {
             Coupon c = e.getValue();
             Order.CouponLine cl = new Order.CouponLine();
@@ -99,7 +99,7 @@ public final class OrderService {
             String email = o.billing.path("email").asText();
             c.usedBy.add(o.customerId > 0 ? String.valueOf(o.customerId) : email);
         }
-        if (!couponsByLine.isEmpty()) OrderCalculator.calculate(store, o, couponsByLine);
+        if (!couponsByLine.isEmpty()) OrderCalculator.applyCoupons(store, o, couponsByLine);
         o.id = store.nextPostId();
         o.orderKey = "wc_order_" + Store.randomAlnum(13);
         o.dateCreated = store.clock().now();
