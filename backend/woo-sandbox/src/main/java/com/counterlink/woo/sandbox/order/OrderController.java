@@ -33,7 +33,7 @@ public final class OrderController {
     public static void register(RestRouter r) {
         r.add("GET", P, Permission.LIST, OrderController::list);
         r.add("POST", P, Permission.CREATE, ctx -> ctx.store().locked(() ->
-                Response.json(201, OrderJson.render(ctx.store(), new OrderService(ctx.store()).create(ctx.request().json(), "rest-api", false)))));
+                Response.json(201, OrderJson.render(ctx.store(), new OrderService(ctx.store()).create(ctx.request().json(), OrderService.Channel.REST_API)))));
         r.add("POST,PUT,PATCH", P + "/batch", Permission.BATCH, OrderController::batch);
         r.add("GET", P + "/(\\d+)", Permission.VIEW, ctx -> ctx.store().locked(() ->
                 Response.json(200, OrderJson.render(ctx.store(), find(ctx.store(), ctx.idArg(0), 404)))));
@@ -45,7 +45,7 @@ public final class OrderController {
                 Response.json(200, delete(ctx.store(), ctx.idArg(0), ctx.flag("force")))));
         r.add("POST", P + "/(\\d+)/refunds", Permission.CREATE, ctx -> ctx.store().locked(() -> {
             Order o = find(ctx.store(), ctx.idArg(0), 404);
-            return Response.json(201, OrderJson.refund(ctx.store(), new OrderService(ctx.store()).refund(o, ctx.request().json())));
+            return Response.json(201, RefundJson.render(ctx.store(), new OrderService(ctx.store()).refund(o, ctx.request().json())));
         }));
         r.add("GET", P + "/(\\d+)/notes", Permission.LIST, ctx -> ctx.store().locked(() -> {
             Order o = find(ctx.store(), ctx.idArg(0), 404);
@@ -123,7 +123,7 @@ public final class OrderController {
         Store store = ctx.store();
         OrderService svc = new OrderService(store);
         return BatchRunner.run(ctx, new BatchRunner.Ops() {
-            public ObjectNode create(JsonNode item) { return OrderJson.render(store, svc.create(item, "rest-api", false)); }
+            public ObjectNode create(JsonNode item) { return OrderJson.render(store, svc.create(item, OrderService.Channel.REST_API)); }
 
             public ObjectNode update(long id, JsonNode item) { return OrderJson.render(store, svc.update(find(store, id, 400), item)); }
 
