@@ -21,7 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-/** /wc/v3/orders, its batch and notes routes. */
+/** /wc/v3/orders, its batch, notes and refunds routes. */
 public final class OrderController {
     private static final String P = "/wc/v3/orders";
     private static final List<String> STATUS_ENUM = List.of("any", "trash", "auto-draft", "pending", "processing", "on-hold",
@@ -43,10 +43,7 @@ public final class OrderController {
         }));
         r.add("DELETE", P + "/(\\d+)", Permission.DELETE, ctx -> ctx.store().locked(() ->
                 Response.json(200, delete(ctx.store(), ctx.idArg(0), ctx.flag("force")))));
-        r.add("POST", P + "/(\\d+)/refunds", Permission.CREATE, ctx -> ctx.store().locked(() -> {
-            Order o = find(ctx.store(), ctx.idArg(0), 404);
-            return Response.json(201, RefundJson.render(ctx.store(), new OrderService(ctx.store()).refund(o, ctx.request().json())));
-        }));
+        RefundController.register(r);
         r.add("GET", P + "/(\\d+)/notes", Permission.LIST, ctx -> ctx.store().locked(() -> {
             Order o = find(ctx.store(), ctx.idArg(0), 404);
             ArrayNode arr = Json.array();

@@ -46,6 +46,7 @@ public final class OrderService {
     private final OrderStock stock;
     private final OrderCounts counts;
     private final OrderNotes notes;
+    private final Refunds refunds;
     private final OrderStatus status;
 
     public OrderService(Store store) {
@@ -55,7 +56,8 @@ public final class OrderService {
         this.stock = new OrderStock(store, products);
         this.counts = new OrderCounts(store);
         this.notes = new OrderNotes(store);
-        this.status = new OrderStatus(store, stock, counts, notes);
+        this.refunds = new Refunds(store, stock, notes, products);
+        this.status = new OrderStatus(store, stock, counts, refunds, notes);
     }
 
     public Order create(JsonNode b, Channel channel) {
@@ -109,33 +111,14 @@ public final class OrderService {
         return o;
     }
 
-    /**
-     * Refunds an amount of the order (WooCommerce's manual refund): at most what is left unrefunded; refunding
-     * the rest makes the order "refunded". Fires order.updated.
-     */
+    /** POST /orders/{id}/refunds: a refund that leaves nothing to refund makes the order refunded. Fires order.updated. */
     public Refund refund(Order o, JsonNode b) {
-        String raw = Json.text(b, "amount", "");
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(raw.isEmpty() ? "0" : raw).setScale(2, java.math.RoundingMode.HALF_UP);
-        } catch (NumberFormatException e) {
-            amount = BigDecimal.ZERO;
-        }
-        if (amount.signum() <= 0 || amount.compareTo(o.remainingRefundAmount()) > 0) {
-            throw new RestException(400, "woocommerce_rest_cannot_create_order_refund", "Invalid refund amount.");
-        }
-        Refund refund = new Refund();
-        refund.id = store.nextPostId();
-        refund.orderId = o.id;
-        refund.dateCreated = store.clock().now();
-        refund.amount = amount;
-        refund.reason = Json.text(b, "reason", "");
-        o.refunds.add(refund);
+        BigDecimal leftBefore = o.remainingRefundAmount();
+        Refund r = refunds.create(o, b);
         o.dateModified = store.clock().now();
-        notes.add(o, "Refunded " + amount.toPlainString() + (refund.reason.isEmpty() ? "" : " – " + refund.reason));
-        if (o.remainingRefundAmount().signum() == 0) status.change(o, "refunded");
+        if (leftBefore.subtract(r.amount).signum() <= 0) status.change(o, "refunded");
         store.webhookDispatcher().enqueue(Topic.resourceEvent("order", "updated"), o.id);
-        return refund;
+        return r;
     }
 
     public Order.OrderNote addNote(Order o, String text, boolean customerNote, String author) {

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * An order's status changes and what WooCommerce hooks to them: the paid and completed dates, stock, total sales and
- * coupon use.
+ * coupon use, and the refund of what is left when an order is set to refunded.
  */
 final class OrderStatus {
     private static final Set<String> REDUCES_STOCK = Set.of("processing", "completed", "on-hold");
@@ -16,12 +16,14 @@ final class OrderStatus {
     private final Store store;
     private final OrderStock stock;
     private final OrderCounts counts;
+    private final Refunds refunds;
     private final OrderNotes notes;
 
-    OrderStatus(Store store, OrderStock stock, OrderCounts counts, OrderNotes notes) {
+    OrderStatus(Store store, OrderStock stock, OrderCounts counts, Refunds refunds, OrderNotes notes) {
         this.store = store;
         this.stock = stock;
         this.counts = counts;
+        this.refunds = refunds;
         this.notes = notes;
     }
 
@@ -37,6 +39,7 @@ final class OrderStatus {
         counts.statusReached(o, status);
         if (from.equals(status)) return;
         notes.add(o, "Order status changed from " + label(from) + " to " + label(status) + ".");
+        if ("refunded".equals(status)) refunds.refundWhatIsLeft(o);
     }
 
     /** payment_complete(): only an order still waiting for payment moves (cash on delivery to completed, else processing). */
