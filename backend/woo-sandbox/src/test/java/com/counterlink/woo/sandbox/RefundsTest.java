@@ -123,10 +123,10 @@ class RefundsTest {
         assertEquals(-2, line.get("quantity").asInt());
         assertEquals("-20.00", line.get("total").asText());
         assertEquals("-1.65", line.get("total_tax").asText());
-        assertEquals(String.valueOf(lineId), meta(line, "_refunded_item_id"));
+        assertEquals(String.valueOf(lineId), ShopApi.meta(line, "_refunded_item_id"));
         assertEquals("-1.65", refund.get("tax_lines").get(0).get("tax_total").asText());
         assertEquals(9, shop.product(mug).get("stock_quantity").asInt(), "two restocked");
-        assertEquals("1", meta(shop.order(id).get("line_items").get(0), "_reduced_stock"));
+        assertEquals("1", ShopApi.meta(shop.order(id).get("line_items").get(0), "_reduced_stock"));
 
         shop.post("/orders/" + id + "/refunds", "{\"api_refund\":false,\"api_restock\":false,\"line_items\":[{\"id\":" + lineId
                 + ",\"quantity\":1,\"refund_total\":5}]}").expect(201);
@@ -160,10 +160,5 @@ class RefundsTest {
         JsonNode refund = shop.get("/orders/" + id + "/refunds/" + order.get("refunds").get(0).get("id").asLong()).expect(200);
         assertEquals("20.00", refund.get("amount").asText());
         assertFalse(refund.get("refunded_payment").asBoolean());
-    }
-
-    private static String meta(JsonNode item, String key) {
-        for (JsonNode m : item.get("meta_data")) if (key.equals(m.get("key").asText())) return m.get("value").asText();
-        return null;
     }
 }

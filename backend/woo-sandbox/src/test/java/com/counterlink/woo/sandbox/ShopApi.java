@@ -73,4 +73,10 @@ final class ShopApi {
     JsonNode order(long id) throws Exception { return get("/orders/" + id).expect(200); }
 
     JsonNode coupon(long id) throws Exception { return get("/coupons/" + id).expect(200); }
+
+    /** The value of an order item's meta entry, or null. */
+    static String meta(JsonNode item, String key) {
+        for (JsonNode m : item.get("meta_data")) if (key.equals(m.get("key").asText())) return m.get("value").asText();
+        return null;
+    }
 }

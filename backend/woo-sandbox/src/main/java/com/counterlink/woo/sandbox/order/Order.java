@@ -79,7 +79,7 @@ public final class Order {
         /** On a refund's copy of a line: the order line it gives back. */
         public long refundedItemId;
 
-        /** WC_Order::needs_processing: a line without a product, or a virtual download, needs no shipping. */
+        /** WC_Order::needs_processing: a line without a product, or a virtual download, needs no processing. */
         public boolean needsProcessing() { return productId > 0 && !(virtual && downloadable); }
     }
 
