@@ -38,7 +38,7 @@ public final class CheckoutHandler {
         }
         if (b.path("line_items").isEmpty()) throw new RestException(400, "sandbox_empty_cart", "The cart is empty.");
         return store.locked(() -> {
-            Order o = new OrderService(store).create(b, "checkout", true);
+            Order o = new OrderService(store).create(b, OrderService.Channel.SHOPPER_CHECKOUT);
             return Response.json(201, OrderJson.render(store, o));
         });
     }

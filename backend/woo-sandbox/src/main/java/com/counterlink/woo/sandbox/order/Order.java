@@ -34,6 +34,10 @@ public final class Order {
     public Instant datePaid;
     public Instant dateCompleted;
     public boolean stockReduced;
+    /** WooCommerce's _recorded_sales: the products' total_sales count this order. */
+    public boolean salesRecorded;
+    /** WooCommerce's _recorded_coupon_usage_counts: the coupons' usage_count and used_by count this order. */
+    public boolean couponUsageRecorded;
     public final List<LineItem> lineItems = new ArrayList<>();
     public final List<ShippingLine> shippingLines = new ArrayList<>();
     public final List<FeeLine> feeLines = new ArrayList<>();
@@ -71,6 +75,12 @@ public final class Order {
         public String sku = "";
         public String parentName;
         public boolean virtual;
+        public boolean downloadable;
+        /** On a refund's copy of a line: the order line it gives back. */
+        public long refundedItemId;
+
+        /** WC_Order::needs_processing: a line without a product, or a virtual download, needs no processing. */
+        public boolean needsProcessing() { return productId > 0 && !(virtual && downloadable); }
     }
 
     public static final class ShippingLine {
@@ -118,11 +128,22 @@ public final class Order {
 
     public record OrderNote(long id, String author, Instant dateCreated, String note, boolean customerNote) {}
 
-    /** A refund of an amount (no line items, no payment gateway call: {@code api_refund} false). */
-    public record Refund(long id, Instant dateCreated, BigDecimal amount, String reason) {}
+    /** Units of the line {@code itemId} given back by refunds so far. */
+    public int quantityRefunded(long itemId) {
+        return refunds.stream().mapToInt(r -> r.quantityRefunded(itemId)).sum();
+    }
 
     public BigDecimal refundedTotal() {
-        return refunds.stream().map(Refund::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return refunds.stream().map(r -> r.amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** get_remaining_refund_amount: what refunds have not given back yet. */
+    public BigDecimal remainingRefundAmount() { return total.subtract(refundedTotal()); }
+
+    public boolean needsProcessing() { return lineItems.stream().anyMatch(LineItem::needsProcessing); }
+
+    public LineItem lineItem(long itemId) {
+        return lineItems.stream().filter(li -> li.id == itemId).findFirst().orElse(null);
     }
 
     public Map<String, Object> summary() {

@@ -15,34 +15,44 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * calculate_totals() for the cases the sandbox supports: non-sequential coupons (percent, fixed_cart,
- * fixed_product) computed in cents with WooCommerce's remainder rule, then per-line rounded taxes.
+ * The order's money: coupons applied in cents ({@link CouponDiscounts}), then calculate_totals() with per-line rounded
+ * taxes on items, fees and shipping.
  */
 public final class OrderCalculator {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private OrderCalculator() {}
 
-    public static void calculate(Store store, Order order, Map<Long, Coupon> couponsByLine) {
+    /**
+     * recalculate_coupons(): line totals start again from their subtotals and every coupon is applied. A coupon's
+     * discount_tax is the tax its discount took away: per line, the rounded tax before minus the rounded tax after it.
+     */
+    public static void applyCoupons(Store store, Order order, Map<Long, Coupon> couponsByLine) {
         for (Order.LineItem li : order.lineItems) li.total = li.subtotal;
-        List<TaxRate> baseRates = new ArrayList<>();
-        boolean taxes = store.taxesEnabled();
+        CouponDiscounts discounts = new CouponDiscounts(order.lineItems);
         String[] loc = taxLocation(store, order);
-        Map<Order.CouponLine, long[]> couponDiscounts = new LinkedHashMap<>();
         for (Order.CouponLine cl : order.couponLines) {
-            long[] cents = discountsInCents(order.lineItems, couponsByLine.get(cl.id));
-            couponDiscounts.put(cl, cents);
-        }
-        for (Map.Entry<Order.CouponLine, long[]> e : couponDiscounts.entrySet()) {
-            long[] cents = e.getValue();
-            long sum = 0;
+            Coupon coupon = couponsByLine.get(cl.id);
+            long[] cents = coupon == null ? new long[order.lineItems.size()] : discounts.apply(coupon);
+            BigDecimal discount = BigDecimal.ZERO;
+            BigDecimal discountTax = BigDecimal.ZERO;
             for (int i = 0; i < cents.length; i++) {
                 Order.LineItem li = order.lineItems.get(i);
+                BigDecimal before = li.total;
                 li.total = li.total.subtract(BigDecimal.valueOf(cents[i], 2));
-                sum += cents[i];
+                discount = discount.add(BigDecimal.valueOf(cents[i], 2));
+                discountTax = discountTax.add(lineTax(store, loc, li, before).subtract(lineTax(store, loc, li, li.total)));
             }
-            e.getKey().discount = BigDecimal.valueOf(sum, 2);
+            cl.discount = discount;
+            cl.discountTax = discountTax;
         }
+        calculateTotals(store, order);
+    }
+
+    /** calculate_totals(true): taxes on the lines as they stand (coupons are not applied again), tax lines and totals. */
+    public static void calculateTotals(Store store, Order order) {
+        boolean taxes = store.taxesEnabled();
+        String[] loc = taxLocation(store, order);
         Map<Long, TaxRate> usedRates = new LinkedHashMap<>();
         for (Order.LineItem li : order.lineItems) {
             li.taxes = new Order.Taxes();
@@ -51,16 +61,6 @@ public final class OrderCalculator {
                 li.taxes.put(r.id, new BigDecimal[]{tax(li.total, r), tax(li.subtotal, r)});
                 usedRates.put(r.id, r);
             }
-        }
-        for (Map.Entry<Order.CouponLine, long[]> e : couponDiscounts.entrySet()) {
-            BigDecimal dt = BigDecimal.ZERO;
-            long[] cents = e.getValue();
-            for (int i = 0; i < cents.length; i++) {
-                Order.LineItem li = order.lineItems.get(i);
-                if (!taxes || !"taxable".equals(li.taxStatus)) continue;
-                for (TaxRate r : rates(store, loc, li.taxClass)) dt = dt.add(tax(BigDecimal.valueOf(cents[i], 2), r));
-            }
-            e.getKey().discountTax = dt;
         }
         for (Order.FeeLine f : order.feeLines) {
             f.taxes = new Order.Taxes();
@@ -81,6 +81,14 @@ public final class OrderCalculator {
         }
         totals(order);
         rebuildTaxLines(store, order, usedRates);
+    }
+
+    /** The tax on {@code amount} for one line, each rate rounded on its own (the store rounds per line). */
+    private static BigDecimal lineTax(Store store, String[] loc, Order.LineItem li, BigDecimal amount) {
+        BigDecimal sum = BigDecimal.ZERO;
+        if (!store.taxesEnabled() || !"taxable".equals(li.taxStatus)) return sum;
+        for (TaxRate r : rates(store, loc, li.taxClass)) sum = sum.add(tax(amount, r));
+        return sum;
     }
 
     private static void totals(Order o) {
@@ -172,63 +180,5 @@ public final class OrderCalculator {
 
     private static BigDecimal tax(BigDecimal amount, TaxRate r) {
         return amount.multiply(r.rate).divide(HUNDRED, 10, RoundingMode.HALF_UP).setScale(2, RoundingMode.HALF_UP);
-    }
-
-    /** Discount per line in cents for one coupon, computed on the undiscounted line subtotals. */
-    static long[] discountsInCents(List<Order.LineItem> items, Coupon c) {
-        long[] out = new long[items.size()];
-        if (c == null) return out;
-        long[] price = new long[items.size()];
-        long cartCents = 0;
-        for (int i = 0; i < items.size(); i++) {
-            price[i] = items.get(i).subtotal.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
-            cartCents += price[i];
-        }
-        long target;
-        switch (c.discountType) {
-            case "percent" -> {
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = BigDecimal.valueOf(price[i]).multiply(c.amount).divide(HUNDRED, 10, RoundingMode.HALF_UP)
-                            .setScale(0, RoundingMode.FLOOR).longValue();
-                }
-                target = BigDecimal.valueOf(cartCents).multiply(c.amount).divide(HUNDRED, 0, RoundingMode.HALF_UP).longValue();
-            }
-            case "fixed_product" -> {
-                long per = c.amount.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValue();
-                for (int i = 0; i < out.length; i++) out[i] = Math.min(price[i], per * items.get(i).quantity);
-                return out;
-            }
-            default -> {
-                long amount = Math.min(cartCents, c.amount.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValue());
-                for (int i = 0; i < out.length && cartCents > 0; i++) out[i] = price[i] * amount / cartCents;
-                target = amount;
-            }
-        }
-        long given = 0;
-        for (long v : out) given += v;
-        distributeRemainder(items, price, out, target - given);
-        return out;
-    }
-
-    /** WooCommerce hands leftover cents out one per unit, most expensive item first. */
-    private static void distributeRemainder(List<Order.LineItem> items, long[] price, long[] out, long remainder) {
-        if (remainder <= 0) return;
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) order.add(i);
-        order.sort(Comparator.comparingLong((Integer i) -> -(price[i] / Math.max(1, items.get(i).quantity))));
-        while (remainder > 0) {
-            boolean progressed = false;
-            for (int i : order) {
-                for (int u = 0; u < items.get(i).quantity && remainder > 0; u++) {
-                    if (out[i] < price[i]) {
-                        out[i]++;
-                        remainder--;
-                        progressed = true;
-                    }
-                }
-                if (remainder == 0) break;
-            }
-            if (!progressed) return;
-        }
     }
 }

@@ -21,7 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-/** /wc/v3/orders, its batch and notes routes. */
+/** /wc/v3/orders, its batch, notes and refunds routes. */
 public final class OrderController {
     private static final String P = "/wc/v3/orders";
     private static final List<String> STATUS_ENUM = List.of("any", "trash", "auto-draft", "pending", "processing", "on-hold",
@@ -33,7 +33,7 @@ public final class OrderController {
     public static void register(RestRouter r) {
         r.add("GET", P, Permission.LIST, OrderController::list);
         r.add("POST", P, Permission.CREATE, ctx -> ctx.store().locked(() ->
-                Response.json(201, OrderJson.render(ctx.store(), new OrderService(ctx.store()).create(ctx.request().json(), "rest-api", false)))));
+                Response.json(201, OrderJson.render(ctx.store(), new OrderService(ctx.store()).create(ctx.request().json(), OrderService.Channel.REST_API)))));
         r.add("POST,PUT,PATCH", P + "/batch", Permission.BATCH, OrderController::batch);
         r.add("GET", P + "/(\\d+)", Permission.VIEW, ctx -> ctx.store().locked(() ->
                 Response.json(200, OrderJson.render(ctx.store(), find(ctx.store(), ctx.idArg(0), 404)))));
@@ -43,10 +43,7 @@ public final class OrderController {
         }));
         r.add("DELETE", P + "/(\\d+)", Permission.DELETE, ctx -> ctx.store().locked(() ->
                 Response.json(200, delete(ctx.store(), ctx.idArg(0), ctx.flag("force")))));
-        r.add("POST", P + "/(\\d+)/refunds", Permission.CREATE, ctx -> ctx.store().locked(() -> {
-            Order o = find(ctx.store(), ctx.idArg(0), 404);
-            return Response.json(201, OrderJson.refund(ctx.store(), new OrderService(ctx.store()).refund(o, ctx.request().json())));
-        }));
+        RefundController.register(r);
         r.add("GET", P + "/(\\d+)/notes", Permission.LIST, ctx -> ctx.store().locked(() -> {
             Order o = find(ctx.store(), ctx.idArg(0), 404);
             ArrayNode arr = Json.array();
@@ -123,7 +120,7 @@ public final class OrderController {
         Store store = ctx.store();
         OrderService svc = new OrderService(store);
         return BatchRunner.run(ctx, new BatchRunner.Ops() {
-            public ObjectNode create(JsonNode item) { return OrderJson.render(store, svc.create(item, "rest-api", false)); }
+            public ObjectNode create(JsonNode item) { return OrderJson.render(store, svc.create(item, OrderService.Channel.REST_API)); }
 
             public ObjectNode update(long id, JsonNode item) { return OrderJson.render(store, svc.update(find(store, id, 400), item)); }
 

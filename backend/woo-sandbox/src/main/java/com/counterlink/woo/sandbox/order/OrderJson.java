@@ -54,44 +54,11 @@ public final class OrderJson {
         ArrayNode items = n.putArray("line_items");
         for (Order.LineItem li : o.lineItems) items.add(lineItem(li));
         ArrayNode taxLines = n.putArray("tax_lines");
-        for (Order.TaxLine t : o.taxLines) {
-            ObjectNode tn = taxLines.addObject();
-            tn.put("id", t.id);
-            tn.put("rate_code", t.rateCode);
-            tn.put("rate_id", t.rateId);
-            tn.put("label", t.label);
-            tn.put("compound", t.compound);
-            tn.put("tax_total", WpFormat.money(t.taxTotal));
-            tn.put("shipping_tax_total", WpFormat.money(t.shippingTaxTotal));
-            tn.put("rate_percent", plainNumber(t.ratePercent));
-            tn.putArray("meta_data");
-        }
+        for (Order.TaxLine t : o.taxLines) taxLines.add(taxLine(t));
         ArrayNode shipping = n.putArray("shipping_lines");
-        for (Order.ShippingLine s : o.shippingLines) {
-            ObjectNode sn = shipping.addObject();
-            sn.put("id", s.id);
-            sn.put("method_title", s.methodTitle);
-            sn.put("method_id", s.methodId);
-            sn.put("instance_id", s.instanceId);
-            sn.put("total", WpFormat.money(s.total));
-            sn.put("total_tax", WpFormat.money(s.taxes.totalSum()));
-            sn.set("taxes", taxes(s.taxes, false));
-            sn.put("tax_status", "taxable");
-            sn.set("meta_data", s.metaData.deepCopy());
-        }
+        for (Order.ShippingLine sl : o.shippingLines) shipping.add(shippingLine(sl));
         ArrayNode fees = n.putArray("fee_lines");
-        for (Order.FeeLine f : o.feeLines) {
-            ObjectNode fn = fees.addObject();
-            fn.put("id", f.id);
-            fn.put("name", f.name);
-            fn.put("tax_class", f.taxClass);
-            fn.put("tax_status", f.taxStatus);
-            fn.put("amount", "");
-            fn.put("total", WpFormat.money(f.total));
-            fn.put("total_tax", WpFormat.money(f.taxes.totalSum()));
-            fn.set("taxes", taxes(f.taxes, false));
-            fn.set("meta_data", f.metaData.deepCopy());
-        }
+        for (Order.FeeLine f : o.feeLines) fees.add(feeLine(f));
         ArrayNode coupons = n.putArray("coupon_lines");
         for (Order.CouponLine c : o.couponLines) {
             ObjectNode cn = coupons.addObject();
@@ -107,13 +74,13 @@ public final class OrderJson {
         ArrayNode refunds = n.putArray("refunds");
         // newest first, the total negative, as WooCommerce lists an order's refunds
         for (int i = o.refunds.size() - 1; i >= 0; i--) {
-            Order.Refund r = o.refunds.get(i);
-            refunds.addObject().put("id", r.id()).put("reason", r.reason()).put("total", "-" + WpFormat.money(r.amount()));
+            Refund r = o.refunds.get(i);
+            refunds.addObject().put("id", r.id).put("reason", r.reason).put("total", "-" + WpFormat.money(r.amount));
         }
         n.put("payment_url", store.siteUrl() + "/checkout/order-pay/" + o.id + "/?pay_for_order=true&key=" + o.orderKey);
         n.put("is_editable", EDITABLE.contains(o.status));
         n.put("needs_payment", Set.of("pending", "failed").contains(o.status) && o.total.signum() > 0);
-        n.put("needs_processing", o.lineItems.stream().anyMatch(li -> !li.virtual));
+        n.put("needs_processing", o.needsProcessing());
         n.put("date_created_gmt", WpFormat.date(o.dateCreated));
         n.put("date_modified_gmt", WpFormat.date(o.dateModified));
         n.put("date_completed_gmt", WpFormat.date(o.dateCompleted));
@@ -127,7 +94,49 @@ public final class OrderJson {
         return n;
     }
 
-    private static ObjectNode lineItem(Order.LineItem li) {
+    static ObjectNode taxLine(Order.TaxLine t) {
+        ObjectNode tn = Json.object();
+        tn.put("id", t.id);
+        tn.put("rate_code", t.rateCode);
+        tn.put("rate_id", t.rateId);
+        tn.put("label", t.label);
+        tn.put("compound", t.compound);
+        tn.put("tax_total", WpFormat.money(t.taxTotal));
+        tn.put("shipping_tax_total", WpFormat.money(t.shippingTaxTotal));
+        tn.put("rate_percent", plainNumber(t.ratePercent));
+        tn.putArray("meta_data");
+        return tn;
+    }
+
+    static ObjectNode shippingLine(Order.ShippingLine s) {
+        ObjectNode sn = Json.object();
+        sn.put("id", s.id);
+        sn.put("method_title", s.methodTitle);
+        sn.put("method_id", s.methodId);
+        sn.put("instance_id", s.instanceId);
+        sn.put("total", WpFormat.money(s.total));
+        sn.put("total_tax", WpFormat.money(s.taxes.totalSum()));
+        sn.set("taxes", taxes(s.taxes, false));
+        sn.put("tax_status", "taxable");
+        sn.set("meta_data", s.metaData.deepCopy());
+        return sn;
+    }
+
+    static ObjectNode feeLine(Order.FeeLine f) {
+        ObjectNode fn = Json.object();
+        fn.put("id", f.id);
+        fn.put("name", f.name);
+        fn.put("tax_class", f.taxClass);
+        fn.put("tax_status", f.taxStatus);
+        fn.put("amount", "");
+        fn.put("total", WpFormat.money(f.total));
+        fn.put("total_tax", WpFormat.money(f.taxes.totalSum()));
+        fn.set("taxes", taxes(f.taxes, false));
+        fn.set("meta_data", f.metaData.deepCopy());
+        return fn;
+    }
+
+    static ObjectNode lineItem(Order.LineItem li) {
         ObjectNode n = Json.object();
         n.put("id", li.id);
         n.put("name", li.name);
@@ -142,8 +151,8 @@ public final class OrderJson {
         n.set("taxes", taxes(li.taxes, true));
         n.set("meta_data", li.metaData.deepCopy());
         n.put("sku", li.sku);
-        // WooCommerce returns the unit price as an unrounded JSON number (total / quantity).
-        n.put("price", plainNumber(li.total.divide(BigDecimal.valueOf(Math.max(1, li.quantity)), 6, RoundingMode.HALF_UP)));
+        // WooCommerce returns the unit price as an unrounded JSON number (total / quantity; 0 without a quantity).
+        n.put("price", li.quantity == 0 ? BigDecimal.ZERO : plainNumber(li.total.divide(BigDecimal.valueOf(li.quantity), 6, RoundingMode.HALF_UP)));
         ObjectNode image = n.putObject("image");
         if (li.variationId > 0) image.put("id", 0); else image.put("id", "");
         image.put("src", "");
@@ -165,24 +174,6 @@ public final class OrderJson {
     static BigDecimal plainNumber(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;
-    }
-
-    /** GET/POST /orders/{id}/refunds/{refund}. */
-    public static ObjectNode refund(Store store, Order.Refund r) {
-        ObjectNode n = Json.object();
-        n.put("id", r.id());
-        n.put("date_created", WpFormat.date(r.dateCreated()));
-        n.put("date_created_gmt", WpFormat.date(r.dateCreated()));
-        n.put("amount", WpFormat.money(r.amount()));
-        n.put("reason", r.reason());
-        n.put("refunded_by", 1);
-        n.put("refunded_payment", false);
-        n.putArray("meta_data");
-        n.putArray("line_items");
-        n.putArray("shipping_lines");
-        n.putArray("tax_lines");
-        n.putArray("fee_lines");
-        return n;
     }
 
     public static ObjectNode note(Store store, Order o, Order.OrderNote note) {

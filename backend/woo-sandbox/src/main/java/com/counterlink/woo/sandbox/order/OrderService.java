@@ -3,10 +3,7 @@ package com.counterlink.woo.sandbox.order;
 import com.counterlink.woo.sandbox.coupon.Coupon;
 import com.counterlink.woo.sandbox.http.Json;
 import com.counterlink.woo.sandbox.http.RestException;
-import com.counterlink.woo.sandbox.product.Product;
-import com.counterlink.woo.sandbox.product.ProductJson;
 import com.counterlink.woo.sandbox.product.ProductService;
-import com.counterlink.woo.sandbox.product.VariationAttribute;
 import com.counterlink.woo.sandbox.store.Store;
 import com.counterlink.woo.sandbox.store.WpFormat;
 import com.counterlink.woo.sandbox.webhook.Topic;
@@ -14,35 +11,60 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Order creation and updates with WooCommerce's status side effects (paid/completed dates, stock, coupons). Lock held by callers. */
+/** Order creation, updates and refunds, in the order WooCommerce's REST controller runs them. Lock held by callers. */
 public final class OrderService {
     public static final List<String> STATUSES = List.of("pending", "processing", "on-hold", "completed", "cancelled", "refunded", "failed");
-    private static final Set<String> REDUCES_STOCK = Set.of("processing", "completed", "on-hold");
-    private static final Set<String> RESTORES_STOCK = Set.of("cancelled", "pending");
     private static final List<String> BILLING = List.of("first_name", "last_name", "company", "address_1", "address_2", "city", "state", "postcode", "country", "email", "phone");
     private static final List<String> SHIPPING = List.of("first_name", "last_name", "company", "address_1", "address_2", "city", "state", "postcode", "country", "phone");
 
+    /** Where an order comes from. The REST API takes what WooCommerce takes; a shopper's checkout is stricter. */
+    public enum Channel {
+        /** Any quantity (stock may go negative), unknown products as empty lines, a checkout-draft left by a bad coupon. */
+        REST_API("rest-api", false),
+        /** Stock checked atomically, unknown products and coupons refused before anything is saved. */
+        SHOPPER_CHECKOUT("checkout", true);
+
+        final String createdVia;
+        final boolean strict;
+
+        Channel(String createdVia, boolean strict) {
+            this.createdVia = createdVia;
+            this.strict = strict;
+        }
+    }
+
     private final Store store;
     private final ProductService products;
+    private final OrderLines lines;
+    private final OrderStock stock;
+    private final OrderCounts counts;
+    private final OrderNotes notes;
+    private final Refunds refunds;
+    private final OrderStatus status;
 
     public OrderService(Store store) {
         this.store = store;
         this.products = new ProductService(store);
+        this.lines = new OrderLines(store);
+        this.stock = new OrderStock(store, products);
+        this.counts = new OrderCounts(store);
+        this.notes = new OrderNotes(store);
+        this.refunds = new Refunds(store, stock, notes, products);
+        this.status = new OrderStatus(store, stock, counts, refunds, notes);
     }
 
-    /**
-     * @param strictStock refuse items that lack stock (shopper checkout); REST-created orders may drive stock negative,
-     *                    as WooCommerce allows
-     */
-    public Order create(JsonNode b, String createdVia, boolean strictStock) {
+    public Order create(JsonNode b, Channel channel) {
+        OrderRequestShape.check(b);
+        String wantedStatus = Json.text(b, "status", "pending");
+        checkStatus(wantedStatus);
         Order o = new Order();
-        String status = Json.text(b, "status", "pending");
-        checkStatus(status);
         o.currency = Json.text(b, "currency", store.currency());
         o.customerId = b.path("customer_id").asLong(0);
         o.customerNote = Json.text(b, "customer_note", "");
@@ -51,69 +73,26 @@ public final class OrderService {
         o.paymentMethod = Json.text(b, "payment_method", "");
         o.paymentMethodTitle = Json.text(b, "payment_method_title", "");
         o.transactionId = Json.text(b, "transaction_id", "");
-        o.createdVia = Json.text(b, "created_via", createdVia);
+        o.createdVia = Json.text(b, "created_via", channel.createdVia);
         if (b.has("meta_data")) products.mergeMeta(o.metaData, b.get("meta_data"));
-        for (JsonNode li : b.path("line_items")) o.lineItems.add(lineItem(li));
-        if (strictStock) checkStock(o);
-        for (JsonNode s : b.path("shipping_lines")) {
-            Order.ShippingLine sl = new Order.ShippingLine();
-            sl.id = store.nextOrderItemId();
-            sl.methodId = Json.text(s, "method_id", "");
-            sl.methodTitle = Json.text(s, "method_title", "");
-            sl.instanceId = Json.text(s, "instance_id", "");
-            sl.total = WpFormat.decimal(Json.text(s, "total", "0"));
-            o.shippingLines.add(sl);
-        }
-        for (JsonNode f : b.path("fee_lines")) {
-            Order.FeeLine fl = new Order.FeeLine();
-            fl.id = store.nextOrderItemId();
-            fl.name = Json.text(f, "name", "");
-            fl.taxClass = Json.text(f, "tax_class", "");
-            fl.taxStatus = Json.text(f, "tax_status", "taxable");
-            fl.total = WpFormat.decimal(Json.text(f, "total", "0"));
-            o.feeLines.add(fl);
-        }
-        Map<Long, Coupon> couponsByLine = new LinkedHashMap<>();
-        List<JsonNode> couponRequests = new java.util.ArrayList<>();
-        b.path("coupon_lines").forEach(couponRequests::add);
-        Map<JsonNode, Coupon> resolved = new LinkedHashMap<>();
-        for (JsonNode c : couponRequests) resolved.put(c, coupon(Json.text(c, "code", "")));
+        for (JsonNode li : b.path("line_items")) o.lineItems.add(lines.create(li, channel.strict));
+        if (channel.strict) stock.refuseWhatIsNotInStock(o);
+        for (JsonNode s : b.path("shipping_lines")) o.shippingLines.add(shippingLine(s));
+        for (JsonNode f : b.path("fee_lines")) o.feeLines.add(feeLine(f));
         // Tax lines are created before coupon lines in WooCommerce, so coupon line ids come after them.
-        OrderCalculator.calculate(store, o, Map.of());
-        for (Map.Entry<JsonNode, Coupon> e : resolved.entrySet()) {
-            Coupon c = e.getValue();
-            Order.CouponLine cl = new Order.CouponLine();
-            cl.id = store.nextOrderItemId();
-            cl.couponId = c.id;
-            cl.code = c.code;
-            cl.discountType = c.discountType;
-            cl.nominalAmount = c.amount;
-            cl.freeShipping = c.freeShipping;
-            ObjectNode meta = cl.metaData.addObject();
-            String info = "[" + c.id + ",\"" + c.code + "\",\"" + c.discountType + "\"," + OrderJson.plainNumber(c.amount).toPlainString() + "]";
-            meta.put("id", store.nextMetaId()).put("key", "coupon_info").put("value", info)
-                    .put("display_key", "coupon_info").put("display_value", info);
-            o.couponLines.add(cl);
-            couponsByLine.put(cl.id, c);
-            c.usageCount++;
-            String email = o.billing.path("email").asText();
-            c.usedBy.add(o.customerId > 0 ? String.valueOf(o.customerId) : email);
-        }
-        if (!couponsByLine.isEmpty()) OrderCalculator.calculate(store, o, couponsByLine);
-        o.id = store.nextPostId();
-        o.orderKey = "wc_order_" + Store.randomAlnum(13);
-        o.dateCreated = store.clock().now();
-        o.dateModified = o.dateCreated;
-        store.orders.put(o.id, o);
-        applyStatus(o, status);
-        if (b.path("set_paid").asBoolean(false)) paymentComplete(o);
-        store.webhookDispatcher().enqueue(Topic.resourceEvent("order", "created"), o.id);
+        OrderCalculator.calculateTotals(store, o);
+        List<Coupon> coupons = coupons(o, b.path("coupon_lines"), channel);
+        applyCoupons(o, coupons);
+        save(o);
+        status.change(o, wantedStatus);
+        if (b.path("set_paid").asBoolean(false)) status.paymentComplete(o);
         // REST-created orders are saved a second time by WooCommerce, which fires woocommerce_update_order.
         store.webhookDispatcher().enqueue(Topic.resourceEvent("order", "updated"), o.id);
         return o;
     }
 
     public Order update(Order o, JsonNode b) {
+        OrderRequestShape.check(b);
         if (b.has("status")) checkStatus(Json.text(b, "status", o.status));
         if (b.has("customer_note")) o.customerNote = Json.text(b, "customer_note", "");
         if (b.has("billing")) mergeAddress(o.billing, b.get("billing"), BILLING);
@@ -123,177 +102,109 @@ public final class OrderService {
         if (b.has("transaction_id")) o.transactionId = Json.text(b, "transaction_id", "");
         if (b.has("customer_id")) o.customerId = b.get("customer_id").asLong();
         if (b.has("meta_data")) products.mergeMeta(o.metaData, b.get("meta_data"));
+        if (b.hasNonNull("line_items")) editLines(o, b.get("line_items"));
+        if (b.hasNonNull("line_items") || b.has("billing") || b.has("shipping")) OrderCalculator.calculateTotals(store, o);
         o.dateModified = store.clock().now();
-        if (b.has("status")) applyStatus(o, Json.text(b, "status", o.status));
-        if (b.path("set_paid").asBoolean(false)) paymentComplete(o);
+        if (b.has("status")) status.change(o, Json.text(b, "status", o.status));
+        if (b.path("set_paid").asBoolean(false) && needsPayment(o)) status.paymentComplete(o);
         store.webhookDispatcher().enqueue(Topic.resourceEvent("order", "updated"), o.id);
         return o;
     }
 
-    /**
-     * Refunds an amount of the order (WooCommerce's manual refund): at most what is left unrefunded; refunding
-     * the rest makes the order "refunded". Fires order.updated.
-     */
-    public Order.Refund refund(Order o, JsonNode b) {
-        String raw = Json.text(b, "amount", "");
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(raw.isEmpty() ? "0" : raw).setScale(2, java.math.RoundingMode.HALF_UP);
-        } catch (NumberFormatException e) {
-            amount = BigDecimal.ZERO;
-        }
-        BigDecimal left = o.total.subtract(o.refundedTotal());
-        if (amount.signum() <= 0 || amount.compareTo(left) > 0) {
-            throw new RestException(400, "woocommerce_rest_cannot_create_order_refund", "Invalid refund amount.");
-        }
-        Order.Refund refund = new Order.Refund(store.nextPostId(), store.clock().now(), amount, Json.text(b, "reason", ""));
-        o.refunds.add(refund);
+    /** POST /orders/{id}/refunds: a refund that leaves nothing to refund makes the order refunded. Fires order.updated. */
+    public Refund refund(Order o, JsonNode b) {
+        BigDecimal leftBefore = o.remainingRefundAmount();
+        Refund r = refunds.create(o, b);
         o.dateModified = store.clock().now();
-        addNote(o, "Refunded " + amount.toPlainString() + (refund.reason().isEmpty() ? "" : " – " + refund.reason()), false,
-                "system");
-        if (o.refundedTotal().compareTo(o.total) == 0) {
-            applyStatus(o, "refunded");
-        }
+        if (leftBefore.subtract(r.amount).signum() <= 0) status.change(o, "refunded");
         store.webhookDispatcher().enqueue(Topic.resourceEvent("order", "updated"), o.id);
-        return refund;
+        return r;
     }
 
     public Order.OrderNote addNote(Order o, String text, boolean customerNote, String author) {
-        Order.OrderNote n = new Order.OrderNote(store.nextMetaId(), author, store.clock().now(), text, customerNote);
-        o.notes.add(n);
-        return n;
+        return notes.add(o, text, customerNote, author);
     }
 
-    private void checkStatus(String status) {
-        if (!STATUSES.contains(status) && !"checkout-draft".equals(status)) {
-            throw RestException.invalidParam("status", "rest_not_in_enum",
-                    "status is not one of pending, processing, on-hold, completed, cancelled, refunded, failed, and checkout-draft.");
-        }
+    private void save(Order o) {
+        o.id = store.nextPostId();
+        o.orderKey = "wc_order_" + Store.randomAlnum(13);
+        o.dateCreated = store.clock().now();
+        o.dateModified = o.dateCreated;
+        store.orders.put(o.id, o);
+        store.webhookDispatcher().enqueue(Topic.resourceEvent("order", "created"), o.id);
     }
 
-    private void applyStatus(Order o, String status) {
-        String from = o.status;
-        o.status = status;
-        if (("processing".equals(status) || "completed".equals(status)) && o.datePaid == null) o.datePaid = store.clock().now();
-        if ("completed".equals(status) && !"completed".equals(from)) o.dateCompleted = store.clock().now();
-        if (REDUCES_STOCK.contains(status) && !o.stockReduced) reduceStock(o);
-        if (RESTORES_STOCK.contains(status) && o.stockReduced) restoreStock(o);
-        if (!from.equals(status)) addNote(o, "Order status changed from " + label(from) + " to " + label(status) + ".", false, "system");
-    }
-
-    private void paymentComplete(Order o) {
-        if (Set.of("on-hold", "pending", "failed", "cancelled").contains(o.status)) applyStatus(o, "processing");
-        if (o.datePaid == null) o.datePaid = store.clock().now();
-    }
-
-    private void reduceStock(Order o) {
-        for (Order.LineItem li : o.lineItems) {
-            Product p = stockOwner(li);
-            if (p == null || !p.manageStock || !store.stockManagementEnabled()) continue;
-            p.stockQuantity = (p.stockQuantity == null ? 0 : p.stockQuantity) - li.quantity;
-            p.totalSales += li.quantity;
-            ObjectNode meta = li.metaData.addObject();
-            meta.put("id", store.nextMetaId()).put("key", "_reduced_stock").put("value", String.valueOf(li.quantity))
-                    .put("display_key", "_reduced_stock").put("display_value", String.valueOf(li.quantity));
-            products.afterStockChange(p);
-        }
-        o.stockReduced = true;
-    }
-
-    private void restoreStock(Order o) {
-        for (Order.LineItem li : o.lineItems) {
-            Product p = stockOwner(li);
-            boolean reduced = li.metaData.findValuesAsText("key").contains("_reduced_stock");
-            if (p == null || !reduced) continue;
-            p.stockQuantity = (p.stockQuantity == null ? 0 : p.stockQuantity) + li.quantity;
-            for (int i = li.metaData.size() - 1; i >= 0; i--) {
-                if ("_reduced_stock".equals(li.metaData.get(i).path("key").asText())) li.metaData.remove(i);
-            }
-            products.afterStockChange(p);
-        }
-        o.stockReduced = false;
-    }
-
-    private void checkStock(Order o) {
-        Map<Long, Integer> wanted = new LinkedHashMap<>();
-        for (Order.LineItem li : o.lineItems) {
-            Product p = stockOwner(li);
-            if (p != null) wanted.merge(p.id, li.quantity, Integer::sum);
-        }
-        for (Map.Entry<Long, Integer> e : wanted.entrySet()) {
-            Product p = store.products.get(e.getKey());
-            boolean managed = p.manageStock && store.stockManagementEnabled();
-            int available = p.stockQuantity == null ? 0 : p.stockQuantity;
-            if (managed && !p.backordersAllowed() && available < e.getValue()
-                    || !managed && "outofstock".equals(p.stockStatus)) {
-                ObjectNode data = Json.object();
-                data.put("product_id", p.id);
-                data.put("requested", e.getValue());
-                data.put("available", managed ? Math.max(0, available) : 0);
-                throw new RestException(409, "sandbox_out_of_stock",
-                        "Sorry, \"" + p.name + "\" is out of stock (" + Math.max(0, available) + " available).", data);
+    /** PUT line_items: {id, ...} edits that line (quantity 0 removes it), a line without id is added. */
+    private void editLines(Order o, JsonNode items) {
+        for (JsonNode item : items) {
+            if (!item.isObject()) continue;
+            long id = item.path("id").asLong(0);
+            boolean removes = item.has("quantity") && item.get("quantity").asInt(-1) == 0;
+            if (id > 0) {
+                Order.LineItem li = o.lineItem(id);
+                if (li == null) throw new RestException(400, "woocommerce_rest_invalid_item_id", "Order item ID provided is not associated with order.");
+                if (removes) {
+                    o.lineItems.remove(li);
+                    continue;
+                }
+                lines.update(li, item);
+                stock.adjust(o, li);
+            } else if (!removes) {
+                Order.LineItem li = lines.create(item, false);
+                o.lineItems.add(li);
+                stock.adjust(o, li);
             }
         }
     }
 
-    /** The product whose stock a line consumes: the variation, or its parent when the parent manages stock. */
-    private Product stockOwner(Order.LineItem li) {
-        Product p = store.products.get(li.variationId > 0 ? li.variationId : li.productId);
-        if (p != null && p.isVariation() && !p.manageStock) {
-            Product parent = store.products.get(p.parentId);
-            if (parent != null && parent.manageStock) return parent;
+    /**
+     * calculate_coupons(): every code is checked before any is applied. A REST-created order was already saved as a
+     * checkout-draft by then, so a bad code leaves that draft behind and names it in the error.
+     */
+    private List<Coupon> coupons(Order o, JsonNode requested, Channel channel) {
+        List<Coupon> out = new ArrayList<>();
+        for (JsonNode c : requested) {
+            try {
+                out.add(coupon(c));
+            } catch (RestException e) {
+                if (channel.strict) throw e;
+                o.status = "checkout-draft";
+                save(o);
+                ObjectNode data = Json.object().put("new_draft_order_id", o.id);
+                throw new RestException(e.status(), e.code(), e.getMessage(), data);
+            }
         }
-        return p;
+        return out;
     }
 
-    private Order.LineItem lineItem(JsonNode b) {
-        Product product = null;
-        if (b.path("variation_id").asLong(0) > 0) product = store.products.get(b.get("variation_id").asLong());
-        if (product == null && b.path("product_id").asLong(0) > 0) product = store.products.get(b.get("product_id").asLong());
-        if (product == null && b.hasNonNull("sku")) {
-            String sku = b.get("sku").asText();
-            product = store.products.values().stream().filter(p -> sku.equals(p.sku)).findFirst().orElse(null);
+    /** apply_coupon() for each code, in the order given: a coupon line, its use counted, then all coupons recalculated. */
+    private void applyCoupons(Order o, List<Coupon> coupons) {
+        if (coupons.isEmpty()) return;
+        Map<Long, Coupon> couponsByLine = new LinkedHashMap<>();
+        for (Coupon c : coupons) {
+            Order.CouponLine cl = new Order.CouponLine();
+            cl.id = store.nextOrderItemId();
+            cl.couponId = c.id;
+            cl.code = c.code;
+            cl.discountType = c.discountType;
+            cl.nominalAmount = c.amount;
+            cl.freeShipping = c.freeShipping;
+            String info = "[" + c.id + ",\"" + c.code + "\",\"" + c.discountType + "\"," + OrderJson.plainNumber(c.amount).toPlainString() + "]";
+            cl.metaData.addObject().put("id", store.nextMetaId()).put("key", "coupon_info").put("value", info)
+                    .put("display_key", "coupon_info").put("display_value", info);
+            o.couponLines.add(cl);
+            couponsByLine.put(cl.id, c);
+            counts.couponApplied(o, c);
         }
-        if (product == null) {
-            if (!b.has("product_id") && !b.has("sku") && !b.has("variation_id")) {
-                throw new RestException(400, "woocommerce_rest_required_product_reference", "Product ID or SKU is required.");
-            }
-            throw new RestException(400, "woocommerce_rest_invalid_product_id", "Invalid product ID or SKU.");
-        }
-        int qty = b.path("quantity").asInt(1);
-        if (qty <= 0) throw new RestException(400, "woocommerce_rest_invalid_item_quantity", "Product quantity must be a positive float.");
-        Order.LineItem li = new Order.LineItem();
-        li.id = store.nextOrderItemId();
-        li.quantity = qty;
-        li.sku = product.sku;
-        li.virtual = product.virtual;
-        li.taxStatus = product.taxStatus;
-        if (product.isVariation()) {
-            Product parent = store.products.get(product.parentId);
-            li.productId = product.parentId;
-            li.variationId = product.id;
-            li.name = parent.name + " - " + ProductJson.summary(product);
-            li.parentName = parent.name;
-            li.taxClass = "parent".equals(product.taxClass) ? parent.taxClass : product.taxClass;
-            for (VariationAttribute a : product.variationAttributes) {
-                li.metaData.addObject().put("id", store.nextMetaId()).put("key", ProductJson.attributeSlug(a.name()))
-                        .put("value", a.option()).put("display_key", a.name()).put("display_value", a.option());
-            }
-        } else {
-            li.productId = product.id;
-            li.name = product.name;
-            li.taxClass = product.taxClass;
-        }
-        BigDecimal unit = WpFormat.decimal(product.activePrice());
-        li.subtotal = b.hasNonNull("subtotal") ? WpFormat.decimal(b.get("subtotal").asText())
-                : b.hasNonNull("total") ? WpFormat.decimal(b.get("total").asText())
-                : unit.multiply(BigDecimal.valueOf(qty));
-        li.total = li.subtotal;
-        return li;
+        OrderCalculator.applyCoupons(store, o, couponsByLine);
     }
 
-    private Coupon coupon(String code) {
-        String wanted = code.trim().toLowerCase(java.util.Locale.ROOT);
+    private Coupon coupon(JsonNode requested) {
+        if (requested.path("id").asLong(0) > 0) {
+            throw new RestException(400, "woocommerce_rest_coupon_item_id_readonly", "Coupon item ID is readonly.");
+        }
+        String wanted = Json.text(requested, "code", "").trim().toLowerCase(Locale.ROOT);
+        if (wanted.isEmpty()) throw new RestException(400, "woocommerce_rest_invalid_coupon", "Coupon code is required.");
         Coupon c = store.coupons.values().stream().filter(x -> x.code.equals(wanted) && "publish".equals(x.status)).findFirst().orElse(null);
         if (c == null) throw new RestException(400, "woocommerce_rest_invalid_coupon", "Coupon \"" + wanted + "\" does not exist!");
         if (c.usageLimit != null && c.usageCount >= c.usageLimit) {
@@ -305,6 +216,38 @@ public final class OrderService {
         return c;
     }
 
+    private Order.ShippingLine shippingLine(JsonNode s) {
+        Order.ShippingLine sl = new Order.ShippingLine();
+        sl.id = store.nextOrderItemId();
+        sl.methodId = Json.text(s, "method_id", "");
+        sl.methodTitle = Json.text(s, "method_title", "");
+        sl.instanceId = Json.text(s, "instance_id", "");
+        sl.total = WpFormat.decimal(Json.text(s, "total", "0"));
+        return sl;
+    }
+
+    private Order.FeeLine feeLine(JsonNode f) {
+        Order.FeeLine fl = new Order.FeeLine();
+        fl.id = store.nextOrderItemId();
+        fl.name = Json.text(f, "name", "");
+        fl.taxClass = Json.text(f, "tax_class", "");
+        fl.taxStatus = Json.text(f, "tax_status", "taxable");
+        fl.total = WpFormat.decimal(Json.text(f, "total", "0"));
+        return fl;
+    }
+
+    /** needs_payment(): still waiting for money. */
+    private static boolean needsPayment(Order o) {
+        return Set.of("pending", "failed").contains(o.status) && o.total.signum() > 0;
+    }
+
+    private static void checkStatus(String status) {
+        if (!STATUSES.contains(status) && !"checkout-draft".equals(status)) {
+            throw RestException.invalidParam("status", "rest_not_in_enum",
+                    "status is not one of pending, processing, on-hold, completed, cancelled, refunded, failed, and checkout-draft.");
+        }
+    }
+
     private static ObjectNode address(JsonNode given, List<String> fields) {
         ObjectNode a = Json.object();
         for (String f : fields) a.put(f, Json.text(given, f, ""));
@@ -313,14 +256,5 @@ public final class OrderService {
 
     private static void mergeAddress(ObjectNode target, JsonNode given, List<String> fields) {
         for (String f : fields) if (given.has(f)) target.put(f, Json.text(given, f, ""));
-    }
-
-    private static String label(String status) {
-        return switch (status) {
-            case "pending" -> "Pending payment";
-            case "on-hold" -> "On hold";
-            case "checkout-draft" -> "Draft";
-            default -> Character.toUpperCase(status.charAt(0)) + status.substring(1);
-        };
     }
 }
