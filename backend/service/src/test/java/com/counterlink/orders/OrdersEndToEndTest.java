@@ -448,7 +448,7 @@ class OrdersEndToEndTest extends BackendTest {
                 null, line(simpleItem, 2));
         long wooId = order.get("id").asLong();
         JsonNode written = awaitOrder(wooId, o -> o.get("state").asText().equals("WRITTEN"));
-        shop.post("orders/" + wooId + "/refunds", JSON.createObjectNode().put("amount", "5.00").put("reason", "scratched"));
+        shop.post("orders/" + wooId + "/refunds", JSON.createObjectNode().put("amount", "5.00").put("reason", "scratched").put("api_refund", false));
         JsonNode flagged = awaitOrder(wooId, o -> !o.get("flag").isNull());
         assertEquals("WRITTEN", flagged.get("state").asText());
         assertTrue(flagged.get("flag").asText().contains("partly refunded") && flagged.get("flag").asText().contains("return ticket"),
@@ -472,7 +472,7 @@ class OrdersEndToEndTest extends BackendTest {
         long fullId = full.get("id").asLong();
         UUID fullOrder = UUID.fromString(awaitOrder(fullId, o -> o.get("state").asText().equals("ALLOCATED")).get("id").asText());
         assertEquals(0, new BigDecimal("2").compareTo(allocated(simpleItem, fullOrder)));
-        shop.post("orders/" + fullId + "/refunds", JSON.createObjectNode().put("amount", full.get("total").asText()));
+        shop.post("orders/" + fullId + "/refunds", JSON.createObjectNode().put("amount", full.get("total").asText()).put("api_refund", false));
         awaitOrder(fullId, o -> o.get("state").asText().equals("CANCELLED"));
         assertEquals(0, BigDecimal.ZERO.compareTo(allocated(simpleItem, fullOrder)), "a refunded order holds no stock");
 
@@ -481,7 +481,7 @@ class OrdersEndToEndTest extends BackendTest {
         long partialId = partial.get("id").asLong();
         UUID partialOrder = UUID.fromString(awaitOrder(partialId, o -> o.get("state").asText().equals("ALLOCATED"))
                 .get("id").asText());
-        shop.post("orders/" + partialId + "/refunds", JSON.createObjectNode().put("amount", "1.00"));
+        shop.post("orders/" + partialId + "/refunds", JSON.createObjectNode().put("amount", "1.00").put("api_refund", false));
         JsonNode waiting = awaitOrder(partialId, o -> o.get("state").asText().equals("NEEDS_ATTENTION"));
         assertTrue(waiting.get("reason").asText().contains("partly refunded"), waiting.toString());
         assertEquals(0, new BigDecimal("3").compareTo(allocated(simpleItem, partialOrder)), "held until a person decides");
