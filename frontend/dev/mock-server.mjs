@@ -259,7 +259,7 @@ const JOB_TYPES = ["PRODUCTS", "INVENTORY", "PRICING", "ORDERS"];
 const fieldError = (res, field, message) => problem(res, 400, "Bad Request", "Validation failed", [{ field, message }]);
 const publicStore = ({ tenantId: _t, jobs: _j, runs: _r, webhooks: _w, ...s }) => s;
 const activate = (s) => {
-  Object.assign(s, { status: "ACTIVE", hasCredentials: true, keyPermissions: "read_write", linkedAt: new Date().toISOString(), statusReason: null });
+  Object.assign(s, { status: "ACTIVE", hasCredentials: true, keyPermissions: "read_write", linkedAt: new Date().toISOString(), statusReason: null, homeUrl: s.url, addressNotice: null });
   s.webhooks = [
     { topic: "order.created", wooWebhookId: 101, status: "active" },
     { topic: "order.updated", wooWebhookId: 102, status: "active" },
@@ -364,7 +364,7 @@ async function portalApi(req, res, url, mine) {
     let s = [...stores.values()].find((x) => x.tenantId === tenantId && x.url === base && x.status !== "REMOVED");
     if (s && s.status !== "PENDING") return problem(res, 409, "Conflict", "This store is already linked");
     if (!s) {
-      s = { id: randomUUID(), tenantId, name: name.trim(), url: base, status: "PENDING", statusReason: null, hasCredentials: false, keyPermissions: null, createdAt: new Date().toISOString(), linkedAt: null, webhooks: [], runs: [], jobs: JOB_TYPES.map((jobType) => ({ jobType, enabled: true, intervalSeconds: jobType === "ORDERS" ? 60 : 300 })) };
+      s = { id: randomUUID(), tenantId, name: name.trim(), url: base, status: "PENDING", statusReason: null, hasCredentials: false, keyPermissions: null, createdAt: new Date().toISOString(), linkedAt: null, homeUrl: null, addressNotice: null, webhooks: [], runs: [], jobs: JOB_TYPES.map((jobType) => ({ jobType, enabled: true, intervalSeconds: jobType === "ORDERS" ? 60 : 300 })) };
       stores.set(s.id, s);
     }
     const returnUrl = `${origin}/t/${tenantId}/stores/${s.id}`;

@@ -11,6 +11,7 @@ const ACTIONS: Record<string, string> = {
   "store.link-started": "Started linking a store",
   "store.linked": "Store approved in WooCommerce",
   "store.keys-entered": "Entered API keys by hand",
+  "store.address-changed": "Changed a store's address to the one WooCommerce uses",
   "store.removed": "Removed a store",
   "store.webhooks-registered": "Registered webhooks",
   "store.order-settings": "Changed a store's order settings",

@@ -27,6 +27,7 @@ import type {
   OnboardingStatus,
   OrderSettings,
   Store,
+  StoreAddressRequest,
   StartSupportSessionRequest,
   StoreCredentialsRequest,
   SupportSession,
@@ -96,6 +97,9 @@ export function createCounterlinkApi(http: HttpClient) {
       remove: (tenantId: string, siteId: string, o?: Opts) => http.delete(storePath(tenantId, siteId), o),
       setCredentials: (tenantId: string, siteId: string, body: StoreCredentialsRequest, o?: Opts) =>
         http.put<Store>(`${storePath(tenantId, siteId)}/credentials`, body, o),
+      /** Owner only: the store's address becomes its `homeUrl` (400 for any other address). */
+      useAddress: (tenantId: string, siteId: string, body: StoreAddressRequest, o?: Opts) =>
+        http.put<Store>(`${storePath(tenantId, siteId)}/url`, body, o),
       testConnection: (tenantId: string, siteId: string, o?: Opts) =>
         http.post<ConnectionCheck[]>(`${storePath(tenantId, siteId)}/test-connection`, {}, o),
       webhooks: (tenantId: string, siteId: string, o?: Opts) =>

@@ -82,6 +82,15 @@ export interface Store {
   keyPermissions: string | null;
   createdAt: string;
   linkedAt: string | null;
+  /** What WooCommerce calls the site (WordPress's home_url), once Counterlink has read it. */
+  homeUrl: string | null;
+  /** "WooCommerce calls this site …, not …" when `homeUrl` is not the address entered (`url`). */
+  addressNotice: string | null;
+}
+
+/** Switches a store to the address WooCommerce calls it by (only its `homeUrl`). */
+export interface StoreAddressRequest {
+  url: string;
 }
 
 export interface LinkStoreRequest {

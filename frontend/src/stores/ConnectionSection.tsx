@@ -13,12 +13,16 @@ const CHECK_NAMES: Record<string, string> = {
   keys: "API keys",
   "write-permission": "Write permission",
   "woocommerce-version": "WooCommerce version",
+  "site-address": "Store address",
   currency: "Currency",
 };
 const checkName = (c: string) => CHECK_NAMES[c] ?? (c.charAt(0).toUpperCase() + c.slice(1)).replace(/[-_]/g, " ");
 
-/** "Test connection" and its checklist, with the fix for warnings and failures. */
-export function TestConnection({ tenantId, siteId }: { tenantId: string; siteId: string }) {
+/**
+ * "Test connection" and its checklist, with the fix for warnings and failures. `onTested` runs after
+ * each test: the server may have learnt what the store calls itself (the page shows it).
+ */
+export function TestConnection({ tenantId, siteId, onTested }: { tenantId: string; siteId: string; onTested?: () => void }) {
   const api = useApi();
   const [checks, setChecks] = useState<ConnectionCheck[]>();
   const [busy, setBusy] = useState(false);
@@ -29,6 +33,7 @@ export function TestConnection({ tenantId, siteId }: { tenantId: string; siteId:
     setError(undefined);
     try {
       setChecks(await api.stores.testConnection(tenantId, siteId));
+      onTested?.();
     } catch (e) {
       setError(errorMessage(e));
     } finally {

@@ -19,9 +19,13 @@ import { toSetup } from "../onboarding/routes/Setup";
 import { JobsSection } from "./JobsSection";
 import { StoreStatusBadge } from "./labels";
 import { RunHistory } from "./RunHistory";
+import { SiteAddressNotice } from "./SiteAddressNotice";
 import { toStores } from "./routes/Stores";
 
-/** After WooCommerce's approval: look at the store every 2 s, up to 6 times, until it is active. */
+/**
+ * After WooCommerce's approval: look at the store every 2 s, up to 6 times, until it is active and
+ * Counterlink has read what WooCommerce calls the site (it does so just after the keys arrive).
+ */
 export const STORE_POLL_MS = 2_000;
 export const STORE_POLL_TIMES = 6;
 
@@ -115,7 +119,7 @@ export default function StorePage() {
     async (signal) => {
       const s = await api.stores.get(tenant.id, siteId, { signal });
       setData(s);
-      return s.status === "ACTIVE";
+      return s.status === "ACTIVE" && s.homeUrl !== null;
     },
     { intervalMs: STORE_POLL_MS, times: STORE_POLL_TIMES },
   );
@@ -240,6 +244,8 @@ export default function StorePage() {
         isOwner={isOwner}
       />
 
+      <SiteAddressNotice tenantId={tenant.id} store={store} isOwner={isOwner} onChanged={setData} />
+
       {store.status === "PENDING" && returned === undefined && (
         <div className="notice notice-warn" role="status">
           <p className="notice-title">Waiting for approval in WooCommerce</p>
@@ -266,7 +272,7 @@ export default function StorePage() {
       <section className="card" aria-labelledby="connection-heading">
         <h2 id="connection-heading">Connection</h2>
         <p className="muted">Checks that Counterlink can reach the store with its keys and may change products and stock.</p>
-        <TestConnection tenantId={tenant.id} siteId={store.id} />
+        <TestConnection tenantId={tenant.id} siteId={store.id} onTested={reload} />
         {isOwner && (
           <div className="disclosure">
             <button

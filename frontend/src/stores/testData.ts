@@ -16,6 +16,8 @@ export function store(overrides: Partial<Store> = {}): Store {
     keyPermissions: "read_write",
     createdAt: "2025-03-01T10:00:00Z",
     linkedAt: "2025-03-01T10:05:00Z",
+    homeUrl: "https://shop.example.com",
+    addressNotice: null,
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { useApi } from "../../api/ApiContext";
 import { errorMessage } from "../../api/errors";
@@ -6,13 +6,17 @@ import type { Store } from "../../api/types";
 import { ManualKeysForm } from "../../stores/ConnectionSection";
 import { StoreStatusBadge } from "../../stores/labels";
 import { toStore } from "../../stores/routes/Stores";
+import { SiteAddressNotice } from "../../stores/SiteAddressNotice";
 import { LinkStoreForm } from "../../stores/StoresPage";
 import { useFetch } from "../../utils/useFetch";
 import { useRefreshBurst } from "../../utils/useRefreshBurst";
 import type { StepProps } from "../SetupWizardPage";
 import { markSetupReturn } from "../setupReturn";
 
-/** After WooCommerce's approval: look again every 2 s, up to 10 times, until the store is active. */
+/**
+ * After WooCommerce's approval: look again every 2 s, up to 10 times, until the store is active and
+ * Counterlink has read what WooCommerce calls the site.
+ */
 export const STORE_ACTIVE_POLL_MS = 2_000;
 export const STORE_ACTIVE_POLL_TIMES = 10;
 
@@ -25,13 +29,17 @@ export function StoresSetupStep({ tenantId, isOwner, status, refresh, goOn }: St
   const [keysFor, setKeysFor] = useState<string | null>(returned === "declined" ? returnedStore : null);
   const [continueError, setContinueError] = useState<string>();
 
+  const refreshed = useRef(false);
   const burst = useRefreshBurst(
     async (signal) => {
       const list = await api.stores.list(tenantId, { signal });
       stores.setData(list);
-      const active = list.some((s) => s.id === returnedStore && s.status === "ACTIVE");
-      if (active) refresh();
-      return active;
+      const linked = list.find((s) => s.id === returnedStore && s.status === "ACTIVE");
+      if (linked && !refreshed.current) {
+        refreshed.current = true;
+        refresh();
+      }
+      return linked !== undefined && linked.homeUrl !== null;
     },
     { intervalMs: STORE_ACTIVE_POLL_MS, times: STORE_ACTIVE_POLL_TIMES },
   );
@@ -104,6 +112,12 @@ export function StoresSetupStep({ tenantId, isOwner, status, refresh, goOn }: St
                   )}
                 </div>
                 <p className="small muted store-url">{s.url}</p>
+                <SiteAddressNotice
+                  tenantId={tenantId}
+                  store={s}
+                  isOwner={isOwner}
+                  onChanged={(changed) => stores.setData(visible.map((x) => (x.id === changed.id ? changed : x)))}
+                />
                 {keysFor === s.id && (
                   <ManualKeysForm
                     tenantId={tenantId}

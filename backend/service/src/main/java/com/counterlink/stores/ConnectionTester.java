@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** "Test connection": keys, read and write permission, WooCommerce version, currency, stock management. */
 @Singleton
@@ -18,7 +19,18 @@ public class ConnectionTester {
     static final int[] MIN_VERSION = {7, 9};
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public List<ConnectionCheck> test(WooClient woo) {
+    /** How the store answered the first signed read. */
+    public enum Keys { ACCEPTED, REFUSED, UNREACHABLE }
+
+    /**
+     * @param checks   every check, in order
+     * @param homeUrl  what system_status says the store calls itself, when the keys could read it
+     * @param keys     whether the store accepted the keys, refused them, or could not be reached
+     */
+    public record Report(List<ConnectionCheck> checks, Optional<String> homeUrl, Keys keys) {
+    }
+
+    public Report test(WooClient woo) {
         List<ConnectionCheck> checks = new ArrayList<>();
         JsonNode status;
         try {
@@ -26,20 +38,21 @@ public class ConnectionTester {
             checks.add(ConnectionCheck.pass("keys", "The store accepted the API keys and allows reading"));
         } catch (WooException e) {
             checks.add(keysFailed(e));
-            return checks;
+            return new Report(checks, Optional.empty(), e.code().isTransient() ? Keys.UNREACHABLE : Keys.REFUSED);
         }
         checks.add(writeCheck(woo));
         checks.add(versionCheck(status.path("environment").path("version").asText("")));
         checks.add(currencyCheck(woo));
         checks.add(stockCheck(woo));
-        return checks;
+        return new Report(checks, SiteAddresses.fromStatus(status), Keys.ACCEPTED);
     }
 
     private static ConnectionCheck keysFailed(WooException e) {
         return switch (e.code()) {
             case WOO_AUTH_FAILED, WOO_PERMISSION_DENIED -> ConnectionCheck.fail("keys",
-                    "The store refused the API keys: " + e.getMessage(),
-                    "Link the store again, or create a Read/Write key in WooCommerce > Settings > Advanced > REST API and enter it");
+                    "The store refused the API keys: " + e.storeMessage(),
+                    e.advice() != null ? e.advice()
+                            : "Link the store again, or create a Read/Write key in WooCommerce > Settings > Advanced > REST API and enter it");
             case WOO_URL_REFUSED -> ConnectionCheck.fail("keys", e.getMessage(),
                     "Use the public https address of the shop");
             case WOO_NOT_FOUND, WOO_BAD_RESPONSE -> ConnectionCheck.fail("keys",

@@ -1,5 +1,6 @@
 package com.counterlink.stores;
 
+import com.counterlink.woo.SiteAddress;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -10,7 +11,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** A WooCommerce store of a tenant; credentials only ever sealed by SecretBox. */
+/**
+ * A WooCommerce store of a tenant; credentials only ever sealed by SecretBox. {@code baseUrl} is the
+ * address entered (and called); {@code homeUrl} what the store calls itself, once read.
+ */
 @MappedEntity("sites")
 public record Site(@Id UUID id, UUID tenantId, String name, String baseUrl, SiteStatus status,
                    @Nullable String statusReason,
@@ -18,9 +22,14 @@ public record Site(@Id UUID id, UUID tenantId, String name, String baseUrl, Site
                    @TypeDef(type = DataType.JSON) Map<String, Object> settings,
                    Instant createdAt, Instant updatedAt,
                    @Nullable byte[] linkStateHash, @Nullable Instant linkStateExpiresAt,
-                   @Nullable String keyPermissions, @Nullable Instant linkedAt) {
+                   @Nullable String keyPermissions, @Nullable Instant linkedAt, @Nullable String homeUrl) {
 
     public boolean hasCredentials() {
         return consumerKeyEnc != null && consumerSecretEnc != null;
+    }
+
+    /** The store calls itself by another address than the one entered. */
+    public boolean addressDiffers() {
+        return homeUrl != null && !SiteAddress.same(baseUrl, homeUrl);
     }
 }

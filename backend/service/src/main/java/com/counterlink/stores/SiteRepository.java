@@ -52,4 +52,11 @@ public interface SiteRepository extends CrudRepository<Site, UUID> {
             UPDATE sites SET link_state_hash = :stateHash, link_state_expires_at = :expiresAt, name = :name, updated_at = :now
             WHERE id = :id AND tenant_id = :tenantId AND status = 'PENDING'""")
     int renewLinkState(UUID id, UUID tenantId, String name, byte[] stateHash, Instant expiresAt, Instant now);
+
+    /** What the store calls itself, as it last told us. */
+    @Query("UPDATE sites SET home_url = :homeUrl WHERE id = :id AND tenant_id = :tenantId AND status <> 'REMOVED'")
+    int setHomeUrl(UUID id, UUID tenantId, String homeUrl);
+
+    @Query("UPDATE sites SET base_url = :baseUrl, updated_at = :now WHERE id = :id AND tenant_id = :tenantId AND status <> 'REMOVED'")
+    int setBaseUrl(UUID id, UUID tenantId, String baseUrl, Instant now);
 }

@@ -33,12 +33,22 @@ public class StoreClients {
         return box.open(sealed, context(site, column));
     }
 
+    /** Calls the address entered; signs with the store's own address once known (WooCommerce checks that one). */
     public WooClient client(Site site) {
+        return client(site, WooClientConfig.defaults());
+    }
+
+    public WooClient client(Site site, WooClientConfig config) {
         if (!site.hasCredentials()) {
             throw new ApiException(ErrorCode.CONFLICT, "The store has no API keys yet: link it or enter keys first");
         }
         WooCredentials credentials = new WooCredentials(open(site, "consumer_key", site.consumerKeyEnc()),
                 open(site, "consumer_secret", site.consumerSecretEnc()));
-        return WooClient.forStore(site.baseUrl(), credentials, WooClientConfig.defaults(), policy);
+        return WooClient.forStore(site.baseUrl(), site.homeUrl(), credentials, config, policy);
+    }
+
+    /** No keys: WordPress's public routes only. */
+    public WooClient publicClient(Site site, WooClientConfig config) {
+        return WooClient.anonymous(site.baseUrl(), config, policy);
     }
 }

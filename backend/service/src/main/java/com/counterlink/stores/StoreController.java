@@ -68,6 +68,13 @@ public class StoreController {
         return stores.setCredentials(CurrentUser.from(authentication), tenantId, siteId, command);
     }
 
+    /** Owner: switches the store to the address WooCommerce calls it by (StoreView.homeUrl). */
+    @Put("/{siteId}/url")
+    public StoreView useAddress(@PathVariable UUID tenantId, @PathVariable UUID siteId,
+                                @Body @Valid StoreAddressCommand command, Authentication authentication) {
+        return stores.useAddress(CurrentUser.from(authentication), tenantId, siteId, command);
+    }
+
     @Post("/{siteId}/test-connection")
     public List<ConnectionCheck> testConnection(@PathVariable UUID tenantId, @PathVariable UUID siteId,
                                                 Authentication authentication) {

@@ -9,6 +9,7 @@ import com.counterlink.platform.net.OutboundUrlPolicy;
 import com.counterlink.platform.web.ApiException;
 import com.counterlink.platform.web.ErrorCode;
 import com.counterlink.tenancy.TenantAccess;
+import com.counterlink.woo.SiteAddress;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -21,13 +22,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Linking WooCommerce stores to a tenant: app authorization, manual keys, test connection, removal. */
+/**
+ * Linking WooCommerce stores to a tenant: app authorization, manual keys, test connection, the
+ * store's own address, removal.
+ */
 @Singleton
 public class StoreService {
 
@@ -42,6 +48,7 @@ public class StoreService {
     private final SiteRepository sites;
     private final StoreClients clients;
     private final ConnectionTester tester;
+    private final SiteAddresses addresses;
     private final OutboundUrlPolicy policy;
     private final SecretBox box;
     private final AuditLog audit;
@@ -50,7 +57,7 @@ public class StoreService {
     private final com.counterlink.sync.SyncScheduler syncScheduler;
 
     public StoreService(TenantAccess access, TenantTransactions transactions, SiteRepository sites, StoreClients clients,
-                        ConnectionTester tester, OutboundUrlPolicy policy, SecretBox box, AuditLog audit,
+                        ConnectionTester tester, SiteAddresses addresses, OutboundUrlPolicy policy, SecretBox box, AuditLog audit,
                         WebhookService webhooks, com.counterlink.sync.SyncScheduler syncScheduler,
                         @Value("${counterlink.public-url}") String publicUrl) {
         this.access = access;
@@ -58,6 +65,7 @@ public class StoreService {
         this.sites = sites;
         this.clients = clients;
         this.tester = tester;
+        this.addresses = addresses;
         this.policy = policy;
         this.box = box;
         this.audit = audit;
@@ -89,10 +97,16 @@ public class StoreService {
         String url = normalizeStoreUrl(command.url());
         return access.asOwner(user, tenantId, member -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            Site existing = sites.findByTenantIdAndStatusNotEqualOrderByCreatedAt(tenantId, SiteStatus.REMOVED).stream()
-                    .filter(s -> s.baseUrl().equals(url)).findFirst().orElse(null);
+            List<Site> current = sites.findByTenantIdAndStatusNotEqualOrderByCreatedAt(tenantId, SiteStatus.REMOVED);
+            Site existing = current.stream().filter(s -> s.baseUrl().equals(url)).findFirst().orElse(null);
             if (existing != null && existing.status() != SiteStatus.PENDING) {
                 throw new ApiException(ErrorCode.CONFLICT, "This store is already linked", List.of());
+            }
+            Optional<Site> sameSite = current.stream()
+                    .filter(s -> s.status() != SiteStatus.PENDING && SiteAddress.same(url, s.homeUrl())).findFirst();
+            if (existing == null && sameSite.isPresent()) {
+                throw new ApiException(ErrorCode.CONFLICT, "This store is already linked as " + sameSite.get().baseUrl()
+                        + " (WooCommerce calls it " + sameSite.get().homeUrl() + ")", List.of());
             }
             UUID siteId = existing != null ? existing.id() : UUID.randomUUID();
             LinkState state = LinkState.fresh(tenantId, siteId);
@@ -101,7 +115,7 @@ public class StoreService {
                 sites.renewLinkState(siteId, tenantId, name, state.secretHash(), now.plus(LINK_STATE_TTL), now);
             } else {
                 sites.save(new Site(siteId, tenantId, name, url, SiteStatus.PENDING, null, null, null, null,
-                        new HashMap<>(), now, now, state.secretHash(), now.plus(LINK_STATE_TTL), null, null));
+                        new HashMap<>(), now, now, state.secretHash(), now.plus(LINK_STATE_TTL), null, null, null));
             }
             audit.record(tenantId, user, "store.link-started", "site", siteId.toString(), Map.of("url", url, "name", name));
             return new LinkStoreResponse(StoreView.of(site(tenantId, siteId)), authorizeUrl(url, tenantId, siteId, state.token(box)));
@@ -141,20 +155,55 @@ public class StoreService {
             LOG.warn("wc-auth callback for site {} refused: state used, expired or unknown", state.siteId());
             throw new ApiException(ErrorCode.NOT_FOUND, "Unknown or expired authorization");
         }
+        // WooCommerce waits for this answer before it finishes; asking the store now could wait on itself
+        addresses.learnSoon(state.tenantId(), state.siteId());
         webhooks.registerAfterLinking(state.tenantId(), state.siteId());
     }
 
+    /** Keys entered by hand; then, outside the transaction, what the store calls itself. */
     public StoreView setCredentials(CurrentUser user, UUID tenantId, UUID siteId, StoreCredentialsCommand command) {
-        StoreView view = access.asOwner(user, tenantId, member -> {
+        Site stored = access.asOwner(user, tenantId, member -> {
             Site site = site(tenantId, siteId);
             sites.setCredentials(siteId, tenantId, clients.seal(site, "consumer_key", command.consumerKey().strip()),
                     clients.seal(site, "consumer_secret", command.consumerSecret().strip()),
                     Instant.now().truncatedTo(ChronoUnit.MICROS));
             audit.record(tenantId, user, "store.keys-entered", "site", siteId.toString(), Map.of());
+            return site(tenantId, siteId);
+        });
+        Site learned = addresses.learn(stored);
+        webhooks.registerAfterLinking(tenantId, siteId);
+        return StoreView.of(learned);
+    }
+
+    /**
+     * Switches the store to the address WooCommerce calls it by (its home_url, as last read). Only
+     * that address: the keys go wherever the store's address points.
+     */
+    public StoreView useAddress(CurrentUser user, UUID tenantId, UUID siteId, StoreAddressCommand command) {
+        access.asOwner(user, tenantId, member -> site(tenantId, siteId)); // permission before guard clauses
+        String url = normalizeStoreUrl(command.url());
+        return access.asOwner(user, tenantId, member -> {
+            Site site = site(tenantId, siteId);
+            if (site.homeUrl() == null) {
+                throw new ApiException(ErrorCode.CONFLICT,
+                        "Counterlink has not read this store's own address yet: test the connection first");
+            }
+            if (!SiteAddress.same(url, site.homeUrl())) {
+                throw ApiException.invalidField("url", "must be the address WooCommerce calls this store, " + site.homeUrl());
+            }
+            if (url.equals(site.baseUrl())) {
+                return StoreView.of(site);
+            }
+            boolean taken = sites.findByTenantIdAndStatusNotEqualOrderByCreatedAt(tenantId, SiteStatus.REMOVED).stream()
+                    .anyMatch(s -> !s.id().equals(siteId) && s.baseUrl().equals(url));
+            if (taken) {
+                throw new ApiException(ErrorCode.CONFLICT, "Another store of this company already has the address " + url);
+            }
+            sites.setBaseUrl(siteId, tenantId, url, Instant.now().truncatedTo(ChronoUnit.MICROS));
+            audit.record(tenantId, user, "store.address-changed", "site", siteId.toString(),
+                    Map.of("from", site.baseUrl(), "to", url));
             return StoreView.of(site(tenantId, siteId));
         });
-        webhooks.registerAfterLinking(tenantId, siteId);
-        return view;
     }
 
     public void remove(CurrentUser user, UUID tenantId, UUID siteId) {
@@ -170,14 +219,32 @@ public class StoreService {
         webhooks.unregister(removed);
     }
 
-    /** Runs the checks outside any transaction: no database connection waits on a slow store. */
+    /**
+     * Runs the checks outside any transaction: no database connection waits on a slow store. The
+     * store's own address comes from system_status, else (the keys refused, as they are when we sign
+     * with another name than the store's own) from WordPress's public REST index; a newly learnt
+     * address is kept and the checks run again signed with it.
+     */
     public List<ConnectionCheck> testConnection(CurrentUser user, UUID tenantId, UUID siteId) {
         Site site = access.asMember(user, tenantId, member -> site(tenantId, siteId));
+        List<ConnectionCheck> checks = new ArrayList<>();
         if (!site.hasCredentials()) {
-            return List.of(ConnectionCheck.fail("keys", "The store has no API keys yet",
+            Site known = addresses.fromIndex(site).map(home -> addresses.record(site, home)).orElse(site);
+            SiteAddresses.check(known).ifPresent(checks::add);
+            checks.add(ConnectionCheck.fail("keys", "The store has no API keys yet",
                     "Finish linking the store in WooCommerce, or enter keys by hand"));
+            return checks;
         }
-        return tester.test(clients.client(site));
+        ConnectionTester.Report report = tester.test(clients.client(site));
+        Optional<String> own = report.keys() == ConnectionTester.Keys.UNREACHABLE ? Optional.empty()
+                : report.homeUrl().or(() -> addresses.fromIndex(site));
+        Site known = own.map(home -> addresses.record(site, home)).orElse(site);
+        if (report.keys() == ConnectionTester.Keys.REFUSED && known.homeUrl() != null && !known.homeUrl().equals(site.homeUrl())) {
+            report = tester.test(clients.client(known));
+        }
+        SiteAddresses.check(known).ifPresent(checks::add);
+        checks.addAll(report.checks());
+        return checks;
     }
 
     String normalizeStoreUrl(String raw) {

@@ -58,6 +58,7 @@ public class WebhookService {
     private final SiteWebhookRepository registered;
     private final WebhookHintRepository hints;
     private final StoreClients clients;
+    private final SiteAddresses addresses;
     private final AuditLog audit;
     private final BeanProvider<JobScheduler> scheduler;
     private final BeanProvider<com.counterlink.sync.SyncScheduler> syncScheduler;
@@ -67,7 +68,7 @@ public class WebhookService {
 
     public WebhookService(TenantAccess access, TenantTransactions transactions, SiteRepository sites,
                           SiteWebhookRepository registered, WebhookHintRepository hints, StoreClients clients,
-                          AuditLog audit, BeanProvider<JobScheduler> scheduler,
+                          SiteAddresses addresses, AuditLog audit, BeanProvider<JobScheduler> scheduler,
                           BeanProvider<com.counterlink.sync.SyncScheduler> syncScheduler,
                           @Value("${counterlink.public-url}") String publicUrl,
                           @Value("${counterlink.stores.register-webhooks-on-link:true}") boolean registerOnLink) {
@@ -77,6 +78,7 @@ public class WebhookService {
         this.registered = registered;
         this.hints = hints;
         this.clients = clients;
+        this.addresses = addresses;
         this.audit = audit;
         this.scheduler = scheduler;
         this.syncScheduler = syncScheduler;
@@ -206,7 +208,8 @@ public class WebhookService {
     private List<SiteWebhook> ensure(Site site) {
         Object lock = ensuring.computeIfAbsent(site.id(), id -> new Object());
         synchronized (lock) {
-            return ensureNow(site);
+            // signed requests fail while the store calls itself by another name we have not read yet
+            return ensureNow(addresses.learnIfUnknown(site));
         }
     }
 

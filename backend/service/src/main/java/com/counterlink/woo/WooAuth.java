@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /**
  * Authentication as WC_REST_Authentication accepts it: over HTTPS the key by HTTP Basic; over
  * plain HTTP only one-legged OAuth 1.0a (HMAC-SHA256, key = secret + "&"), because WooCommerce
- * ignores Basic and query-string keys there.
+ * ignores Basic and query-string keys there. OAuth signatures name the URL as WooCommerce rebuilds
+ * it from its own home_url, which may differ from the address we call (see {@link SiteAddress}).
  */
 public sealed interface WooAuth {
 
@@ -28,9 +29,22 @@ public sealed interface WooAuth {
     }
 
     static WooAuth forStore(URI storeUrl, WooCredentials credentials, Clock clock) {
+        return forStore(storeUrl, null, credentials, clock);
+    }
+
+    /** @param homeUrl the store's own address (WordPress's home_url) when known, else null */
+    static WooAuth forStore(URI storeUrl, URI homeUrl, WooCredentials credentials, Clock clock) {
         return "https".equalsIgnoreCase(storeUrl.getScheme())
                 ? new Basic(credentials)
-                : new OAuth1(credentials, clock);
+                : new OAuth1(credentials, clock, homeUrl);
+    }
+
+    /** No credentials: for WordPress's public routes (the REST index). */
+    record Anonymous() implements WooAuth {
+        @Override
+        public Signed sign(String method, URI base, Map<String, String> query) {
+            return new Signed(withQuery(base, query), null);
+        }
     }
 
     record Basic(WooCredentials credentials) implements WooAuth {
@@ -42,8 +56,30 @@ public sealed interface WooAuth {
         }
     }
 
-    record OAuth1(WooCredentials credentials, Clock clock) implements WooAuth {
+    /** @param homeUrl the store's own address when known (null: sign the URL we call) */
+    record OAuth1(WooCredentials credentials, Clock clock, URI homeUrl) implements WooAuth {
         private static final SecureRandom RANDOM = new SecureRandom();
+
+        public OAuth1(WooCredentials credentials, Clock clock) {
+            this(credentials, clock, null);
+        }
+
+        /**
+         * The URL WooCommerce puts in its base string: get_home_url(path) in the scheme the request
+         * came in, where path is the request path less the home's own path.
+         */
+        URI signedUrl(URI target) {
+            if (homeUrl == null) {
+                return target;
+            }
+            String homePath = homeUrl.getRawPath() == null ? "" : homeUrl.getRawPath().replaceAll("/+$", "");
+            String path = target.getRawPath() == null ? "" : target.getRawPath();
+            String rest = path.startsWith(homePath + "/") ? path.substring(homePath.length()) : path;
+            if (!rest.startsWith("/")) {
+                rest = "/" + rest;
+            }
+            return URI.create(target.getScheme() + "://" + homeUrl.getRawAuthority() + homePath + rest);
+        }
 
         @Override
         public Signed sign(String method, URI base, Map<String, String> query) {
@@ -56,7 +92,7 @@ public sealed interface WooAuth {
             params.put("oauth_signature_method", "HMAC-SHA256");
             List<String> pairs = new ArrayList<>();
             params.forEach((k, v) -> pairs.add(encode(encode(k) + "=" + encode(v))));
-            String baseString = method.toUpperCase() + "&" + encode(base.toString()) + "&" + String.join("%26", pairs);
+            String baseString = method.toUpperCase() + "&" + encode(signedUrl(base).toString()) + "&" + String.join("%26", pairs);
             params.put("oauth_signature", hmacSha256(credentials.consumerSecret() + "&", baseString));
             return new Signed(withQuery(base, params), null);
         }

@@ -35,6 +35,7 @@ public final class WooClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI storeUrl;
+    private final URI homeUrl;
     private final String apiBase;
     private final WooAuth auth;
     private final WooClientConfig config;
@@ -42,7 +43,14 @@ public final class WooClient {
     private final OutboundUrlPolicy policy;
 
     public WooClient(URI storeUrl, WooAuth auth, WooClientConfig config, WooTransport transport, OutboundUrlPolicy policy) {
+        this(storeUrl, null, auth, config, transport, policy);
+    }
+
+    /** @param homeUrl the store's own address (WordPress's home_url) when known, else null */
+    public WooClient(URI storeUrl, URI homeUrl, WooAuth auth, WooClientConfig config, WooTransport transport,
+                     OutboundUrlPolicy policy) {
         this.storeUrl = normalize(storeUrl);
+        this.homeUrl = homeUrl == null ? null : normalize(homeUrl);
         this.apiBase = this.storeUrl + "/wp-json/wc/v3/";
         this.auth = auth;
         this.config = config;
@@ -53,13 +61,40 @@ public final class WooClient {
     /** A client for a store's site URL with the real HTTP transport. */
     public static WooClient forStore(String storeUrl, WooCredentials credentials, WooClientConfig config,
                                      OutboundUrlPolicy policy) {
+        return forStore(storeUrl, null, credentials, config, policy);
+    }
+
+    /**
+     * A client that calls {@code storeUrl} and, over plain http, signs as WooCommerce checks: with
+     * the store's own address {@code homeUrl} (null when not known yet).
+     */
+    public static WooClient forStore(String storeUrl, String homeUrl, WooCredentials credentials, WooClientConfig config,
+                                     OutboundUrlPolicy policy) {
         URI url = normalize(URI.create(storeUrl.strip()));
-        return new WooClient(url, WooAuth.forStore(url, credentials, Clock.systemUTC()), config,
+        URI home = homeUrl == null ? null : normalize(URI.create(homeUrl.strip()));
+        return new WooClient(url, home, WooAuth.forStore(url, home, credentials, Clock.systemUTC()), config,
                 WooTransport.jdk(config.connectTimeout()), policy);
+    }
+
+    /** A client without keys, for WordPress's public routes only ({@link #restIndex()}). */
+    public static WooClient anonymous(String storeUrl, WooClientConfig config, OutboundUrlPolicy policy) {
+        URI url = normalize(URI.create(storeUrl.strip()));
+        return new WooClient(url, new WooAuth.Anonymous(), config, WooTransport.jdk(config.connectTimeout()), policy);
     }
 
     public URI storeUrl() {
         return storeUrl;
+    }
+
+    /**
+     * WordPress's public REST index ({@code GET /wp-json/}, no authentication), limited to the site's
+     * {@code name}, {@code url} (siteurl) and {@code home} (home_url): what the site calls itself even
+     * when signed requests fail because we call it by another name.
+     */
+    public JsonNode restIndex() {
+        URI index = URI.create(storeUrl + "/wp-json/");
+        return withRetries(() -> exchange("GET", index, Map.of("_fields", "name,url,home"), null, new WooAuth.Anonymous(),
+                "the REST index").json());
     }
 
     // ---- reads ---------------------------------------------------------------------------
@@ -276,7 +311,11 @@ public final class WooClient {
     }
 
     private Reply call(String method, String path, Map<String, String> query, byte[] body) {
-        URI target = URI.create(apiBase + path);
+        return exchange(method, URI.create(apiBase + path), query, body, auth, path);
+    }
+
+    private Reply exchange(String method, URI first, Map<String, String> query, byte[] body, WooAuth signer, String path) {
+        URI target = first;
         for (int hop = 0; ; hop++) {
             try {
                 policy.check(target);
@@ -284,7 +323,7 @@ public final class WooClient {
                 throw new WooException(WooErrorCode.WOO_URL_REFUSED, 0, null,
                         "The URL " + target.getHost() + " " + e.getMessage(), null, null, e);
             }
-            WooAuth.Signed signed = auth.sign(method, target, query);
+            WooAuth.Signed signed = signer.sign(method, target, query);
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Accept", "application/json");
             headers.put("User-Agent", "Counterlink/1.0");
@@ -303,8 +342,17 @@ public final class WooClient {
             if (status >= 200 && status < 300) {
                 return new Reply(response, path);
             }
-            throw errorOf(response);
+            throw advised(errorOf(response));
         }
+    }
+
+    /** WooCommerce's "Invalid signature" most often means we call the site by another name than its own. */
+    private WooException advised(WooException e) {
+        if (e.httpStatus() == 401 && e.storeMessage().startsWith("Invalid signature - provided signature does not match")) {
+            return e.withAdvice(SiteAddress.invalidSignatureAdvice(storeUrl.toString(),
+                    homeUrl == null ? null : homeUrl.toString()));
+        }
+        return e;
     }
 
     private URI redirectTarget(String method, URI from, String location, int hop) {

@@ -146,7 +146,7 @@ class StoreLinkingTest extends BackendTest {
         Store store = woo.newStore();
         String siteId = WooStoresFixture.link(api, ownerToken, tenantId, store);
         Map<String, JsonNode> checks = checks(siteId);
-        assertEquals(List.of("keys", "write-permission", "woocommerce-version", "currency", "stock-management"),
+        assertEquals(List.of("site-address", "keys", "write-permission", "woocommerce-version", "currency", "stock-management"),
                 List.copyOf(checks.keySet()));
         checks.values().forEach(c -> assertEquals("PASS", c.get("status").asText(), c.toString()));
         assertTrue(checks.get("woocommerce-version").get("detail").asText().contains("10.0.2"));

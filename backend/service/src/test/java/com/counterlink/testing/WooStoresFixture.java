@@ -61,13 +61,18 @@ public final class WooStoresFixture implements AutoCloseable {
 
     /** Starts linking in our API, approves in WooCommerce, and answers the now active store's id. */
     public static String link(ApiClient api, String token, String tenantId, Store store) {
+        return link(api, token, tenantId, store, store.siteUrl());
+    }
+
+    /** The same, with the store entered as {@code enteredUrl} (e.g. another name for the same site). */
+    public static String link(ApiClient api, String token, String tenantId, Store store, String enteredUrl) {
         ApiClient.Response started = api.post("/api/tenants/" + tenantId + "/stores", token,
-                "{\"url\":\"" + store.siteUrl() + "\",\"name\":\"Shop " + store.name() + "\"}");
+                "{\"url\":\"" + enteredUrl + "\",\"name\":\"Shop " + store.name() + "\"}");
         assertEquals(201, started.status(), started.toString());
         JsonNode body = started.json();
         assertEquals("PENDING", body.get("store").get("status").asText());
         String authorize = body.get("authorizeUrl").asText();
-        assertTrue(authorize.startsWith(store.siteUrl() + "/wc-auth/v1/authorize?app_name=Counterlink&scope=read_write"), authorize);
+        assertTrue(authorize.startsWith(enteredUrl + "/wc-auth/v1/authorize?app_name=Counterlink&scope=read_write"), authorize);
 
         HttpResponse<String> grantPage = browse(authorize);
         assertEquals(200, grantPage.statusCode(), grantPage.body());

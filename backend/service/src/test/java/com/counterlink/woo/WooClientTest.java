@@ -109,6 +109,60 @@ class WooClientTest {
     }
 
     @Test
+    void aStoreCalledByAnotherNameThanItsOwnIsSignedWithItsOwnAddress() {
+        Store store = newStore();
+        ApiKey key = store.issueKey(KeyPermission.READ_WRITE);
+        WooCredentials credentials = new WooCredentials(key.consumerKey(), key.consumerSecret());
+        String otherName = store.siteUrl().replace("127.0.0.1", "localhost");
+
+        WooClient unaware = WooClient.forStore(otherName, credentials, FAST, DEV_POLICY);
+        WooException refused = assertThrows(WooException.class, () -> unaware.get("products"));
+        assertEquals(WooErrorCode.WOO_AUTH_FAILED, refused.code());
+        assertEquals("Invalid signature - provided signature does not match.", refused.storeMessage());
+        assertTrue(refused.advice().contains("Site Address in WordPress > Settings > General"), refused.advice());
+        assertTrue(refused.getMessage().endsWith(refused.advice()), "run histories show the advice: " + refused.getMessage());
+
+        WooClient aware = WooClient.forStore(otherName, store.siteUrl(), credentials, FAST, DEV_POLICY);
+        assertEquals(otherName, aware.storeUrl().toString(), "still calls the address entered");
+        aware.post("products", product("OWN-1"));
+        assertEquals("OWN-1", aware.findBySku("OWN-1").orElseThrow().path("sku").asText());
+
+        WooClient wrongSecret = WooClient.forStore(otherName, store.siteUrl(),
+                new WooCredentials(key.consumerKey(), "cs_wrong"), FAST, DEV_POLICY);
+        WooException stillRefused = assertThrows(WooException.class, () -> wrongSecret.get("products"));
+        assertTrue(stillRefused.advice().startsWith("WooCommerce calls this site " + store.siteUrl() + ", not " + otherName),
+                stillRefused.advice());
+    }
+
+    @Test
+    void theSignedUrlIsTheStoresOwnAddressWithTheRequestPathUnderIt() {
+        WooCredentials credentials = new WooCredentials("ck_x", "cs_y");
+        WooAuth.OAuth1 root = new WooAuth.OAuth1(credentials, Clock.systemUTC(), URI.create("http://127.0.0.1:8881"));
+        assertEquals(URI.create("http://127.0.0.1:8881/wp-json/wc/v3/products"),
+                root.signedUrl(URI.create("http://localhost:8881/wp-json/wc/v3/products")));
+        WooAuth.OAuth1 inFolder = new WooAuth.OAuth1(credentials, Clock.systemUTC(), URI.create("https://Shop.example.com/store/"));
+        assertEquals(URI.create("http://Shop.example.com/store/wp-json/wc/v3/products"),
+                inFolder.signedUrl(URI.create("http://www.shop.example.com/store/wp-json/wc/v3/products")),
+                "the scheme the request is sent in, the home's host as WordPress spells it, its folder once");
+        assertEquals(URI.create("http://Shop.example.com/store/wp-json/wc/v3/products"),
+                inFolder.signedUrl(URI.create("http://shop.example.com/wp-json/wc/v3/products")));
+        WooAuth.OAuth1 unknown = new WooAuth.OAuth1(credentials, Clock.systemUTC());
+        URI asCalled = URI.create("http://localhost:8881/wp-json/wc/v3/products");
+        assertEquals(asCalled, unknown.signedUrl(asCalled));
+    }
+
+    @Test
+    void wordPressesRestIndexNamesTheSitesOwnAddressWithoutKeys() {
+        Store store = newStore();
+        WooClient anonymous = WooClient.anonymous(store.siteUrl().replace("127.0.0.1", "localhost"), FAST, DEV_POLICY);
+        JsonNode index = anonymous.restIndex();
+        assertEquals(store.siteUrl(), index.path("home").asText());
+        assertEquals(store.name(), index.path("name").asText());
+        assertFalse(index.has("namespaces"), "only the fields asked for: " + index);
+        assertEquals(WooErrorCode.WOO_AUTH_FAILED, assertThrows(WooException.class, () -> anonymous.get("products")).code());
+    }
+
+    @Test
     void wooCommerceErrorsKeepTheirCodeAndMessage() {
         Store store = newStore();
         ApiKey key = store.issueKey(KeyPermission.READ_WRITE);

@@ -9,6 +9,7 @@ import com.counterlink.woo.sandbox.http.SandboxHttpHandler;
 import com.counterlink.woo.sandbox.management.ManagementApi;
 import com.counterlink.woo.sandbox.order.OrderController;
 import com.counterlink.woo.sandbox.product.ProductController;
+import com.counterlink.woo.sandbox.rest.RestIndex;
 import com.counterlink.woo.sandbox.rest.RestRouter;
 import com.counterlink.woo.sandbox.settings.SettingsController;
 import com.counterlink.woo.sandbox.settings.SystemStatusController;
@@ -151,7 +152,7 @@ public final class WooSandbox implements AutoCloseable {
         if (sitePath.equals("/wp-json") || sitePath.startsWith("/wp-json/")) route = sitePath.substring("/wp-json".length());
         else if (req.query("rest_route") != null) route = req.query("rest_route");
         if (route != null) {
-            if (route.isEmpty() || route.equals("/")) return index(store);
+            if (route.isEmpty() || route.equals("/")) return RestIndex.render(store, req);
             store.countRestRequest(req.method(), route);
             store.recordWrite(req.method(), route, req.body());
             Optional<Response> fault = store.faults().apply();
@@ -160,19 +161,6 @@ public final class WooSandbox implements AutoCloseable {
         }
         if (sitePath.startsWith("/wc-auth/")) return appAuth.get(store.name()).handle(req, sitePath);
         return Response.html(404, "<html><body><h1>Not Found</h1></body></html>");
-    }
-
-    private Response index(Store store) {
-        ObjectNode o = Json.object();
-        o.put("name", store.name());
-        o.put("url", store.siteUrl());
-        o.put("home", store.siteUrl());
-        var ns = o.putArray("namespaces");
-        ns.add("wc/v3");
-        ns.add("wc-auth/v1");
-        Response r = Response.json(200, o);
-        r.header("Link", "<" + store.siteUrl() + "/wp-json/>; rel=\"https://api.w.org/\"");
-        return r;
     }
 
     @Override
