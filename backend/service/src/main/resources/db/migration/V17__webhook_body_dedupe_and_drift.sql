@@ -6,3 +6,9 @@ ALTER TABLE webhook_hints ADD COLUMN body_sha256 bytea;
 CREATE UNIQUE INDEX webhook_hints_body_uq ON webhook_hints (site_id, body_sha256) WHERE body_sha256 IS NOT NULL;
 DROP INDEX webhook_hints_delivery_uq;
 DROP INDEX webhook_hints_version_uq;
+
+-- What WooCommerce showed instead of the stock or prices last sent (a change by hand there), while the
+-- row's sent value is unknown (NULL) and not put back yet: the job that puts it back says why, whichever
+-- catalog job saw the drift.
+ALTER TABLE catalog_links ADD COLUMN stock_drift text;
+ALTER TABLE catalog_links ADD COLUMN price_drift text;
