@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.scheduling.cron.Cron;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -46,6 +48,8 @@ import java.util.concurrent.ConcurrentMap;
 public class WebhookService {
 
     public static final List<String> TOPICS = List.of("order.created", "order.updated", "product.updated");
+    /** The topics whose hints a job reads: ours, and product.restored, which the catalog jobs read as a product change. */
+    static final Set<String> HINTED_TOPICS = Set.of("order.created", "order.updated", "product.updated", "product.restored");
     private static final Logger LOG = LoggerFactory.getLogger(WebhookService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -61,7 +65,7 @@ public class WebhookService {
     private final SiteAddresses addresses;
     private final AuditLog audit;
     private final BeanProvider<JobScheduler> scheduler;
-    private final BeanProvider<com.counterlink.sync.SyncScheduler> syncScheduler;
+    private final ApplicationEventPublisher<WebhookHintStored> events;
     private final String publicUrl;
     private final boolean registerOnLink;
     private final ConcurrentMap<UUID, Object> ensuring = new ConcurrentHashMap<>();
@@ -69,7 +73,7 @@ public class WebhookService {
     public WebhookService(TenantAccess access, TenantTransactions transactions, SiteRepository sites,
                           SiteWebhookRepository registered, WebhookHintRepository hints, StoreClients clients,
                           SiteAddresses addresses, AuditLog audit, BeanProvider<JobScheduler> scheduler,
-                          BeanProvider<com.counterlink.sync.SyncScheduler> syncScheduler,
+                          ApplicationEventPublisher<WebhookHintStored> events,
                           @Value("${counterlink.public-url}") String publicUrl,
                           @Value("${counterlink.stores.register-webhooks-on-link:true}") boolean registerOnLink) {
         this.access = access;
@@ -81,7 +85,7 @@ public class WebhookService {
         this.addresses = addresses;
         this.audit = audit;
         this.scheduler = scheduler;
-        this.syncScheduler = syncScheduler;
+        this.events = events;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.registerOnLink = registerOnLink;
     }
@@ -282,7 +286,11 @@ public class WebhookService {
 
     /**
      * Verifies and stores one delivery. WooCommerce's creation ping is form-encoded
-     * {@code webhook_id=N} without signature; everything else must carry a valid signature.
+     * {@code webhook_id=N} without signature; everything else must carry a valid signature over its raw
+     * body. A delivery is known by what that signature covers: the SHA-256 of the body, per store. Neither
+     * the delivery id (WooCommerce gives every delivery of a webhook within one second the same one) nor the
+     * unsigned topic header can tell deliveries apart, so only a body already stored is a duplicate, whatever
+     * the headers say: a captured delivery replayed under another topic changes nothing.
      */
     public Receipt receive(UUID tenantId, UUID siteId, String signature, String topic, String deliveryId,
                            String contentType, byte[] body) {
@@ -294,16 +302,19 @@ public class WebhookService {
             }
             return Receipt.PING;
         }
-        boolean[] ordersConfigured = {false};
+        long[] resourceId = {0};
         Receipt receipt = transactions.inTenant(tenantId, null, () -> {
             Site site = sites.findByIdAndTenantId(siteId, tenantId)
                     .filter(s -> s.status() != SiteStatus.REMOVED && s.webhookSecretEnc() != null).orElse(null);
-            ordersConfigured[0] = site != null && site.settings() != null && site.settings().containsKey("orders");
             if (site == null || signature == null
                     || !signatureMatches(clients.open(site, "webhook_secret", site.webhookSecretEnc()), body, signature)) {
                 LOG.warn("Webhook for tenant {} site {} refused: {} signature (topic {}, delivery {})", tenantId, siteId,
                         signature == null ? "missing" : "invalid", topic, deliveryId);
                 throw new ApiException(ErrorCode.UNAUTHENTICATED, "Missing or invalid webhook signature");
+            }
+            if (topic == null || !HINTED_TOPICS.contains(topic)) {
+                LOG.info("Signed webhook for site {} with topic {} is not one we read; ignored", siteId, topic);
+                return Receipt.IGNORED;
             }
             JsonNode payload;
             try {
@@ -312,21 +323,33 @@ public class WebhookService {
                 LOG.warn("Signed webhook for site {} is not JSON; ignored", siteId);
                 return Receipt.IGNORED;
             }
-            long resourceId = payload.path("id").asLong(0);
-            if (topic == null || resourceId <= 0) {
-                LOG.warn("Signed webhook for site {} names no topic or resource; ignored", siteId);
+            resourceId[0] = payload == null ? 0 : payload.path("id").asLong(0);
+            if (resourceId[0] <= 0) {
+                LOG.warn("Signed webhook for site {} names no resource; ignored", siteId);
                 return Receipt.IGNORED;
             }
             String modified = payload.hasNonNull("date_modified_gmt") ? payload.path("date_modified_gmt").asText() : null;
-            int stored = hints.insertIfNew(tenantId, siteId, deliveryId, topic, resourceId, modified);
+            int stored = hints.insertIfNew(tenantId, siteId, forDiagnosis(deliveryId), topic, resourceId[0],
+                    modified == null || modified.length() > 40 ? null : modified, sha256(body));
             return stored == 1 ? Receipt.ACCEPTED : Receipt.DUPLICATE;
         });
-        // an order webhook is a hint: the store's orders job runs now instead of at its interval
-        if (receipt == Receipt.ACCEPTED && topic.startsWith("order.") && ordersConfigured[0]) {
-            syncScheduler.get().runNow(tenantId, siteId, com.counterlink.sync.JobType.ORDERS,
-                    com.counterlink.sync.RunTrigger.CHANGE);
+        if (receipt == Receipt.ACCEPTED) {
+            events.publishEvent(new WebhookHintStored(tenantId, siteId, topic, resourceId[0]));
         }
         return receipt;
+    }
+
+    /** The delivery id is kept only to find a delivery in logs; an oversized one is cut, never refused. */
+    private static String forDiagnosis(String deliveryId) {
+        return deliveryId == null || deliveryId.length() <= 100 ? deliveryId : deliveryId.substring(0, 100);
+    }
+
+    static byte[] sha256(byte[] body) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static boolean isPing(String contentType, byte[] body) {

@@ -4,6 +4,7 @@ import com.counterlink.testing.ApiClient;
 import com.counterlink.testing.BackendTest;
 import com.counterlink.testing.SharedKeycloak;
 import com.counterlink.testing.SharedPostgres;
+import com.counterlink.testing.WooDeliveries;
 import com.counterlink.testing.WooStoresFixture;
 import com.counterlink.woo.sandbox.webhook.Webhook;
 import com.counterlink.woo.sandbox.webhook.WebhookDelivery;
@@ -37,7 +38,10 @@ import java.util.function.BooleanSupplier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Webhooks registered on a sandbox store, delivered by it, verified and stored once as hints. */
+/**
+ * Webhooks registered on a sandbox store, delivered by it, verified and stored as hints: once per signed body,
+ * however WooCommerce numbers its deliveries and whatever topic header a replay carries.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StoreWebhooksTest extends BackendTest {
@@ -54,6 +58,9 @@ class StoreWebhooksTest extends BackendTest {
     String tenantId;
     Store store;
     String siteId;
+    /** A second store that takes orders, whose own deliveries are paused: its tests send them as WooCommerce would. */
+    Store shop;
+    String shopSite;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -63,7 +70,7 @@ class StoreWebhooksTest extends BackendTest {
     }
 
     @BeforeAll
-    void linkAStoreAndRegisterWebhooks() {
+    void linkAStoreAndRegisterWebhooks() throws InterruptedException {
         woo = new WooStoresFixture();
         api = new ApiClient(server.getURL());
         token = SharedKeycloak.token(SharedKeycloak.createUser("hooks-owner"));
@@ -74,6 +81,29 @@ class StoreWebhooksTest extends BackendTest {
         assertEquals(200, registered.status(), registered.toString());
         assertEquals(List.of("order.created", "order.updated", "product.updated"), registered.json().findValuesAsText("topic"));
         registered.json().forEach(h -> assertEquals("active", h.get("status").asText()));
+
+        shop = woo.newStore();
+        shopSite = WooStoresFixture.link(api, token, tenantId, shop);
+        String shopBase = "/api/tenants/" + tenantId + "/stores/" + shopSite;
+        assertEquals(200, api.post(shopBase + "/webhooks", token, null).status());
+        // order settings make an order hint run the orders job now; its interval is a day
+        assertEquals(200, api.send("PUT", shopBase + "/jobs/ORDERS", token, "{\"enabled\":true,\"intervalSeconds\":86400}").status());
+        assertEquals(200, api.send("PUT", shopBase + "/order-settings", token, "{}").status());
+        // the registration that linking started in the background would re-activate paused webhooks: wait for it
+        awaitRegistrations(shopSite, 2);
+        shop.locked(() -> shop.webhooks.values().forEach(hook -> hook.status = "paused"));
+    }
+
+    private void awaitRegistrations(String site, int count) throws InterruptedException {
+        await(() -> {
+            int registrations = 0;
+            for (JsonNode event : api.get("/api/tenants/" + tenantId + "/audit", token).json()) {
+                if (event.path("action").asText().equals("store.webhooks-registered") && event.path("targetId").asText().equals(site)) {
+                    registrations++;
+                }
+            }
+            return registrations >= count;
+        });
     }
 
     @AfterAll
@@ -153,11 +183,12 @@ class StoreWebhooksTest extends BackendTest {
         assertEquals(2, order.statusCode() / 100, order.body());
         long orderId = SharedJson.read(order.body()).path("id").asLong();
 
-        await(() -> hintsFor("order.created", orderId) == 1 && hintsFor("order.updated", orderId) == 1
-                && hintsFor("product.updated", productId) == 1);
-        List<WebhookDelivery> delivered = store.webhookDeliveries().stream()
-                .filter(d -> !d.ping() && d.resourceId() == orderId).toList();
+        List<WebhookDelivery> delivered = awaitDeliveries(orderId, 2);
         delivered.forEach(d -> assertEquals(200, d.responseCode(), d.toString()));
+        await(() -> hintsOf(siteId, "product.updated", productId) == 1);
+        // order.created and order.updated carry the order as it is when they are delivered: the same body is one hint
+        long distinctBodies = delivered.stream().map(WebhookDelivery::requestBody).distinct().count();
+        assertEquals(distinctBodies, orderHints(siteId, orderId), delivered.toString());
         assertTrue(hints() >= before + 2);
 
         // WooCommerce delivering the same thing again (a retry, or a replay) is stored once
@@ -165,7 +196,73 @@ class StoreWebhooksTest extends BackendTest {
         HttpResponse<String> replay = deliver(again.requestHeaders(), again.requestBody());
         assertEquals(200, replay.statusCode(), replay.body());
         assertTrue(replay.body().contains("duplicate"), replay.body());
-        assertEquals(1, hintsFor(again.topic(), orderId));
+        assertEquals(distinctBodies, orderHints(siteId, orderId));
+    }
+
+    @Test
+    void deliveriesSharingOneDeliveryIdAreEachStoredAndEveryOrderIsTakenIn() throws Exception {
+        String sku = "BURST-" + UUID.randomUUID().toString().substring(0, 6);
+        long productA = createProduct(shop, sku);
+        long productB = createProduct(shop, sku + "-B");
+        List<Long> orders = List.of(checkout(shop, sku), checkout(shop, sku), checkout(shop, sku));
+        long second = System.currentTimeMillis() / 1000;
+        // one webhook's deliveries within one second: one X-WC-Webhook-Delivery-ID for all of them
+        String orderDeliveryId = WooDeliveries.sharedDeliveryId(WooDeliveries.webhook(shop, "order.created"), second);
+        String productDeliveryId = WooDeliveries.sharedDeliveryId(WooDeliveries.webhook(shop, "product.updated"), second);
+        for (long order : orders) {
+            assertEquals("accepted", WooDeliveries.receipt(WooDeliveries.send(shop,
+                    WooDeliveries.of(shop, "order.created", order, orderDeliveryId))), "order " + order);
+        }
+        for (long product : List.of(productA, productB)) {
+            assertEquals("accepted", WooDeliveries.receipt(WooDeliveries.send(shop,
+                    WooDeliveries.of(shop, "product.updated", product, productDeliveryId))), "product " + product);
+        }
+
+        orders.forEach(order -> assertEquals(1, orderHints(shopSite, order), "order " + order));
+        assertEquals(1, hintsOf(shopSite, "product.updated", productA));
+        assertEquals(1, hintsOf(shopSite, "product.updated", productB));
+        await(() -> orders.stream().allMatch(order -> ledgerHas(order)));
+    }
+
+    @Test
+    void anIdenticalReplayAndAReplayUnderAnotherTopicAreDuplicatesAndStartNoSecondRun() throws Exception {
+        String sku = "REPLAY-" + UUID.randomUUID().toString().substring(0, 6);
+        createProduct(shop, sku);
+        long order = checkout(shop, sku);
+        int runsBefore = settledOrderRuns();
+        WooDeliveries.Delivery created = WooDeliveries.of(shop, "order.created", order,
+                WooDeliveries.sharedDeliveryId(WooDeliveries.webhook(shop, "order.created"), System.currentTimeMillis() / 1000));
+        assertEquals("accepted", WooDeliveries.receipt(WooDeliveries.send(shop, created)));
+        await(() -> ledgerHas(order) && orderRuns() == runsBefore + 1 && !orderRunRunning());
+
+        assertEquals("duplicate", WooDeliveries.receipt(WooDeliveries.send(shop, created)), "the same delivery again");
+        // the topic header is not signed: a captured delivery replayed as another topic is still the same delivery
+        for (String topic : List.of("order.updated", "product.updated", "product.restored")) {
+            assertEquals("duplicate", WooDeliveries.receipt(WooDeliveries.send(shop, created.asTopic(topic))), topic);
+        }
+        assertEquals(1, orderHints(shopSite, order));
+        assertEquals(0, hintsOf(shopSite, "product.updated", order) + hintsOf(shopSite, "product.restored", order));
+        assertStays(() -> orderRuns() == runsBefore + 1, "a replay started another orders run");
+    }
+
+    @Test
+    void aSignedDeliveryOfATopicNoJobReadsIsIgnored() throws Exception {
+        String sku = "OTHER-" + UUID.randomUUID().toString().substring(0, 6);
+        createProduct(shop, sku);
+        long order = checkout(shop, sku);
+        int runsBefore = settledOrderRuns();
+        WooDeliveries.Delivery signed = WooDeliveries.of(shop, "order.created", order, "any");
+        for (String topic : List.of("order.deleted", "coupon.updated", "action.woocommerce_checkout_order_processed")) {
+            assertEquals("ignored", WooDeliveries.receipt(WooDeliveries.send(shop, signed.asTopic(topic))), topic);
+        }
+        assertEquals(0, orderHints(shopSite, order) + hintsOf(shopSite, "order.deleted", order));
+        assertStays(() -> orderRuns() == runsBefore, "an ignored delivery started an orders run");
+        // still unsigned or forged first: an unknown topic does not make a bad signature pass as "ignored"
+        HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(URI.create(signed.webhook().deliveryUrl))
+                .header("Content-Type", "application/json").header("X-WC-Webhook-Topic", "coupon.updated")
+                .header("X-WC-Webhook-Signature", sign("not-the-secret", new String(signed.body(), StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(signed.body())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, forged.statusCode(), forged.body());
     }
 
     @Test
@@ -208,9 +305,13 @@ class StoreWebhooksTest extends BackendTest {
     // ---- helpers -------------------------------------------------------------------------
 
     private long createProduct(String sku) throws Exception {
-        JsonNode key = SharedJson.read(sandbox("POST", "/__sandbox/stores/" + store.name() + "/keys",
+        return createProduct(store, sku);
+    }
+
+    private long createProduct(Store in, String sku) throws Exception {
+        JsonNode key = SharedJson.read(sandbox("POST", "/__sandbox/stores/" + in.name() + "/keys",
                 "{\"permissions\":\"read_write\"}").body());
-        com.counterlink.woo.WooClient client = com.counterlink.woo.WooClient.forStore(store.siteUrl(),
+        com.counterlink.woo.WooClient client = com.counterlink.woo.WooClient.forStore(in.siteUrl(),
                 new com.counterlink.woo.WooCredentials(key.path("consumer_key").asText(), key.path("consumer_secret").asText()),
                 com.counterlink.woo.WooClientConfig.defaults(), new com.counterlink.platform.net.OutboundUrlPolicy(true));
         return client.post("products", SharedJson.MAPPER.createObjectNode().put("name", "Hooked").put("sku", sku)
@@ -241,29 +342,94 @@ class StoreWebhooksTest extends BackendTest {
         return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private long hints() throws Exception {
-        return count("SELECT count(*) FROM webhook_hints WHERE site_id = ?", null, 0);
+    private long checkout(Store in, String sku) throws Exception {
+        HttpResponse<String> order = sandbox("POST", "/__sandbox/stores/" + in.name() + "/checkout",
+                "{\"line_items\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}");
+        assertEquals(2, order.statusCode() / 100, order.body());
+        return SharedJson.read(order.body()).path("id").asLong();
     }
 
-    private long hintsFor(String topic, long resourceId) {
-        try {
-            return count("SELECT count(*) FROM webhook_hints WHERE site_id = ? AND topic = ? AND resource_id = ?", topic, resourceId);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    /** The sandbox's own deliveries of this order, once {@code count} of them answered. */
+    private List<WebhookDelivery> awaitDeliveries(long orderId, int count) throws InterruptedException {
+        await(() -> store.webhookDeliveries().stream().filter(d -> !d.ping() && d.resourceId() == orderId
+                && d.topic().startsWith("order.") && d.responseCode() > 0).count() >= count);
+        return store.webhookDeliveries().stream().filter(d -> !d.ping() && d.resourceId() == orderId
+                && d.topic().startsWith("order.")).toList();
+    }
+
+    private boolean ledgerHas(long wooOrderId) {
+        for (JsonNode o : api.get("/api/tenants/" + tenantId + "/orders?siteId=" + shopSite, token).json()) {
+            if (o.get("wooOrderId").asLong() == wooOrderId) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int orderRuns() {
+        return api.get("/api/tenants/" + tenantId + "/stores/" + shopSite + "/runs?jobType=ORDERS", token).json().size();
+    }
+
+    /** The number of orders runs once the runs earlier tests' deliveries started have all ended. */
+    private int settledOrderRuns() throws InterruptedException {
+        int runs = -1;
+        long stableSince = System.nanoTime();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            int now = orderRuns();
+            if (now != runs || orderRunRunning()) {
+                runs = now;
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince > Duration.ofSeconds(1).toNanos()) {
+                return runs;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the store's orders runs did not settle");
+    }
+
+    private boolean orderRunRunning() {
+        for (JsonNode run : api.get("/api/tenants/" + tenantId + "/stores/" + shopSite + "/runs?jobType=ORDERS", token).json()) {
+            if (run.get("status").asText().equals("RUNNING")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private long orderHints(String site, long orderId) {
+        return hintsOf(site, "order.created", orderId) + hintsOf(site, "order.updated", orderId);
+    }
+
+    private long hintsOf(String site, String topic, long resourceId) {
+        return count("SELECT count(*) FROM webhook_hints WHERE site_id = ? AND topic = ? AND resource_id = ?",
+                UUID.fromString(site), topic, resourceId);
+    }
+
+    /** The condition holds now and still after two seconds (what a run started by mistake would take to show). */
+    private static void assertStays(BooleanSupplier condition, String otherwise) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (System.nanoTime() < until) {
+            assertTrue(condition.getAsBoolean(), otherwise);
+            Thread.sleep(200);
         }
     }
 
-    private long count(String sql, String topic, long resourceId) throws Exception {
+    private long hints() {
+        return count("SELECT count(*) FROM webhook_hints WHERE site_id = ?", UUID.fromString(siteId));
+    }
+
+    private static long count(String sql, Object... args) {
         try (Connection c = SharedPostgres.superuserConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, UUID.fromString(siteId));
-            if (topic != null) {
-                ps.setString(2, topic);
-                ps.setLong(3, resourceId);
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -8,13 +8,26 @@ import java.time.LocalDateTime;
 /**
  * One Counterpoint item (cell "") or grid cell ("DIM1|DIM2|DIM3") of a store, the WooCommerce
  * product or variation it is, and the values last accepted by WooCommerce, so only changes are sent.
+ * When WooCommerce showed other stock or prices than were sent (changed there by hand), the sent value
+ * is unknown ({@code null}) and {@code stockDrift} / {@code priceDrift} say what it showed, until the
+ * job that sends that value puts it back.
  */
 public record CatalogLink(String itemNo, String cell, String sku, long wooId, @Nullable Long wooParentId, boolean gridded,
                           @Nullable String categoryCode, boolean published, @Nullable String statusBeforeUnpublish,
                           boolean stockManaged, @Nullable Integer sentQty, @Nullable BigDecimal sentRegular,
-                          @Nullable BigDecimal sentSale, @Nullable LocalDateTime sentSaleFrom, @Nullable LocalDateTime sentSaleTo) {
+                          @Nullable BigDecimal sentSale, @Nullable LocalDateTime sentSaleFrom, @Nullable LocalDateTime sentSaleTo,
+                          @Nullable String stockDrift, @Nullable String priceDrift) {
 
     public static final String ITEM = "";
+
+    /** A row without drift. */
+    public CatalogLink(String itemNo, String cell, String sku, long wooId, @Nullable Long wooParentId, boolean gridded,
+                       @Nullable String categoryCode, boolean published, @Nullable String statusBeforeUnpublish,
+                       boolean stockManaged, @Nullable Integer sentQty, @Nullable BigDecimal sentRegular,
+                       @Nullable BigDecimal sentSale, @Nullable LocalDateTime sentSaleFrom, @Nullable LocalDateTime sentSaleTo) {
+        this(itemNo, cell, sku, wooId, wooParentId, gridded, categoryCode, published, statusBeforeUnpublish, stockManaged, sentQty,
+                sentRegular, sentSale, sentSaleFrom, sentSaleTo, null, null);
+    }
 
     /** A row WooCommerce sells: a simple product or a variation (a variable parent holds no stock or price). */
     public boolean sellable() {
@@ -30,18 +43,32 @@ public record CatalogLink(String itemNo, String cell, String sku, long wooId, @N
         return cell.isEmpty() ? itemNo : itemNo + " " + cell.replace('|', '/');
     }
 
+    /** Accepted by WooCommerce: the stock is what was sent, any stock drift is put back. */
     public CatalogLink withSentQty(int qty) {
         return new CatalogLink(itemNo, cell, sku, wooId, wooParentId, gridded, categoryCode, published, statusBeforeUnpublish,
-                true, qty, sentRegular, sentSale, sentSaleFrom, sentSaleTo);
+                true, qty, sentRegular, sentSale, sentSaleFrom, sentSaleTo, null, priceDrift);
     }
 
+    /** Accepted by WooCommerce: the prices are what was sent, any price drift is put back. */
     public CatalogLink withSentPrices(SitePrice price) {
         return new CatalogLink(itemNo, cell, sku, wooId, wooParentId, gridded, categoryCode, published, statusBeforeUnpublish,
-                stockManaged, sentQty, price.regular(), price.sale(), price.saleFrom(), price.saleTo());
+                stockManaged, sentQty, price.regular(), price.sale(), price.saleFrom(), price.saleTo(), stockDrift, null);
     }
 
     public CatalogLink withPublished(boolean nowPublished, @Nullable String statusBefore, @Nullable String category) {
         return new CatalogLink(itemNo, cell, sku, wooId, wooParentId, gridded, category, nowPublished, statusBefore,
-                stockManaged, sentQty, sentRegular, sentSale, sentSaleFrom, sentSaleTo);
+                stockManaged, sentQty, sentRegular, sentSale, sentSaleFrom, sentSaleTo, stockDrift, priceDrift);
+    }
+
+    /** Why sending this row's stock now puts WooCommerce back, if it does. */
+    @Nullable
+    public String stockPutBack() {
+        return stockDrift == null ? null : "stock put back: " + stockDrift;
+    }
+
+    /** Why sending this row's prices now puts WooCommerce back, if it does. */
+    @Nullable
+    public String pricePutBack() {
+        return priceDrift == null ? null : "price put back: " + priceDrift;
     }
 }

@@ -16,16 +16,18 @@ import java.util.UUID;
 public class CatalogLinks {
 
     private static final String COLUMNS = "item_no, cell, sku, woo_id, woo_parent_id, gridded, category_code, published,"
-            + " status_before_unpublish, stock_managed, sent_qty, sent_regular, sent_sale, sent_sale_from, sent_sale_to";
+            + " status_before_unpublish, stock_managed, sent_qty, sent_regular, sent_sale, sent_sale_from, sent_sale_to,"
+            + " stock_drift, price_drift";
 
     private static final String UPSERT = "INSERT INTO catalog_links (tenant_id, site_id, " + COLUMNS + ", updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
             + " ON CONFLICT (site_id, item_no, cell) DO UPDATE SET sku = EXCLUDED.sku, woo_id = EXCLUDED.woo_id,"
             + " woo_parent_id = EXCLUDED.woo_parent_id, gridded = EXCLUDED.gridded,"
             + " category_code = EXCLUDED.category_code, published = EXCLUDED.published,"
             + " status_before_unpublish = EXCLUDED.status_before_unpublish, stock_managed = EXCLUDED.stock_managed,"
             + " sent_qty = EXCLUDED.sent_qty, sent_regular = EXCLUDED.sent_regular, sent_sale = EXCLUDED.sent_sale,"
-            + " sent_sale_from = EXCLUDED.sent_sale_from, sent_sale_to = EXCLUDED.sent_sale_to, updated_at = now()";
+            + " sent_sale_from = EXCLUDED.sent_sale_from, sent_sale_to = EXCLUDED.sent_sale_to,"
+            + " stock_drift = EXCLUDED.stock_drift, price_drift = EXCLUDED.price_drift, updated_at = now()";
 
     private final TxSql sql;
 
@@ -76,13 +78,14 @@ public class CatalogLinks {
     public void saveAll(UUID tenantId, UUID siteId, List<CatalogLink> toSave) {
         sql.batch(UPSERT, toSave.stream().map(l -> new Object[]{tenantId, siteId, l.itemNo(), l.cell(), l.sku(), l.wooId(),
                 l.wooParentId(), l.gridded(), l.categoryCode(), l.published(), l.statusBeforeUnpublish(), l.stockManaged(),
-                l.sentQty(), l.sentRegular(), l.sentSale(), l.sentSaleFrom(), l.sentSaleTo()}).toList());
+                l.sentQty(), l.sentRegular(), l.sentSale(), l.sentSaleFrom(), l.sentSaleTo(), l.stockDrift(), l.priceDrift()}).toList());
     }
 
     private static CatalogLink link(ResultSet r) throws SQLException {
         return new CatalogLink(r.getString(1), r.getString(2), r.getString(3), r.getLong(4), (Long) r.getObject(5),
                 r.getBoolean(6), r.getString(7), r.getBoolean(8), r.getString(9), r.getBoolean(10), (Integer) r.getObject(11),
-                r.getBigDecimal(12), r.getBigDecimal(13), r.getObject(14, LocalDateTime.class), r.getObject(15, LocalDateTime.class));
+                r.getBigDecimal(12), r.getBigDecimal(13), r.getObject(14, LocalDateTime.class), r.getObject(15, LocalDateTime.class),
+                r.getString(16), r.getString(17));
     }
 
     static BigDecimal nullSafe(BigDecimal value) {

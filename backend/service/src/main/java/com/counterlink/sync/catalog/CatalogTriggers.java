@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
 
 /**
  * Catalog runs that do not wait for the interval: a Counterpoint change (reported by the bridge's
- * change probes) runs the affected jobs of every store on that Counterpoint, and a reconcile runs
- * products, inventory and pricing as full comparisons, nightly and on demand.
+ * change probes) runs the affected jobs of every store on that Counterpoint, drift seen in WooCommerce
+ * runs the job that puts it back, and a reconcile runs products, inventory and pricing as full
+ * comparisons, nightly and on demand.
  */
 @Singleton
 public class CatalogTriggers {
@@ -79,6 +80,16 @@ public class CatalogTriggers {
             for (JobType job : affected) {
                 scheduler.runNow(tenantId, site.id(), job, RunTrigger.CHANGE);
             }
+        }
+    }
+
+    /**
+     * A catalog run saw WooCommerce show other stock or prices than were sent (changed there by hand): the
+     * jobs that send them run now for that store, instead of at their interval (15 minutes for prices).
+     */
+    public void putBack(UUID tenantId, UUID siteId, Set<JobType> jobs) {
+        for (JobType job : jobs) {
+            scheduler.runNow(tenantId, siteId, job, RunTrigger.CHANGE);
         }
     }
 

@@ -76,18 +76,22 @@ public class InventoryJob implements SyncJob {
                 : inTenant(context, () -> watermarks.stock(context.siteId()));
         CatalogRechecks.Pending requested = inTenant(context, () -> rechecks.pending(context.siteId(), JobType.INVENTORY));
         Set<String> failed;
-        if (watermark.isPresent()) {
-            // only the rows of the items due or changed are read: O(changes), whatever the catalog's size
-            Map<String, WooActuals.Refreshed> refreshed = actuals.refreshHinted(context.tenantId(), context.siteId(), target.woo());
-            List<String> unsent = inTenant(context, () -> links.itemsWithStockUnsent(context.siteId()));
-            failed = new Run(context, target, settings, refreshed).changesAfter(watermark.get(), requested.itemNos(), unsent);
-        } else {
-            List<CatalogLink> mapped = inTenant(context, () -> links.forSite(context.siteId()))
-                    .stream().filter(CatalogLink::sellable).toList();
-            // a reconcile compares with what WooCommerce shows for every product; otherwise only with hinted ones
-            Map<String, WooActuals.Refreshed> refreshed = actuals.refresh(context.tenantId(), context.siteId(), target.woo(), mapped,
-                    context.full());
-            failed = new Run(context, target, settings, refreshed).everything(WooActuals.apply(mapped, refreshed));
+        Map<String, WooActuals.Refreshed> refreshed = Map.of();
+        try {
+            if (watermark.isPresent()) {
+                // only the rows of the items due or changed are read: O(changes), whatever the catalog's size
+                refreshed = actuals.refreshHinted(context.tenantId(), context.siteId(), target.woo());
+                List<String> unsent = inTenant(context, () -> links.itemsWithStockUnsent(context.siteId()));
+                failed = new Run(context, target, settings, refreshed).changesAfter(watermark.get(), requested.itemNos(), unsent);
+            } else {
+                List<CatalogLink> mapped = inTenant(context, () -> links.forSite(context.siteId()))
+                        .stream().filter(CatalogLink::sellable).toList();
+                // a reconcile compares with what WooCommerce shows for every product; otherwise only with hinted ones
+                refreshed = actuals.refresh(context.tenantId(), context.siteId(), target.woo(), mapped, context.full());
+                failed = new Run(context, target, settings, refreshed).everything(WooActuals.apply(mapped, refreshed));
+            }
+        } finally {
+            actuals.askToPutBack(context.tenantId(), context.siteId(), refreshed, JobType.INVENTORY);
         }
         inTenant(context, () -> {
             rechecks.done(context.siteId(), JobType.INVENTORY, requested, failed);
@@ -202,8 +206,7 @@ public class InventoryJob implements SyncJob {
                 if (!link.stockManaged()) {
                     body.put("manage_stock", true);
                 }
-                WooActuals.Refreshed drift = refreshed.get(link.key());
-                changes.add(new WooPusher.Change(link, body, link.withSentQty(qty), drift == null ? null : drift.stockDrift()));
+                changes.add(new WooPusher.Change(link, body, link.withSentQty(qty), link.stockPutBack()));
             }
             return changes;
         }

@@ -80,18 +80,23 @@ public class PricingJob implements SyncJob {
                 ? promotionsMoved(watermark.get(), first.promotions(), now) : Optional.empty();
         everyItem.ifPresent(why -> context.log().note(why + ": every mapped item's prices were read"));
         Set<String> failed;
-        if (watermark.isPresent() && everyItem.isEmpty()) {
-            // only the rows of the items due or changed are read: O(changes), whatever the catalog's size
-            Map<String, WooActuals.Refreshed> refreshed = actuals.refreshHinted(context.tenantId(), context.siteId(), target.woo());
-            List<String> unsent = inTenant(context, () -> links.itemsWithPricesUnsent(context.siteId()));
-            failed = new Run(context, target, settings, refreshed, now).changesAfter(watermark.get(), first, requested.itemNos(), unsent);
-        } else {
-            List<CatalogLink> mapped = inTenant(context, () -> links.forSite(context.siteId()))
-                    .stream().filter(CatalogLink::sellable).toList();
-            // a reconcile compares with what WooCommerce shows for every product; otherwise only with hinted ones
-            Map<String, WooActuals.Refreshed> refreshed = actuals.refresh(context.tenantId(), context.siteId(), target.woo(), mapped,
-                    context.full());
-            failed = new Run(context, target, settings, refreshed, now).everything(WooActuals.apply(mapped, refreshed), first);
+        Map<String, WooActuals.Refreshed> refreshed = Map.of();
+        try {
+            if (watermark.isPresent() && everyItem.isEmpty()) {
+                // only the rows of the items due or changed are read: O(changes), whatever the catalog's size
+                refreshed = actuals.refreshHinted(context.tenantId(), context.siteId(), target.woo());
+                List<String> unsent = inTenant(context, () -> links.itemsWithPricesUnsent(context.siteId()));
+                failed = new Run(context, target, settings, refreshed, now)
+                        .changesAfter(watermark.get(), first, requested.itemNos(), unsent);
+            } else {
+                List<CatalogLink> mapped = inTenant(context, () -> links.forSite(context.siteId()))
+                        .stream().filter(CatalogLink::sellable).toList();
+                // a reconcile compares with what WooCommerce shows for every product; otherwise only with hinted ones
+                refreshed = actuals.refresh(context.tenantId(), context.siteId(), target.woo(), mapped, context.full());
+                failed = new Run(context, target, settings, refreshed, now).everything(WooActuals.apply(mapped, refreshed), first);
+            }
+        } finally {
+            actuals.askToPutBack(context.tenantId(), context.siteId(), refreshed, JobType.PRICING);
         }
         inTenant(context, () -> {
             rechecks.done(context.siteId(), JobType.PRICING, requested, failed);
@@ -221,10 +226,8 @@ public class PricingJob implements SyncJob {
                     context.log().outcome(link.key(), ItemOutcome.UNCHANGED);
                     continue;
                 }
-                WooActuals.Refreshed drift = refreshed.get(link.key());
                 ObjectNode body = ItemPrices.withPrice(JsonNodeFactory.instance.objectNode().put("id", link.wooId()), price);
-                changes.add(new WooPusher.Change(link, body, link.withSentPrices(price),
-                        drift == null ? null : drift.priceDrift()));
+                changes.add(new WooPusher.Change(link, body, link.withSentPrices(price), link.pricePutBack()));
             }
             return changes;
         }

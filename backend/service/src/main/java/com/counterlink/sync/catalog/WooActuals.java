@@ -2,6 +2,7 @@ package com.counterlink.sync.catalog;
 
 import com.counterlink.platform.db.TenantTransactions;
 import com.counterlink.platform.db.TxSql;
+import com.counterlink.sync.JobType;
 import com.counterlink.woo.ManageStock;
 import com.counterlink.woo.WooClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -24,25 +26,29 @@ import java.util.stream.Collectors;
 /**
  * What WooCommerce shows now, for drift: a product someone changed in WooCommerce (a product.updated
  * webhook hint) or, in a reconcile, every mapped product. Where WooCommerce shows other values than
- * were sent, the links' "sent" values become unknown, so the job's usual comparison sends Counterpoint's
- * again, and so does the other catalog job's next run. Our own writes also cause hints; they show the
- * values we sent, so they change nothing and cannot loop.
+ * were sent, the links' "sent" values become unknown and keep what WooCommerce showed, so the job's usual
+ * comparison sends Counterpoint's again and says why. The first catalog job to run consumes the hint; when
+ * it saw drift in what the other job sends, it asks for that job's run now ({@link #askToPutBack}), so a
+ * price changed by hand comes back as soon as stock does instead of at the pricing interval. Our own writes
+ * also cause hints; they show the values we sent, so they change nothing and cannot loop.
  */
 @Singleton
 public class WooActuals {
 
-    /** A link as WooCommerce shows it, and what differed from what we had sent. */
+    /** A link as WooCommerce shows it, and what differed from what we had sent, seen now. */
     public record Refreshed(CatalogLink link, @Nullable String stockDrift, @Nullable String priceDrift) {
     }
 
     private final TenantTransactions transactions;
     private final TxSql sql;
     private final CatalogLinks links;
+    private final CatalogTriggers triggers;
 
-    public WooActuals(TenantTransactions transactions, TxSql sql, CatalogLinks links) {
+    public WooActuals(TenantTransactions transactions, TxSql sql, CatalogLinks links, CatalogTriggers triggers) {
         this.transactions = transactions;
         this.sql = sql;
         this.links = links;
+        this.triggers = triggers;
     }
 
     /** Every link for a reconcile, else the links named by unconsumed product hints (which this consumes). */
@@ -60,6 +66,27 @@ public class WooActuals {
         }
         return refreshLinks(tenantId, siteId, woo, transactions.inTenant(tenantId, null, () -> links.forWooIds(siteId, hinted))
                 .stream().filter(CatalogLink::sellable).toList());
+    }
+
+    /**
+     * At the end of the {@code reading} job's run (after its own writes, so the run asked for does not race them
+     * on the same rows): where this run saw WooCommerce show other values than the other catalog job sent, that
+     * job runs now for the store and puts them back, instead of at its interval. The reading job put back its own.
+     */
+    public void askToPutBack(UUID tenantId, UUID siteId, Map<String, Refreshed> refreshed, JobType reading) {
+        Set<JobType> putBackBy = EnumSet.noneOf(JobType.class);
+        refreshed.values().forEach(r -> {
+            if (r.stockDrift() != null) {
+                putBackBy.add(JobType.INVENTORY);
+            }
+            if (r.priceDrift() != null) {
+                putBackBy.add(JobType.PRICING);
+            }
+        });
+        putBackBy.remove(reading);
+        if (!putBackBy.isEmpty()) {
+            triggers.putBack(tenantId, siteId, putBackBy);
+        }
     }
 
     /** The sellable rows of these items as they are now, with what WooCommerce showed for the refreshed ones. */
@@ -91,7 +118,7 @@ public class WooActuals {
                 refreshed.put(link.key(), refreshed(link, shown));
             }
         }
-        // kept, so the store's other catalog job also sees what WooCommerce really shows
+        // kept, so the store's other catalog job also sees what WooCommerce really shows, and why it sends again
         List<CatalogLink> drifted = refreshed.values().stream().filter(r -> r.stockDrift() != null || r.priceDrift() != null)
                 .map(Refreshed::link).toList();
         if (!drifted.isEmpty()) {
@@ -116,15 +143,41 @@ public class WooActuals {
         boolean pricesDiffer = link.sentRegular() != null
                 && !new SitePrice(link.sentRegular(), link.sentSale(), link.sentSaleFrom(), link.sentSaleTo())
                 .sameAs(regular, sale, from, to);
-        String priceDrift = pricesDiffer ? "WooCommerce showed regular " + shown.path("regular_price").asText("")
-                + " / sale " + shown.path("sale_price").asText("") + " instead of " + link.sentRegular().toPlainString()
-                + " / " + (link.sentSale() == null ? "" : link.sentSale().toPlainString()) : null;
-        // drifted values are kept as unknown: whichever job saw the drift, the other one's incremental run
-        // (which reads back only hinted products, and the hint is now consumed) then sends its values again
+        String priceDrift = pricesDiffer ? priceDrift(link, shown, from, to) : null;
+        // drifted values are kept as unknown, with what WooCommerce showed: whichever job saw the drift, the one
+        // that sends the value then sends it again (the hint is consumed), saying why. A drift seen earlier and
+        // not put back yet stays.
+        String stockPending = stockDrift != null ? stockDrift : link.sentQty() == null ? link.stockDrift() : null;
+        String pricePending = priceDrift != null ? priceDrift : link.sentRegular() == null ? link.priceDrift() : null;
+        boolean pricesUnknown = pricePending != null;
         CatalogLink actual = new CatalogLink(link.itemNo(), link.cell(), link.sku(), link.wooId(), link.wooParentId(), link.gridded(),
-                link.categoryCode(), link.published(), link.statusBeforeUnpublish(), managed, stockDrift == null ? qty : null,
-                pricesDiffer ? null : regular, pricesDiffer ? null : sale, pricesDiffer ? null : from, pricesDiffer ? null : to);
+                link.categoryCode(), link.published(), link.statusBeforeUnpublish(), managed, stockPending == null ? qty : null,
+                pricesUnknown ? null : regular, pricesUnknown ? null : sale, pricesUnknown ? null : from, pricesUnknown ? null : to,
+                stockPending, pricePending);
         return new Refreshed(actual, stockDrift, priceDrift);
+    }
+
+    /** "WooCommerce showed regular 1.00 / sale none instead of 12.99 / none", with the sale dates where only they differ. */
+    private static String priceDrift(CatalogLink link, JsonNode shown, @Nullable LocalDateTime from, @Nullable LocalDateTime to) {
+        String shownRegular = shown.path("regular_price").asText("");
+        String shownSale = shown.path("sale_price").asText("");
+        String text = "WooCommerce showed regular " + orNone(shownRegular) + " / sale " + orNone(shownSale)
+                + " instead of " + amount(link.sentRegular()) + " / " + amount(link.sentSale());
+        boolean datesDiffer = !java.util.Objects.equals(from, link.sentSaleFrom()) || !java.util.Objects.equals(to, link.sentSaleTo());
+        return datesDiffer ? text + " (sale dates " + dates(from, to) + " instead of " + dates(link.sentSaleFrom(), link.sentSaleTo()) + ")"
+                : text;
+    }
+
+    private static String orNone(String shown) {
+        return shown.isBlank() ? "none" : shown;
+    }
+
+    private static String amount(@Nullable BigDecimal sent) {
+        return sent == null ? "none" : SitePrice.money(sent).toPlainString();
+    }
+
+    private static String dates(@Nullable LocalDateTime from, @Nullable LocalDateTime to) {
+        return (from == null ? "open" : from.toString()) + " to " + (to == null ? "open" : to.toString());
     }
 
     private Set<Long> consumeProductHints(UUID tenantId, UUID siteId) {
