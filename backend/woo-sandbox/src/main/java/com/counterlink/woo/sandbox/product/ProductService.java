@@ -5,6 +5,7 @@ import com.counterlink.woo.sandbox.category.CategoryController;
 
 import com.counterlink.woo.sandbox.http.Json;
 import com.counterlink.woo.sandbox.http.RestException;
+import com.counterlink.woo.sandbox.store.Kses;
 import com.counterlink.woo.sandbox.store.Store;
 import com.counterlink.woo.sandbox.webhook.Topic;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,7 +107,8 @@ public final class ProductService {
     }
 
     private void apply(Product p, JsonNode b, boolean create) {
-        if (b.has("name")) p.name = Json.text(b, "name", "");
+        // wp_filter_post_kses(), as WooCommerce's products controller runs on these three.
+        if (b.has("name")) p.name = Kses.filterPost(Json.text(b, "name", ""));
         if (b.has("status")) {
             String s = Json.text(b, "status", "publish");
             if (!STATUSES.contains(s)) throw enumError("status", s, "draft, pending, private, publish, and future");
@@ -114,8 +116,8 @@ public final class ProductService {
         }
         if (b.has("featured")) p.featured = b.get("featured").asBoolean();
         if (b.has("catalog_visibility")) p.catalogVisibility = Json.text(b, "catalog_visibility", "visible");
-        if (b.has("description")) p.description = Json.text(b, "description", "");
-        if (b.has("short_description")) p.shortDescription = Json.text(b, "short_description", "");
+        if (b.has("description")) p.description = Kses.filterPost(Json.text(b, "description", ""));
+        if (b.has("short_description")) p.shortDescription = Kses.filterPost(Json.text(b, "short_description", ""));
         if (b.has("sku")) setSku(p, Json.text(b, "sku", ""));
         if (b.has("global_unique_id")) p.globalUniqueId = Json.text(b, "global_unique_id", "");
         if (b.has("regular_price")) p.regularPrice = price(Json.text(b, "regular_price", ""));
