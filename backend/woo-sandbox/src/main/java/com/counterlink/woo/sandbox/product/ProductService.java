@@ -215,19 +215,23 @@ public final class ProductService {
     }
 
     private void indexSku(Product p) {
-        if (p.sku != null && !p.sku.isEmpty()) store.productSkus.computeIfAbsent(p.sku, k -> new java.util.HashSet<>()).add(p.id);
+        if (p.sku != null && !p.sku.isEmpty()) {
+            store.productSkus.computeIfAbsent(SkuCollation.key(p.sku), k -> new java.util.HashSet<>()).add(p.id);
+        }
     }
 
     private void unindexSku(Product p) {
         if (p.sku == null || p.sku.isEmpty()) return;
-        java.util.Set<Long> ids = store.productSkus.get(p.sku);
-        if (ids != null && ids.remove(p.id) && ids.isEmpty()) store.productSkus.remove(p.sku);
+        String key = SkuCollation.key(p.sku);
+        java.util.Set<Long> ids = store.productSkus.get(key);
+        if (ids != null && ids.remove(p.id) && ids.isEmpty()) store.productSkus.remove(key);
     }
 
+    /** is_existing_sku(): another product or variation, not trashed, whose SKU collates equal. */
     private Product findBySku(String sku, long exceptId) {
-        for (Long id : store.productSkus.getOrDefault(sku, java.util.Set.of())) {
+        for (Long id : store.productSkus.getOrDefault(SkuCollation.key(sku), java.util.Set.of())) {
             Product o = store.products.get(id);
-            if (o != null && o.id != exceptId && sku.equals(o.sku) && !"trash".equals(o.status)) return o;
+            if (o != null && o.id != exceptId && !"trash".equals(o.status)) return o;
         }
         return null;
     }
