@@ -73,4 +73,64 @@ class RealProductRulesTest {
         assertEquals("ÉCLAIR-2", found.get(0).get("sku").asText(), "the SKU is kept as it was written");
         assertEquals(2, SandboxClient.json(send("GET", "/products?sku=diff-x,Eclair-2", null)).size());
     }
+
+    @Test
+    void aPipeInAnAttributeOptionSplitsTheParentsOptionsButNotTheVariations() throws Exception {
+        JsonNode parent = created("/products", "{\"name\":\"Sneaker\",\"type\":\"variable\",\"attributes\":["
+                + "{\"name\":\"Color\",\"variation\":true,\"visible\":true,\"options\":[\"BLK|WHT\",\"RED\"]},"
+                + "{\"name\":\"Size\",\"variation\":true,\"options\":[\"9\"]},"
+                + "{\"name\":\"Sole\",\"position\":4,\"options\":[\"Gum | Crepe\"]}]}");
+        JsonNode attributes = parent.get("attributes");
+        assertEquals("[\"BLK\",\"WHT\",\"RED\"]", attributes.get(0).get("options").toString(), "stored pipe-separated, read back split");
+        assertEquals(0, attributes.get(0).get("position").asInt());
+        assertEquals(0, attributes.get(1).get("position").asInt(), "a position not sent is 0, not the attribute's index");
+        assertEquals(4, attributes.get(2).get("position").asInt());
+        assertEquals("[\"Gum\",\"Crepe\"]", attributes.get(2).get("options").toString());
+
+        long parentId = parent.get("id").asLong();
+        JsonNode variation = created("/products/" + parentId + "/variations",
+                "{\"regular_price\":\"60.00\",\"attributes\":[{\"name\":\"Color\",\"option\":\"BLK|WHT\"},{\"name\":\"Size\",\"option\":\"9\"}]}");
+        assertEquals("BLK|WHT", variation.get("attributes").get(0).get("option").asText(), "the variation keeps the value, which matches no parent option");
+        JsonNode reread = SandboxClient.json(send("GET", "/products/" + parentId, null));
+        assertEquals("[\"BLK\",\"WHT\",\"RED\"]", reread.get("attributes").get(0).get("options").toString());
+    }
+
+    @Test
+    void aVariationShowsItsParentsTaxClassNotParent() throws Exception {
+        long parentId = created("/products", "{\"name\":\"Cap\",\"type\":\"variable\",\"attributes\":[{\"name\":\"Size\",\"variation\":true,\"options\":[\"M\"]}]}")
+                .get("id").asLong();
+        JsonNode created = created("/products/" + parentId + "/variations", "{\"regular_price\":\"9.00\",\"attributes\":[{\"name\":\"Size\",\"option\":\"M\"}]}");
+        assertEquals("parent", created.get("tax_class").asText(), "the create response shows the stored value, as fixture 03 recorded");
+        long id = created.get("id").asLong();
+        assertEquals("", SandboxClient.json(send("GET", "/products/" + parentId + "/variations/" + id, null)).get("tax_class").asText());
+        assertEquals("", SandboxClient.json(send("GET", "/products/" + parentId + "/variations", null)).get(0).get("tax_class").asText());
+        assertEquals("", SandboxClient.json(send("GET", "/products/" + id, null)).get("tax_class").asText());
+    }
+
+    @Test
+    void parentManagedStockAtZeroPutsTheParentAndItsInheritingVariationsOutOfStock() throws Exception {
+        long parentId = created("/products", "{\"name\":\"Hoodie\",\"type\":\"variable\",\"manage_stock\":true,\"stock_quantity\":5,"
+                + "\"attributes\":[{\"name\":\"Size\",\"variation\":true,\"options\":[\"S\",\"M\",\"L\"]}]}").get("id").asLong();
+        String v = "/products/" + parentId + "/variations";
+        long s = created(v, "{\"regular_price\":\"30.00\",\"attributes\":[{\"name\":\"Size\",\"option\":\"S\"}]}").get("id").asLong();
+        long m = created(v, "{\"regular_price\":\"30.00\",\"attributes\":[{\"name\":\"Size\",\"option\":\"M\"}]}").get("id").asLong();
+        long own = created(v, "{\"regular_price\":\"30.00\",\"manage_stock\":true,\"stock_quantity\":2,"
+                + "\"attributes\":[{\"name\":\"Size\",\"option\":\"L\"}]}").get("id").asLong();
+        assertEquals("parent", SandboxClient.json(send("GET", v + "/" + s, null)).get("manage_stock").asText());
+        assertEquals("instock", SandboxClient.json(send("GET", v + "/" + s, null)).get("stock_status").asText());
+
+        assertEquals(200, send("PUT", "/products/" + parentId, "{\"stock_quantity\":0}").statusCode());
+
+        assertEquals("outofstock", SandboxClient.json(send("GET", "/products/" + parentId, null)).get("stock_status").asText());
+        for (long inheriting : new long[]{s, m}) {
+            assertEquals("outofstock", SandboxClient.json(send("GET", v + "/" + inheriting, null)).get("stock_status").asText());
+            assertEquals("outofstock", SandboxClient.json(send("GET", "/products/" + inheriting, null)).get("stock_status").asText());
+        }
+        assertEquals("instock", SandboxClient.json(send("GET", v + "/" + own, null)).get("stock_status").asText(),
+                "a variation managing its own stock keeps its status");
+
+        send("PUT", "/products/" + parentId, "{\"stock_quantity\":3}");
+        assertEquals("instock", SandboxClient.json(send("GET", v + "/" + s, null)).get("stock_status").asText());
+        assertEquals("instock", SandboxClient.json(send("GET", "/products/" + parentId, null)).get("stock_status").asText());
+    }
 }

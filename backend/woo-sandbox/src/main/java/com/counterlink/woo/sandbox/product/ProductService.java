@@ -175,13 +175,11 @@ public final class ProductService {
                 }
             } else {
                 p.attributes = new ArrayList<>();
-                int i = 0;
                 for (JsonNode a : b.get("attributes")) {
-                    List<String> options = new ArrayList<>();
-                    a.path("options").forEach(o -> options.add(o.asText()));
-                    p.attributes.add(new ProductAttribute(Json.text(a, "name", ""), a.path("position").asInt(i),
-                            a.path("visible").asBoolean(false), a.path("variation").asBoolean(false), options));
-                    i++;
+                    // WooCommerce sets absint(position) or "0", never the attribute's index.
+                    int position = a.hasNonNull("position") ? Math.abs(a.get("position").asInt()) : 0;
+                    p.attributes.add(new ProductAttribute(Json.text(a, "name", ""), position,
+                            a.path("visible").asBoolean(false), a.path("variation").asBoolean(false), textOptions(a.path("options"))));
                 }
             }
         }
@@ -191,6 +189,20 @@ public final class ProductService {
                 p.defaultAttributes.add(new VariationAttribute(Json.text(a, "name", ""), Json.text(a, "option", "")));
             }
         }
+    }
+
+    /**
+     * A custom attribute's options are stored joined with " | " and read back split on "|" (wc_get_text_attributes:
+     * trimmed, empty ones dropped), so an option containing "|" becomes several.
+     */
+    private static List<String> textOptions(JsonNode given) {
+        List<String> values = new ArrayList<>();
+        if (given.isArray()) given.forEach(o -> values.add(o.asText())); else if (!given.isMissingNode()) values.add(given.asText());
+        List<String> options = new ArrayList<>();
+        for (String value : values) {
+            for (String part : value.split("\\|")) if (!part.trim().isEmpty()) options.add(part.trim());
+        }
+        return options;
     }
 
     private static String saleDate(JsonNode value) {
@@ -267,19 +279,42 @@ public final class ProductService {
         unindexSku(removed);
     }
 
-    /** WC_Product::validate_props: a managed item's stock status follows its quantity. */
+    /**
+     * WC_Product::validate_props: a managed item's stock status follows its quantity. A variation that inherits its
+     * parent's stock takes the status from the parent's quantity, and a variable parent managing stock hands its
+     * status to those variations (sync_managed_variation_stock_status).
+     */
     private void validateStock(Product p) {
+        Product stockOwner = stockOwner(p);
+        if (stockOwner != p) {
+            p.stockQuantity = null;
+            p.lowStockAmount = null;
+            p.stockStatus = stockStatusFor(stockOwner);
+            return;
+        }
         if (!p.manageStock) {
             if (!p.isVariable()) p.stockQuantity = null;
             p.lowStockAmount = null;
             return;
         }
         if (!store.stockManagementEnabled()) return;
-        int qty = p.stockQuantity == null ? 0 : p.stockQuantity;
-        int threshold = store.notifyNoStockAmount();
-        if (qty > threshold) p.stockStatus = "instock";
-        else if (p.backordersAllowed()) p.stockStatus = "onbackorder";
-        else p.stockStatus = "outofstock";
+        p.stockStatus = stockStatusFor(p);
+        if (p.isVariable()) {
+            for (Product child : ProductJson.children(store, p)) if (!child.manageStock) child.stockStatus = p.stockStatus;
+        }
+    }
+
+    /** The product whose quantity counts for {@code p}: its parent when it is a variation inheriting the parent's stock. */
+    private Product stockOwner(Product p) {
+        if (!p.isVariation() || p.manageStock || !store.stockManagementEnabled()) return p;
+        Product parent = store.products.get(p.parentId);
+        return parent != null && parent.manageStock ? parent : p;
+    }
+
+    private String stockStatusFor(Product managed) {
+        int qty = managed.stockQuantity == null ? 0 : managed.stockQuantity;
+        if (qty > store.notifyNoStockAmount()) return "instock";
+        return managed.backordersAllowed() ? "onbackorder" : "outofstock";
     }
 
     /** Re-derives stock status after an order changed a quantity. */
