@@ -89,10 +89,13 @@ public final class ProductController {
             String search = req.query("search");
             String stockStatus = req.query("stock_status");
             String parent = req.query("parent");
+            Set<String> skuKeys = new java.util.HashSet<>();
+            skus.forEach(sku -> skuKeys.add(SkuCollation.key(sku)));
             List<Product> candidates = new ArrayList<>();
-            for (Product p : skus.isEmpty() ? store.products.values() : bySku(store, skus)) {
+            for (Product p : store.products.values()) {
                 // A sku filter searches variations too (post_type product + product_variation).
                 if (p.isVariation() && skus.isEmpty()) continue;
+                if (!skus.isEmpty() && (p.sku == null || !skuKeys.contains(SkuCollation.key(p.sku)))) continue;
                 if ("any".equals(status) ? Set.of("trash", "auto-draft").contains(p.status) : !status.equals(p.status)) continue;
                 if (type != null && !type.equals(p.type)) continue;
                 if (search != null && !p.name.toLowerCase().contains(search.toLowerCase())) continue;
@@ -108,13 +111,6 @@ public final class ProductController {
             pg.headers(resp, sorted.size(), store.apiUrl().replace("/wc/v3", "") + "/wc/v3/products", req);
             return resp;
         });
-    }
-
-    /** The products and variations whose SKU collates equal to one of {@code skus} (from the SKU index). */
-    private static List<Product> bySku(Store store, Set<String> skus) {
-        Set<Long> ids = new java.util.LinkedHashSet<>();
-        for (String sku : skus) ids.addAll(store.productSkus.getOrDefault(SkuCollation.key(sku), Set.of()));
-        return ids.stream().map(store.products::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private static Comparator<Product> extraOrder(String orderby) {

@@ -12,6 +12,7 @@ public final class SkuCollation {
     private SkuCollation() {}
 
     public static String key(String sku) {
+        if (sku.chars().allMatch(c -> c < 0x80)) return sku.toLowerCase(Locale.ROOT);
         String bare = Normalizer.normalize(sku, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         // Upper then lower case folds ß to ss, as the collation's primary weights do.
         return bare.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
