@@ -73,6 +73,14 @@ class RealProductSanitisingTest {
     }
 
     @Test
+    void allowedHtmlWithEntitiesAccentsAndEmojiIsKeptByteForByte() throws Exception {
+        String html = "<h2>Größentabelle — サイズ表</h2><ul><li><strong>Größe 1</strong> · 寸法 &amp; “fit” ✓ 🧵</li>"
+                + "<li><a href=\"https://example.com/size\" target=\"_blank\" rel=\"noopener\">Guide</a> &nbsp;<em>x</em></li></ul>";
+        long id = create("Sizes", html).get("id").asLong();
+        assertEquals(html, store.locked(() -> store.products.get(id).description));
+    }
+
+    @Test
     void aDescriptionThatHasParagraphsIsNotWrappedAgain() throws Exception {
         long id = create("Paragraphs", "<p>First</p>\n<p>Second</p>").get("id").asLong();
         assertEquals("<p>First</p>\n<p>Second</p>\n", get(id).get("description").asText());
