@@ -42,7 +42,7 @@ java -jar "$REPO/onprem-bridge/counterpoint-demo/target/counterpoint-demo.jar" -
   --data-dir "$LOCAL/counterpoint" >"$LOCAL/counterpoint.log" 2>&1 &
 COUNTERPOINT_PID=$!
 
-echo "==> Starting the WooCommerce sandbox with two demo stores"
+echo "==> Starting the WooCommerce sandbox with two demo stores (webhooks arrive about 30 s after a change, as on a quiet real store)"
 java -jar "$REPO/backend/woo-sandbox/target/woo-sandbox.jar" --port 18090 --store shop --store tickets --allow-insecure-callbacks \
   >"$LOCAL/woo-sandbox.log" 2>&1 &
 SANDBOX_PID=$!

@@ -45,7 +45,8 @@ start_postgres "$E2E_DIR/pgdata" "$E2E_PG_PORT" "$E2E_DIR/postgres.log"
 java -jar "$REPO/onprem-bridge/counterpoint-demo/target/counterpoint-demo.jar" --port 19093 --items 100 \
   --data-dir "$E2E_DIR/counterpoint" >"$E2E_DIR/counterpoint.log" 2>&1 &
 COUNTERPOINT_PID=$!
-java -jar "$REPO/backend/woo-sandbox/target/woo-sandbox.jar" --port 18091 >"$E2E_DIR/woo-sandbox.log" 2>&1 &
+# Webhooks after 0.5 s instead of a quiet real store's 30 s, so the portal's end-to-end run stays quick.
+java -jar "$REPO/backend/woo-sandbox/target/woo-sandbox.jar" --port 18091 --webhook-delay-ms 500 >"$E2E_DIR/woo-sandbox.log" 2>&1 &
 SANDBOX_PID=$!
 start_backend "$E2E_PORT" "$E2E_PG_PORT" "$E2E_DIR/backend.log"
 if ! (cd "$REPO/frontend" && E2E_BASE_URL="http://localhost:$E2E_PORT" \

@@ -12,7 +12,8 @@ import java.time.Duration;
  *                             work on the plain-HTTP sandbox (what WordPress behind a TLS proxy does). Off = genuine
  *                             plain-HTTP mode where only OAuth 1.0a authenticates.
  * @param trustForwardedProto  treat requests carrying {@code X-Forwarded-Proto: https} as TLS
- * @param webhookDelay         how long after a change queued webhook deliveries run; negative = only on flush
+ * @param webhookDelay         how long after the first queued webhook delivery the queue runner sends everything queued
+ *                             (default 30 s, as on a quiet real store); negative = only on flush
  * @param webhookTimeout       per-delivery HTTP timeout (WooCommerce uses 60 s)
  * @param firstPostId          first id of WordPress's shared post sequence (products, variations, coupons, orders)
  * @param clock                initial time source of new stores
@@ -30,7 +31,8 @@ public record WooSandboxConfig(String host, int port, boolean treatAsHttps, bool
         private int port;
         private boolean treatAsHttps;
         private boolean trustForwardedProto = true;
-        private Duration webhookDelay = Duration.ofMillis(100);
+        /** A quiet real store runs its Action Scheduler queue (WP-Cron) 20-60 s after a change. */
+        private Duration webhookDelay = Duration.ofSeconds(30);
         private Duration webhookTimeout = Duration.ofSeconds(60);
         private long firstPostId = 10;
         private Clock clock = Clock.systemUTC();

@@ -23,6 +23,16 @@ public final class RestAuthenticator {
 
     private RestAuthenticator() {}
 
+    /**
+     * WC_REST_Authentication::is_request_to_rest_api(): WooCommerce only authenticates requests whose REQUEST_URI
+     * contains {@code wp-json/wc/} (or {@code wp-json/wc-}). A {@code ?rest_route=/wc/v3/...} request reaches the same
+     * route without a user, whatever credentials it carries.
+     */
+    public static boolean handles(Request req) {
+        String requestUri = req.path() + (req.rawQuery().isEmpty() ? "" : "?" + req.rawQuery());
+        return requestUri.contains("wp-json/wc/") || requestUri.contains("wp-json/wc-");
+    }
+
     public static Optional<ApiKey> authenticate(Store store, Request req, boolean ssl, String requestPathInSite) {
         if (ssl) {
             Optional<ApiKey> basic = basic(store, req);

@@ -7,6 +7,7 @@ import com.counterlink.woo.sandbox.http.RestException;
 import com.counterlink.woo.sandbox.rest.BatchRunner;
 import com.counterlink.woo.sandbox.rest.ListQuery;
 import com.counterlink.woo.sandbox.rest.Pagination;
+import com.counterlink.woo.sandbox.rest.ParamValidator;
 import com.counterlink.woo.sandbox.rest.Permission;
 import com.counterlink.woo.sandbox.rest.RestContext;
 import com.counterlink.woo.sandbox.rest.RestRouter;
@@ -31,7 +32,7 @@ public final class ProductController {
     public static void register(RestRouter r) {
         r.add("GET", P, Permission.LIST, ProductController::list);
         r.add("POST", P, Permission.CREATE, ctx -> ctx.store().locked(() ->
-                Response.json(201, ProductJson.asProduct(ctx.store(), new ProductService(ctx.store()).create(ctx.request().json()), true))));
+                Response.json(201, ProductJson.asProduct(ctx.store(), new ProductService(ctx.store()).create(validProduct(ctx)), true))));
         r.add("POST,PUT,PATCH", P + "/batch", Permission.BATCH, ProductController::batch);
         r.add("GET", P + "/(\\d+)", Permission.VIEW, ctx -> ctx.store().locked(() -> {
             Product p = ctx.store().products.get(ctx.idArg(0));
@@ -39,24 +40,37 @@ public final class ProductController {
             return Response.json(200, ProductJson.asProduct(ctx.store(), p, false));
         }));
         r.add("POST,PUT,PATCH", P + "/(\\d+)", Permission.EDIT, ctx -> ctx.store().locked(() -> {
+            JsonNode body = validProduct(ctx);
             Product p = ctx.store().products.get(ctx.idArg(0));
             if (p == null || p.isVariation()) throw invalidId(400);
-            return Response.json(200, ProductJson.asProduct(ctx.store(), new ProductService(ctx.store()).update(p, ctx.request().json()), true));
+            return Response.json(200, ProductJson.asProduct(ctx.store(), new ProductService(ctx.store()).update(p, body), true));
         }));
         r.add("DELETE", P + "/(\\d+)", Permission.DELETE, ctx -> ctx.store().locked(() ->
                 Response.json(200, delete(ctx.store(), ctx.idArg(0), ctx.flag("force")))));
         r.add("GET", P + "/(\\d+)/variations", Permission.LIST, ProductController::listVariations);
         r.add("POST", P + "/(\\d+)/variations", Permission.CREATE, ctx -> ctx.store().locked(() ->
-                Response.json(201, ProductJson.asVariation(ctx.store(), createVariation(ctx.store(), ctx.idArg(0), ctx.request().json()), true))));
+                Response.json(201, ProductJson.asVariation(ctx.store(), createVariation(ctx.store(), ctx.idArg(0), validVariation(ctx)), true))));
         r.add("POST,PUT,PATCH", P + "/(\\d+)/variations/batch", Permission.BATCH, ProductController::batchVariations);
         r.add("GET", P + "/(\\d+)/variations/(\\d+)", Permission.VIEW, ctx -> ctx.store().locked(() ->
                 Response.json(200, ProductJson.asVariation(ctx.store(), variation(ctx.store(), ctx.idArg(0), ctx.idArg(1), 404), false))));
         r.add("POST,PUT,PATCH", P + "/(\\d+)/variations/(\\d+)", Permission.EDIT, ctx -> ctx.store().locked(() -> {
+            JsonNode body = validVariation(ctx);
             Product v = variation(ctx.store(), ctx.idArg(0), ctx.idArg(1), 400);
-            return Response.json(200, ProductJson.asVariation(ctx.store(), new ProductService(ctx.store()).update(v, ctx.request().json()), true));
+            return Response.json(200, ProductJson.asVariation(ctx.store(), new ProductService(ctx.store()).update(v, body), true));
         }));
         r.add("DELETE", P + "/(\\d+)/variations/(\\d+)", Permission.DELETE, ctx -> ctx.store().locked(() ->
                 Response.json(200, deleteVariation(ctx.store(), ctx.idArg(0), ctx.idArg(1), ctx.flag("force")))));
+    }
+
+    /** WordPress checks a single create or update against the schema before the controller sees it. */
+    private static JsonNode validProduct(RestContext ctx) {
+        ParamValidator.validateBody(ctx.request().json(), ProductSchema.PRODUCT);
+        return ctx.request().json();
+    }
+
+    private static JsonNode validVariation(RestContext ctx) {
+        ParamValidator.validateBody(ctx.request().json(), ProductSchema.VARIATION);
+        return ctx.request().json();
     }
 
     private static RestException invalidId(int status) {
@@ -66,6 +80,7 @@ public final class ProductController {
     private static Response list(RestContext ctx) {
         Request req = ctx.request();
         Pagination pg = Pagination.from(req);
+        ParamValidator.validateQuery(req, ProductSchema.PRODUCT_FILTERS);
         Store store = ctx.store();
         return store.locked(() -> {
             Set<String> skus = ListQuery.csv(req.queryAll("sku"));
@@ -74,11 +89,13 @@ public final class ProductController {
             String search = req.query("search");
             String stockStatus = req.query("stock_status");
             String parent = req.query("parent");
+            Set<String> skuKeys = new java.util.HashSet<>();
+            skus.forEach(sku -> skuKeys.add(SkuCollation.key(sku)));
             List<Product> candidates = new ArrayList<>();
             for (Product p : store.products.values()) {
                 // A sku filter searches variations too (post_type product + product_variation).
                 if (p.isVariation() && skus.isEmpty()) continue;
-                if (!skus.isEmpty() && !skus.contains(p.sku)) continue;
+                if (!skus.isEmpty() && (p.sku == null || !skuKeys.contains(SkuCollation.key(p.sku)))) continue;
                 if ("any".equals(status) ? Set.of("trash", "auto-draft").contains(p.status) : !status.equals(p.status)) continue;
                 if (type != null && !type.equals(p.type)) continue;
                 if (search != null && !p.name.toLowerCase().contains(search.toLowerCase())) continue;

@@ -93,7 +93,8 @@ public final class ProductJson {
         o.put("price_html", priceHtml(store, p, children));
         o.set("related_ids", related(store, p));
         o.set("meta_data", p.metaData.deepCopy());
-        o.put("stock_status", p.isVariable() ? parentStockStatus(p, children) : p.stockStatus);
+        boolean ownStock = p.manageStock && store.stockManagementEnabled();
+        o.put("stock_status", p.isVariable() && !ownStock ? parentStockStatus(p, children) : p.stockStatus);
         o.put("has_options", p.isVariable() || !p.attributes.isEmpty() && p.attributes.stream().anyMatch(ProductAttribute::variation));
         o.put("post_password", p.postPassword);
         o.put("global_unique_id", p.globalUniqueId);
@@ -133,7 +134,8 @@ public final class ProductJson {
         o.put("download_limit", -1);
         o.put("download_expiry", -1);
         o.put("tax_status", v.taxStatus);
-        o.put("tax_class", v.taxClass);
+        // The create/update response (edit) shows the stored "parent", as recorded (fixture 03); reads show the parent's class.
+        o.put("tax_class", edit ? v.taxClass : effectiveTaxClass(v, parent));
         ObjectNode stock = Json.object();
         stock(store, stock, v, parent);
         o.set("manage_stock", stock.get("manage_stock"));

@@ -5,6 +5,7 @@ import com.counterlink.woo.sandbox.category.CategoryController;
 
 import com.counterlink.woo.sandbox.http.Json;
 import com.counterlink.woo.sandbox.http.RestException;
+import com.counterlink.woo.sandbox.store.Kses;
 import com.counterlink.woo.sandbox.store.Store;
 import com.counterlink.woo.sandbox.webhook.Topic;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,7 +107,8 @@ public final class ProductService {
     }
 
     private void apply(Product p, JsonNode b, boolean create) {
-        if (b.has("name")) p.name = Json.text(b, "name", "");
+        // wp_filter_post_kses(), as WooCommerce's products controller runs on these three.
+        if (b.has("name")) p.name = Kses.filterPost(Json.text(b, "name", ""));
         if (b.has("status")) {
             String s = Json.text(b, "status", "publish");
             if (!STATUSES.contains(s)) throw enumError("status", s, "draft, pending, private, publish, and future");
@@ -114,8 +116,8 @@ public final class ProductService {
         }
         if (b.has("featured")) p.featured = b.get("featured").asBoolean();
         if (b.has("catalog_visibility")) p.catalogVisibility = Json.text(b, "catalog_visibility", "visible");
-        if (b.has("description")) p.description = Json.text(b, "description", "");
-        if (b.has("short_description")) p.shortDescription = Json.text(b, "short_description", "");
+        if (b.has("description")) p.description = Kses.filterPost(Json.text(b, "description", ""));
+        if (b.has("short_description")) p.shortDescription = Kses.filterPost(Json.text(b, "short_description", ""));
         if (b.has("sku")) setSku(p, Json.text(b, "sku", ""));
         if (b.has("global_unique_id")) p.globalUniqueId = Json.text(b, "global_unique_id", "");
         if (b.has("regular_price")) p.regularPrice = price(Json.text(b, "regular_price", ""));
@@ -173,13 +175,11 @@ public final class ProductService {
                 }
             } else {
                 p.attributes = new ArrayList<>();
-                int i = 0;
                 for (JsonNode a : b.get("attributes")) {
-                    List<String> options = new ArrayList<>();
-                    a.path("options").forEach(o -> options.add(o.asText()));
-                    p.attributes.add(new ProductAttribute(Json.text(a, "name", ""), a.path("position").asInt(i),
-                            a.path("visible").asBoolean(false), a.path("variation").asBoolean(false), options));
-                    i++;
+                    // WooCommerce sets absint(position) or "0", never the attribute's index.
+                    int position = a.hasNonNull("position") ? Math.abs(a.get("position").asInt()) : 0;
+                    p.attributes.add(new ProductAttribute(Json.text(a, "name", ""), position,
+                            a.path("visible").asBoolean(false), a.path("variation").asBoolean(false), textOptions(a.path("options"))));
                 }
             }
         }
@@ -189,6 +189,20 @@ public final class ProductService {
                 p.defaultAttributes.add(new VariationAttribute(Json.text(a, "name", ""), Json.text(a, "option", "")));
             }
         }
+    }
+
+    /**
+     * A custom attribute's options are stored joined with " | " and read back split on "|" (wc_get_text_attributes:
+     * trimmed, empty ones dropped), so an option containing "|" becomes several.
+     */
+    private static List<String> textOptions(JsonNode given) {
+        List<String> values = new ArrayList<>();
+        if (given.isArray()) given.forEach(o -> values.add(o.asText())); else if (!given.isMissingNode()) values.add(given.asText());
+        List<String> options = new ArrayList<>();
+        for (String value : values) {
+            for (String part : value.split("\\|")) if (!part.trim().isEmpty()) options.add(part.trim());
+        }
+        return options;
     }
 
     private static String saleDate(JsonNode value) {
@@ -213,19 +227,23 @@ public final class ProductService {
     }
 
     private void indexSku(Product p) {
-        if (p.sku != null && !p.sku.isEmpty()) store.productSkus.computeIfAbsent(p.sku, k -> new java.util.HashSet<>()).add(p.id);
+        if (p.sku != null && !p.sku.isEmpty()) {
+            store.productSkus.computeIfAbsent(SkuCollation.key(p.sku), k -> new java.util.HashSet<>()).add(p.id);
+        }
     }
 
     private void unindexSku(Product p) {
         if (p.sku == null || p.sku.isEmpty()) return;
-        java.util.Set<Long> ids = store.productSkus.get(p.sku);
-        if (ids != null && ids.remove(p.id) && ids.isEmpty()) store.productSkus.remove(p.sku);
+        String key = SkuCollation.key(p.sku);
+        java.util.Set<Long> ids = store.productSkus.get(key);
+        if (ids != null && ids.remove(p.id) && ids.isEmpty()) store.productSkus.remove(key);
     }
 
+    /** is_existing_sku(): another product or variation, not trashed, whose SKU collates equal. */
     private Product findBySku(String sku, long exceptId) {
-        for (Long id : store.productSkus.getOrDefault(sku, java.util.Set.of())) {
+        for (Long id : store.productSkus.getOrDefault(SkuCollation.key(sku), java.util.Set.of())) {
             Product o = store.products.get(id);
-            if (o != null && o.id != exceptId && sku.equals(o.sku) && !"trash".equals(o.status)) return o;
+            if (o != null && o.id != exceptId && !"trash".equals(o.status)) return o;
         }
         return null;
     }
@@ -261,19 +279,42 @@ public final class ProductService {
         unindexSku(removed);
     }
 
-    /** WC_Product::validate_props: a managed item's stock status follows its quantity. */
+    /**
+     * WC_Product::validate_props: a managed item's stock status follows its quantity. A variation that inherits its
+     * parent's stock takes the status from the parent's quantity, and a variable parent managing stock hands its
+     * status to those variations (sync_managed_variation_stock_status).
+     */
     private void validateStock(Product p) {
+        Product stockOwner = stockOwner(p);
+        if (stockOwner != p) {
+            p.stockQuantity = null;
+            p.lowStockAmount = null;
+            p.stockStatus = stockStatusFor(stockOwner);
+            return;
+        }
         if (!p.manageStock) {
             if (!p.isVariable()) p.stockQuantity = null;
             p.lowStockAmount = null;
             return;
         }
         if (!store.stockManagementEnabled()) return;
-        int qty = p.stockQuantity == null ? 0 : p.stockQuantity;
-        int threshold = store.notifyNoStockAmount();
-        if (qty > threshold) p.stockStatus = "instock";
-        else if (p.backordersAllowed()) p.stockStatus = "onbackorder";
-        else p.stockStatus = "outofstock";
+        p.stockStatus = stockStatusFor(p);
+        if (p.isVariable()) {
+            for (Product child : ProductJson.children(store, p)) if (!child.manageStock) child.stockStatus = p.stockStatus;
+        }
+    }
+
+    /** The product whose quantity counts for {@code p}: its parent when it is a variation inheriting the parent's stock. */
+    private Product stockOwner(Product p) {
+        if (!p.isVariation() || p.manageStock || !store.stockManagementEnabled()) return p;
+        Product parent = store.products.get(p.parentId);
+        return parent != null && parent.manageStock ? parent : p;
+    }
+
+    private String stockStatusFor(Product managed) {
+        int qty = managed.stockQuantity == null ? 0 : managed.stockQuantity;
+        if (qty > store.notifyNoStockAmount()) return "instock";
+        return managed.backordersAllowed() ? "onbackorder" : "outofstock";
     }
 
     /** Re-derives stock status after an order changed a quantity. */

@@ -52,12 +52,11 @@ public final class ListQuery<T> {
     public List<T> sort(List<T> items, List<String> allowed, Function<String, Comparator<T>> extra) {
         String orderby = req.query("orderby") == null ? "date" : req.query("orderby");
         if (!allowed.contains(orderby)) {
-            String list = String.join(", ", allowed.subList(0, allowed.size() - 1)) + ", and " + allowed.get(allowed.size() - 1);
-            throw RestException.invalidParam("orderby", "rest_not_in_enum", "orderby is not one of " + list + ".");
+            throw RestException.invalidParam("orderby", "rest_not_in_enum", ParamValidator.notOneOf("orderby", allowed));
         }
         String order = req.query("order") == null ? "desc" : req.query("order");
         if (!order.equals("asc") && !order.equals("desc")) {
-            throw RestException.invalidParam("order", "rest_not_in_enum", "order is not one of asc, and desc.");
+            throw RestException.invalidParam("order", "rest_not_in_enum", ParamValidator.notOneOf("order", List.of("asc", "desc")));
         }
         Comparator<T> byId = Comparator.comparing(id);
         Comparator<T> c = switch (orderby) {

@@ -3,6 +3,7 @@ package com.counterlink.woo.sandbox.rest;
 import com.counterlink.woo.sandbox.http.Request;
 import com.counterlink.woo.sandbox.http.Response;
 import com.counterlink.woo.sandbox.http.RestException;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -33,14 +34,12 @@ public final class Pagination {
         return new Pagination(perPage, page, offset);
     }
 
+    /** rest_is_integer(): "10" and "10.0" are integers, "ten" and "2.5" are not (rest_invalid_type). */
     private static int intParam(Request req, String name, int def) {
         String v = req.query(name);
         if (v == null || v.isEmpty()) return def;
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw RestException.invalidParam(name, "rest_invalid_type", name + " is not of type integer.");
-        }
+        ParamValidator.validate(TextNode.valueOf(v), ParamSchema.integer(), name).ifPresent(f -> ParamValidator.throwIfAny(Map.of(name, f)));
+        return (int) Double.parseDouble(v.strip());
     }
 
     public <T> List<T> slice(List<T> all) {

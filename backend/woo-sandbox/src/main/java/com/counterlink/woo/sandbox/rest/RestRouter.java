@@ -2,10 +2,12 @@ package com.counterlink.woo.sandbox.rest;
 
 import com.counterlink.woo.sandbox.auth.ApiKey;
 import com.counterlink.woo.sandbox.auth.RestAuthenticator;
+import com.counterlink.woo.sandbox.http.Json;
 import com.counterlink.woo.sandbox.http.Request;
 import com.counterlink.woo.sandbox.http.Response;
 import com.counterlink.woo.sandbox.http.RestException;
 import com.counterlink.woo.sandbox.store.Store;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Dispatches /wp-json routes: authentication, key permissions, route match, then the controller. */
+/**
+ * Dispatches /wp-json routes: authentication, key permissions, route match, then the controller. A 201 gets the
+ * Location of what it created.
+ */
 public final class RestRouter {
     /** A controller method. */
     public interface Handler {
@@ -45,12 +50,15 @@ public final class RestRouter {
             }
         }
         if (!resp.headers().containsKey("Link")) resp.header("Link", "<" + store.siteUrl() + "/wp-json/>; rel=\"https://api.w.org/\"");
+        if (resp.status() == 201 && "POST".equals(req.method())) {
+            JsonNode id = Json.parse(resp.body()).path("id");
+            if (id.canConvertToLong()) resp.header("Location", CreatedLocation.of(store, route, id.asLong()));
+        }
         return resp;
     }
 
     private Response dispatch(Store store, Request req, String route, String sitePath, boolean ssl) {
-        boolean wcRoute = route.startsWith("/wc/") || route.startsWith("/wc-");
-        Optional<ApiKey> key = wcRoute ? RestAuthenticator.authenticate(store, req, ssl, sitePath) : Optional.empty();
+        Optional<ApiKey> key = RestAuthenticator.handles(req) ? RestAuthenticator.authenticate(store, req, ssl, sitePath) : Optional.empty();
         key.ifPresent(k -> RestAuthenticator.checkPermission(k, req.method()));
         for (Route r : routes) {
             Matcher m = r.pattern().matcher(route);

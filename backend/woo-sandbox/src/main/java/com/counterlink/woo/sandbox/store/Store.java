@@ -44,7 +44,10 @@ public final class Store {
     public final java.util.SequencedMap<Long, Product> products = new LinkedHashMap<>();
     /** Slug → product or variation id, as WordPress's index on post_name: slug checks stay O(1) in a large catalog. */
     public final Map<String, Long> productSlugs = new java.util.HashMap<>();
-    /** SKU → the products and variations that carry it (trashed ones too), as WooCommerce's lookup table. */
+    /**
+     * SKU collation key ({@code SkuCollation.key}) → the products and variations that carry it (trashed ones too), as
+     * WooCommerce's lookup table.
+     */
     public final Map<String, java.util.Set<Long>> productSkus = new java.util.HashMap<>();
     private final java.util.concurrent.atomic.AtomicLong restRequests = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong batchRequests = new java.util.concurrent.atomic.AtomicLong();

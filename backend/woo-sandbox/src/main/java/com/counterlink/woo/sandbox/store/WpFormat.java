@@ -63,13 +63,6 @@ public final class WpFormat {
         return currencySymbol(currency).replace("&#36;", "$").replace("&euro;", "€").replace("&pound;", "£");
     }
 
-    /** A very small wpautop: WordPress wraps stored text in paragraphs when rendering for "view". */
-    public static String autop(String text) {
-        if (text == null || text.isBlank()) return "";
-        StringBuilder out = new StringBuilder();
-        for (String para : text.trim().split("\\n\\s*\\n")) {
-            out.append("<p>").append(para.trim().replace("\n", "<br />\n")).append("</p>\n");
-        }
-        return out.toString();
-    }
+    /** wpautop(): WordPress wraps stored text in paragraphs when rendering for "view". */
+    public static String autop(String text) { return Autop.autop(text); }
 }

@@ -92,8 +92,8 @@ public final class WebhookController {
         if (b.has("status")) {
             String s = Json.text(b, "status", "active");
             if (!STATUSES.contains(s)) throw RestException.invalidParam("status", "rest_not_in_enum", "status is not one of active, paused, and disabled.");
-            // Re-activating is the only way back from "disabled"; it starts a fresh failure count.
-            if ("active".equals(s) && !"active".equals(w.status)) w.failureCount = 0;
+            // Re-activating is the only way back from "disabled". WooCommerce keeps failure_count (only a successful
+            // delivery resets it), so the next failure disables the webhook again.
             w.status = s;
         }
     }

@@ -23,8 +23,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Queues and delivers webhooks like WooCommerce + Action Scheduler: after the change, asynchronously, at most one
- * pending delivery per webhook and resource (later changes coalesce into it), payload built at delivery time.
+ * Queues and delivers webhooks like WooCommerce + Action Scheduler. A change queues a delivery, at most one pending
+ * per webhook and resource (later changes coalesce into it). The queue runner wakes up {@code delayMillis} after the
+ * first queued delivery (WP-Cron on a quiet store: 20-60 s) and sends everything queued, one after the other; each
+ * payload is built when it is sent, so it carries the latest state.
  */
 public final class WebhookDispatcher {
     public static final String USER_AGENT = "WooCommerce/10.0.2 Hookshot (WordPress/6.8.3)";
@@ -41,8 +43,11 @@ public final class WebhookDispatcher {
     private final ScheduledExecutorService scheduler;
     private final long delayMillis;
     private final Duration timeout;
+    private final DeliveryId deliveryIds = new DeliveryId(Store.randomHex(32));
     private volatile int maxFailures = 5;
+    /** Guarded by itself, as is {@link #runnerScheduled}. */
     private final Map<String, Pending> pending = new LinkedHashMap<>();
+    private boolean runnerScheduled;
     private final List<WebhookDelivery> log = new CopyOnWriteArrayList<>();
 
     public WebhookDispatcher(Store store, HttpClient http, ScheduledExecutorService scheduler, long delayMillis, Duration timeout) {
@@ -76,20 +81,23 @@ public final class WebhookDispatcher {
             synchronized (pending) {
                 if (pending.containsKey(key)) continue;
                 pending.put(key, new Pending(w.id, topic, resourceId, fixedPayload));
+                if (delayMillis >= 0 && !runnerScheduled) {
+                    runnerScheduled = true;
+                    scheduler.schedule(this::runScheduled, delayMillis, TimeUnit.MILLISECONDS);
+                }
             }
-            if (delayMillis >= 0) scheduler.schedule(() -> deliverPending(key), delayMillis, TimeUnit.MILLISECONDS);
         }
     }
 
-    /** Runs every queued delivery now (the sandbox's "run Action Scheduler"). */
-    public int flush() {
-        List<String> keys;
+    private void runScheduled() {
         synchronized (pending) {
-            keys = new ArrayList<>(pending.keySet());
+            runnerScheduled = false;
         }
-        keys.forEach(this::deliverPending);
-        return keys.size();
+        runQueue();
     }
+
+    /** Runs every queued delivery now (the sandbox's "run Action Scheduler"). */
+    public int flush() { return runQueue(); }
 
     public int pendingCount() {
         synchronized (pending) {
@@ -97,12 +105,21 @@ public final class WebhookDispatcher {
         }
     }
 
-    private void deliverPending(String key) {
-        Pending p;
+    /**
+     * One queue runner pass: claims everything queued, then sends it in order. A change made while the pass runs
+     * queues a new delivery (the claimed one is already in progress) for the next pass.
+     */
+    private int runQueue() {
+        List<Pending> claimed;
         synchronized (pending) {
-            p = pending.remove(key);
+            claimed = new ArrayList<>(pending.values());
+            pending.clear();
         }
-        if (p == null) return;
+        claimed.forEach(this::deliver);
+        return claimed.size();
+    }
+
+    private void deliver(Pending p) {
         Webhook w = store.locked(() -> store.webhooks.get(p.webhookId()));
         if (w == null || !"active".equals(w.status)) return;
         JsonNode payload = p.fixedPayload() != null ? p.fixedPayload() : store.locked(() -> render(w.resource(), p.resourceId()));
@@ -125,7 +142,7 @@ public final class WebhookDispatcher {
     }
 
     private void deliver(Webhook w, String topic, long resourceId, byte[] body) {
-        String deliveryId = Store.randomHex(16);
+        String deliveryId = deliveryIds.of(w.id, store.clock().now());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("User-Agent", USER_AGENT);
         headers.put("Content-Type", "application/json");
