@@ -502,7 +502,7 @@ class CatalogSyncEndToEndTest extends BackendTest {
 
     @Test
     @Order(11)
-    void aNameAsLongAsCounterpointAllowsAndAVeryLongUnicodeHtmlDescriptionArriveUnchanged() throws Exception {
+    void aNameAsLongAsCounterpointAllowsAndAVeryLongUnicodeHtmlDescriptionArriveAsWordPressKeepsThem() throws Exception {
         String name = "Ærøskøbing Tee & Café ✓ 30 chr"; // DESCR is VARCHAR(30): the longest name Counterpoint holds
         assertEquals(30, name.length());
         StringBuilder html = new StringBuilder("<h2>Größentabelle — サイズ表</h2><ul>");
@@ -521,7 +521,8 @@ class CatalogSyncEndToEndTest extends BackendTest {
         JsonNode run = run(siteB, JobType.PRODUCTS);
         assertEquals("CREATED", outcome(run, "LONG-HTML-1"), run.toString());
         JsonNode product = storeB.productBySku("LONG-HTML-1").orElseThrow();
-        assertEquals(name, product.get("name").asText());
+        // WordPress stores a name's "&" as "&amp;" (and shows it as "&"), as a real WooCommerce 10.0.2 does
+        assertEquals(name.replace("&", "&amp;"), product.get("name").asText());
         assertEquals(html.toString(), storeB.locked(() -> storeB.products.get(product.get("id").asLong()).description),
                 "200 KB of HTML with accents, CJK and emoji, byte for byte");
     }
