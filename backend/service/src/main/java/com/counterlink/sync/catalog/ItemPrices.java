@@ -89,20 +89,15 @@ public class ItemPrices {
         };
     }
 
-    /** WooCommerce's price fields of a product or variation: a sale ends when its fields are sent empty. */
+    /**
+     * WooCommerce's price fields of a product or variation. A sale ends when its fields are sent empty: WooCommerce
+     * reads them with PHP's isset(), so a null would leave the old sale dates (and its midnight sale check would then
+     * end a later sale by them).
+     */
     static ObjectNode withPrice(ObjectNode body, SitePrice price) {
-        body.put("regular_price", price.regular().toPlainString())
-                .put("sale_price", price.sale() == null ? "" : price.sale().toPlainString());
-        if (price.saleFrom() == null) {
-            body.putNull("date_on_sale_from_gmt");
-        } else {
-            body.put("date_on_sale_from_gmt", WOO_DATE.format(price.saleFrom()));
-        }
-        if (price.saleTo() == null) {
-            body.putNull("date_on_sale_to_gmt");
-        } else {
-            body.put("date_on_sale_to_gmt", WOO_DATE.format(price.saleTo()));
-        }
-        return body;
+        return body.put("regular_price", price.regular().toPlainString())
+                .put("sale_price", price.sale() == null ? "" : price.sale().toPlainString())
+                .put("date_on_sale_from_gmt", price.saleFrom() == null ? "" : WOO_DATE.format(price.saleFrom()))
+                .put("date_on_sale_to_gmt", price.saleTo() == null ? "" : WOO_DATE.format(price.saleTo()));
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Product rules a side-by-side run against a real WooCommerce 10.0.2 store showed: SKU collation, attributes, stock. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,6 +46,29 @@ class RealProductRulesTest {
 
     private static String product(String sku) {
         return "{\"name\":\"Item " + sku + "\",\"regular_price\":\"10.00\",\"sku\":\"" + sku + "\"}";
+    }
+
+    @Test
+    void aSaleEndsWhenItsFieldsAreSentEmptyWhileNullChangesNothingAsPhpIssetIgnoresIt() throws Exception {
+        long id = created("/products", "{\"name\":\"Sale\",\"regular_price\":\"10.00\",\"sale_price\":\"8.00\","
+                + "\"date_on_sale_from_gmt\":\"2030-01-01T00:00:00\",\"date_on_sale_to_gmt\":\"2030-02-01T00:00:00\"}")
+                .get("id").asLong();
+
+        HttpResponse<String> nulls = send("PUT", "/products/" + id,
+                "{\"sale_price\":null,\"date_on_sale_from_gmt\":null,\"date_on_sale_to_gmt\":null}");
+        assertEquals(200, nulls.statusCode(), nulls.body());
+        JsonNode kept = SandboxClient.json(nulls);
+        assertEquals("8.00", kept.get("sale_price").asText());
+        assertEquals("2030-01-01T00:00:00", kept.get("date_on_sale_from_gmt").asText());
+        assertEquals("2030-02-01T00:00:00", kept.get("date_on_sale_to_gmt").asText());
+
+        HttpResponse<String> empties = send("PUT", "/products/" + id,
+                "{\"sale_price\":\"\",\"date_on_sale_from_gmt\":\"\",\"date_on_sale_to_gmt\":\"\"}");
+        assertEquals(200, empties.statusCode(), empties.body());
+        JsonNode ended = SandboxClient.json(empties);
+        assertEquals("", ended.get("sale_price").asText());
+        assertTrue(ended.get("date_on_sale_from_gmt").isNull(), ended.toString());
+        assertTrue(ended.get("date_on_sale_to_gmt").isNull(), ended.toString());
     }
 
     @Test

@@ -120,10 +120,11 @@ public final class ProductService {
         if (b.has("short_description")) p.shortDescription = Kses.filterPost(Json.text(b, "short_description", ""));
         if (b.has("sku")) setSku(p, Json.text(b, "sku", ""));
         if (b.has("global_unique_id")) p.globalUniqueId = Json.text(b, "global_unique_id", "");
-        if (b.has("regular_price")) p.regularPrice = price(Json.text(b, "regular_price", ""));
-        if (b.has("sale_price")) p.salePrice = price(Json.text(b, "sale_price", ""));
-        if (b.has("date_on_sale_from_gmt")) p.saleFromGmt = saleDate(b.get("date_on_sale_from_gmt"));
-        if (b.has("date_on_sale_to_gmt")) p.saleToGmt = saleDate(b.get("date_on_sale_to_gmt"));
+        // WooCommerce guards these with PHP's isset(), which is false for null: null changes nothing, "" clears
+        if (isSet(b, "regular_price")) p.regularPrice = price(Json.text(b, "regular_price", ""));
+        if (isSet(b, "sale_price")) p.salePrice = price(Json.text(b, "sale_price", ""));
+        if (isSet(b, "date_on_sale_from_gmt")) p.saleFromGmt = saleDate(b.get("date_on_sale_from_gmt"));
+        if (isSet(b, "date_on_sale_to_gmt")) p.saleToGmt = saleDate(b.get("date_on_sale_to_gmt"));
         if (b.has("virtual")) p.virtual = b.get("virtual").asBoolean();
         if (b.has("downloadable")) p.downloadable = b.get("downloadable").asBoolean();
         if (b.has("tax_status")) p.taxStatus = Json.text(b, "tax_status", "taxable");
@@ -203,6 +204,10 @@ public final class ProductService {
             for (String part : value.split("\\|")) if (!part.trim().isEmpty()) options.add(part.trim());
         }
         return options;
+    }
+
+    private static boolean isSet(JsonNode body, String field) {
+        return body.has(field) && !body.get(field).isNull();
     }
 
     private static String saleDate(JsonNode value) {
