@@ -41,6 +41,18 @@ class RealOrderRulesTest {
     }
 
     @Test
+    void aLineGivenBySkuFindsTheProductIgnoringCaseAndAccentsAsEverySkuLookUpDoes() throws Exception {
+        ShopApi shop = ShopApi.open(sandbox, "sku-lines");
+        long cafe = shop.product("CAFÉ-01", "4.50", null);
+
+        JsonNode order = shop.post("/orders", "{\"line_items\":[{\"sku\":\"cafe-01\",\"quantity\":2}]}").expect(201);
+        JsonNode line = order.get("line_items").get(0);
+        assertEquals(cafe, line.get("product_id").asLong(), order.toString());
+        assertEquals("CAFÉ-01", line.get("sku").asText());
+        assertEquals("9.00", line.get("total").asText());
+    }
+
+    @Test
     void cashOnDeliveryPaidAtCreationIsCompletedAtOnce() throws Exception {
         ShopApi shop = ShopApi.open(sandbox, "cod");
         long cap = shop.product("CAP", "15.00", null);

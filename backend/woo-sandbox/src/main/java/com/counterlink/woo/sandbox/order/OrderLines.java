@@ -4,12 +4,14 @@ import com.counterlink.woo.sandbox.http.Json;
 import com.counterlink.woo.sandbox.http.RestException;
 import com.counterlink.woo.sandbox.product.Product;
 import com.counterlink.woo.sandbox.product.ProductJson;
+import com.counterlink.woo.sandbox.product.SkuCollation;
 import com.counterlink.woo.sandbox.product.VariationAttribute;
 import com.counterlink.woo.sandbox.store.Store;
 import com.counterlink.woo.sandbox.store.WpFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.util.Set;
 
 /** prepare_line_items(): order lines from the request, new ones and edits of existing ones. */
 final class OrderLines {
@@ -61,7 +63,10 @@ final class OrderLines {
     private Product product(JsonNode b) {
         String sku = Json.text(b, "sku", "");
         if (!sku.isEmpty()) {
-            return store.products.values().stream().filter(p -> sku.equals(p.sku) && !"trash".equals(p.status)).findFirst().orElse(null);
+            // wc_get_product_id_by_sku() compares under the site's collation, as every SKU look-up does
+            String key = SkuCollation.key(sku);
+            return store.productSkus.getOrDefault(key, Set.of()).stream().map(store.products::get)
+                    .filter(p -> p != null && !"trash".equals(p.status)).findFirst().orElse(null);
         }
         long productId = b.path("product_id").asLong(0);
         long variationId = b.path("variation_id").asLong(0);
