@@ -7,6 +7,7 @@ import com.counterlink.platform.web.ErrorCode;
 import com.counterlink.woo.WooClient;
 import com.counterlink.woo.WooClientConfig;
 import com.counterlink.woo.WooCredentials;
+import com.counterlink.woo.WooTransport;
 import jakarta.inject.Singleton;
 
 /** Opens a site's sealed secrets and builds the WooCommerce client for it. */
@@ -34,11 +35,19 @@ public class StoreClients {
     }
 
     public WooClient client(Site site) {
+        return WooClient.forStore(site.baseUrl(), credentials(site), WooClientConfig.defaults(), policy);
+    }
+
+    /** A client with its own limits over a shared transport, for frequent small requests (light polls). */
+    public WooClient client(Site site, WooClientConfig config, WooTransport transport) {
+        return WooClient.forStore(site.baseUrl(), credentials(site), config, transport, policy);
+    }
+
+    private WooCredentials credentials(Site site) {
         if (!site.hasCredentials()) {
             throw new ApiException(ErrorCode.CONFLICT, "The store has no API keys yet: link it or enter keys first");
         }
-        WooCredentials credentials = new WooCredentials(open(site, "consumer_key", site.consumerKeyEnc()),
+        return new WooCredentials(open(site, "consumer_key", site.consumerKeyEnc()),
                 open(site, "consumer_secret", site.consumerSecretEnc()));
-        return WooClient.forStore(site.baseUrl(), credentials, WooClientConfig.defaults(), policy);
     }
 }

@@ -53,9 +53,14 @@ public final class WooClient {
     /** A client for a store's site URL with the real HTTP transport. */
     public static WooClient forStore(String storeUrl, WooCredentials credentials, WooClientConfig config,
                                      OutboundUrlPolicy policy) {
+        return forStore(storeUrl, credentials, config, WooTransport.jdk(config.connectTimeout()), policy);
+    }
+
+    /** A client for a store's site URL over a transport shared with other clients (one HTTP client for many stores). */
+    public static WooClient forStore(String storeUrl, WooCredentials credentials, WooClientConfig config,
+                                     WooTransport transport, OutboundUrlPolicy policy) {
         URI url = normalize(URI.create(storeUrl.strip()));
-        return new WooClient(url, WooAuth.forStore(url, credentials, Clock.systemUTC()), config,
-                WooTransport.jdk(config.connectTimeout()), policy);
+        return new WooClient(url, WooAuth.forStore(url, credentials, Clock.systemUTC()), config, transport, policy);
     }
 
     public URI storeUrl() {

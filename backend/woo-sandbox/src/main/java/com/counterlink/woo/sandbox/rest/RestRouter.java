@@ -45,7 +45,7 @@ public final class RestRouter {
             }
         }
         if (!resp.headers().containsKey("Link")) resp.header("Link", "<" + store.siteUrl() + "/wp-json/>; rel=\"https://api.w.org/\"");
-        return resp;
+        return ResponseFields.filter(req, resp);
     }
 
     private Response dispatch(Store store, Request req, String route, String sitePath, boolean ssl) {
