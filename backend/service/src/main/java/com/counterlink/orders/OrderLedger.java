@@ -481,6 +481,21 @@ public class OrderLedger implements AllocationLedger {
                 + " EXCLUDED.modified_after), polled_at = now()", siteId, tenantId, modifiedAfter);
     }
 
+    /** An order as the ledger last read it from WooCommerce. */
+    record Seen(String wooStatus, String wooModifiedGmt) {
+    }
+
+    /** What the ledger knows of these WooCommerce orders of the store (absent: not seen yet). */
+    Map<Long, Seen> seen(UUID siteId, List<Long> wooOrderIds) {
+        Map<Long, Seen> seen = new LinkedHashMap<>();
+        if (!wooOrderIds.isEmpty()) {
+            sql.query("SELECT woo_order_id, woo_status, woo_modified FROM web_orders WHERE site_id = ? AND woo_order_id = ANY (?)",
+                    row -> Map.entry(row.getLong(1), new Seen(row.getString(2), row.getString(3))), siteId,
+                    wooOrderIds.toArray(new Long[0])).forEach(entry -> seen.put(entry.getKey(), entry.getValue()));
+        }
+        return seen;
+    }
+
     record Hint(long id, long resourceId) {
     }
 

@@ -39,9 +39,11 @@ public class OrderService {
     private final SyncScheduler scheduler;
     private final AuditLog audit;
     private final ApplicationEventPublisher<AllocationsChanged> events;
+    private final SiblingStores siblings;
 
     OrderService(TenantAccess access, OrderLedger ledger, TxSql sql, SiteRepository sites, SyncScheduler scheduler,
-                 AuditLog audit, ApplicationEventPublisher<AllocationsChanged> events) {
+                 AuditLog audit, ApplicationEventPublisher<AllocationsChanged> events, SiblingStores siblings) {
+        this.siblings = siblings;
         this.events = events;
         this.access = access;
         this.ledger = ledger;
@@ -140,11 +142,13 @@ public class OrderService {
         if (enabled == null) {
             throw ApiException.invalidField("enabled", "must be true or false");
         }
-        return access.asOwner(user, tenantId, m -> {
+        Map<String, Object> saved = access.asOwner(user, tenantId, m -> {
             ledger.setAllocationEnabled(tenantId, enabled);
             audit.record(tenantId, user, "allocation.settings", "tenant", tenantId.toString(), Map.of("enabled", enabled));
             return Map.of("enabled", enabled);
         });
+        siblings.refresh(tenantId);
+        return saved;
     }
 
     public OrderSettings settings(CurrentUser user, UUID tenantId, UUID siteId) {
@@ -152,7 +156,10 @@ public class OrderService {
                 .orElseThrow(() -> ApiException.notFound("Store")).settings()));
     }
 
-    /** Saving a store's order settings starts its orders job on its interval (saved job settings, else 1 minute). */
+    /**
+     * Saving a store's order settings starts its orders job on its interval (saved job settings, else 1 minute),
+     * and the light poll once two stores share stock.
+     */
     public OrderSettings updateSettings(CurrentUser user, UUID tenantId, UUID siteId, Map<String, Object> body) {
         OrderSettings saved = saveSettings(user, tenantId, siteId, body);
         java.util.Optional<Object[]> job = access.asOwner(user, tenantId, m -> sql.queryOne(
@@ -162,6 +169,7 @@ public class OrderService {
         java.time.Duration interval = job.map(j -> java.time.Duration.ofSeconds((Integer) j[1]))
                 .orElse(JobType.ORDERS.defaultInterval());
         scheduler.schedule(tenantId, siteId, JobType.ORDERS, enabled, interval);
+        siblings.refresh(tenantId);
         return saved;
     }
 

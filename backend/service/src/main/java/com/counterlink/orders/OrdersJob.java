@@ -70,9 +70,11 @@ public class OrdersJob implements SyncJob {
     private final BridgeCalls bridge;
     private final OrderLedger ledger;
     private final ApplicationEventPublisher<AllocationsChanged> events;
+    private final SiblingStores siblings;
 
     OrdersJob(TenantTransactions transactions, SiteRepository sites, StoreClients clients, BridgeCalls bridge,
-              OrderLedger ledger, ApplicationEventPublisher<AllocationsChanged> events) {
+              OrderLedger ledger, ApplicationEventPublisher<AllocationsChanged> events, SiblingStores siblings) {
+        this.siblings = siblings;
         this.transactions = transactions;
         this.sites = sites;
         this.clients = clients;
@@ -95,6 +97,8 @@ public class OrdersJob implements SyncJob {
         Site site = transactions.inTenant(tenant, null, () -> sites.findByIdAndTenantId(context.siteId(), tenant))
                 .orElseThrow(() -> new IllegalStateException("the store no longer exists"));
         OrderSettings settings = OrderSettings.of(site.settings());
+        // keeps the light poll on exactly the stores that share stock, whatever changed since the last run
+        siblings.refresh(tenant);
         changedItems.get().clear();
         try {
             intake(context, site, settings);

@@ -7,6 +7,7 @@ import com.counterlink.platform.web.ErrorCode;
 import com.counterlink.woo.WooClient;
 import com.counterlink.woo.WooClientConfig;
 import com.counterlink.woo.WooCredentials;
+import com.counterlink.woo.WooTransport;
 import jakarta.inject.Singleton;
 
 /** Opens a site's sealed secrets and builds the WooCommerce client for it. */
@@ -39,16 +40,24 @@ public class StoreClients {
     }
 
     public WooClient client(Site site, WooClientConfig config) {
-        if (!site.hasCredentials()) {
-            throw new ApiException(ErrorCode.CONFLICT, "The store has no API keys yet: link it or enter keys first");
-        }
-        WooCredentials credentials = new WooCredentials(open(site, "consumer_key", site.consumerKeyEnc()),
-                open(site, "consumer_secret", site.consumerSecretEnc()));
-        return WooClient.forStore(site.baseUrl(), site.homeUrl(), credentials, config, policy);
+        return WooClient.forStore(site.baseUrl(), site.homeUrl(), credentials(site), config, policy);
+    }
+
+    /** A client with its own limits over a shared transport, for frequent small requests (light polls). */
+    public WooClient client(Site site, WooClientConfig config, WooTransport transport) {
+        return WooClient.forStore(site.baseUrl(), site.homeUrl(), credentials(site), config, transport, policy);
     }
 
     /** No keys: WordPress's public routes only. */
     public WooClient publicClient(Site site, WooClientConfig config) {
         return WooClient.anonymous(site.baseUrl(), config, policy);
+    }
+
+    private WooCredentials credentials(Site site) {
+        if (!site.hasCredentials()) {
+            throw new ApiException(ErrorCode.CONFLICT, "The store has no API keys yet: link it or enter keys first");
+        }
+        return new WooCredentials(open(site, "consumer_key", site.consumerKeyEnc()),
+                open(site, "consumer_secret", site.consumerSecretEnc()));
     }
 }

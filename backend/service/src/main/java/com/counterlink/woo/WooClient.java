@@ -70,10 +70,15 @@ public final class WooClient {
      */
     public static WooClient forStore(String storeUrl, String homeUrl, WooCredentials credentials, WooClientConfig config,
                                      OutboundUrlPolicy policy) {
+        return forStore(storeUrl, homeUrl, credentials, config, WooTransport.jdk(config.connectTimeout()), policy);
+    }
+
+    /** The same over a transport shared with other clients (one HTTP client for many stores). */
+    public static WooClient forStore(String storeUrl, String homeUrl, WooCredentials credentials, WooClientConfig config,
+                                     WooTransport transport, OutboundUrlPolicy policy) {
         URI url = normalize(URI.create(storeUrl.strip()));
         URI home = homeUrl == null ? null : normalize(URI.create(homeUrl.strip()));
-        return new WooClient(url, home, WooAuth.forStore(url, home, credentials, Clock.systemUTC()), config,
-                WooTransport.jdk(config.connectTimeout()), policy);
+        return new WooClient(url, home, WooAuth.forStore(url, home, credentials, Clock.systemUTC()), config, transport, policy);
     }
 
     /** A client without keys, for WordPress's public routes only ({@link #restIndex()}). */

@@ -27,6 +27,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,6 +69,12 @@ final class OrdersStack implements AutoCloseable {
     }
 
     OrdersStack(URL server, SyncJobRunner runner, String name, int storeCount, int items) throws Exception {
+        this(server, runner, name, storeCount, items, Duration.ofMillis(50));
+    }
+
+    /** @param webhookDelay when the sandbox delivers webhooks; negative holds them until flushed, 30 s is a real store */
+    OrdersStack(URL server, SyncJobRunner runner, String name, int storeCount, int items, Duration webhookDelay)
+            throws Exception {
         this.runner = runner;
         Path work = Files.createTempDirectory("orders-stack");
         counterpoint = CounterpointDemoServer.start(new DemoServerOptions(0, items, work.resolve("cp"), "counterpoint",
@@ -75,7 +82,7 @@ final class OrdersStack implements AutoCloseable {
         api = new ApiClient(server);
         user = SharedKeycloak.createUser(name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
         token = SharedKeycloak.token(user);
-        woo = new WooStoresFixture();
+        woo = new WooStoresFixture(webhookDelay);
         tenant = UUID.fromString(WooStoresFixture.newTenant(api, token, name));
         for (int i = 0; i < storeCount; i++) {
             Store store = woo.newStore();

@@ -31,7 +31,16 @@ public final class WooStoresFixture implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern APPROVE = Pattern.compile("href=\"([^\"]+)\" class=\"button button-primary wc-auth-approve\"");
 
-    public final WooSandbox sandbox = WooSandbox.start(WooSandboxConfig.builder().webhookDelay(Duration.ofMillis(50)).build());
+    public final WooSandbox sandbox;
+
+    public WooStoresFixture() {
+        this(Duration.ofMillis(50));
+    }
+
+    /** @param webhookDelay when the sandbox delivers webhooks after a change; negative = only on flush (held back) */
+    public WooStoresFixture(Duration webhookDelay) {
+        sandbox = WooSandbox.start(WooSandboxConfig.builder().webhookDelay(webhookDelay).build());
+    }
 
     /** A fixed port, so the backend knows its public URL (callbacks, webhook delivery URLs) before it starts. */
     public static int freePort() {

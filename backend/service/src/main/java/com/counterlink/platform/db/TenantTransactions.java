@@ -72,6 +72,23 @@ public class TenantTransactions {
         });
     }
 
+    /**
+     * The light poller taking its due stores of every tenant (table {@code light_polls}, nothing else): no tenant
+     * is set, and a lost commit only delays a poll, so it does not wait for the WAL flush.
+     */
+    public <T> T asLightPoller(Supplier<T> work) {
+        return transactions.executeWrite(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(
+                    "SELECT set_config('app.tenant_id', '', true), set_config('app.light_poller', 'on', true),"
+                            + " set_config('synchronous_commit', 'off', true)")) {
+                statement.execute();
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not open the light polls", e);
+            }
+            return work.get();
+        });
+    }
+
     private static void scope(Connection connection, String tenantId, String subject) {
         scope(connection, tenantId, subject, SCOPE);
     }

@@ -244,6 +244,45 @@ class SandboxBehaviourTest {
     }
 
     @Test
+    void fieldsKeepOnlyTheAskedKeysOfEachListedOrderAsWordPressDoes() throws Exception {
+        Store s = sandbox.createStore("fields");
+        ApiKey key = s.issueKey(KeyPermission.READ_WRITE);
+        Map<String, String> auth = SandboxClient.basic(key.consumerKey(), key.consumerSecret(), true);
+        long id = SandboxClient.json(post(s, key, "/products", productBody("FIELDS-1", 5))).get("id").asLong();
+        for (int i = 0; i < 2; i++) {
+            assertEquals(201, SandboxClient.send("POST", sandbox.baseUrl() + "/__sandbox/stores/fields/checkout",
+                    "{\"line_items\":[{\"product_id\":" + id + ",\"quantity\":1}],\"billing\":{\"email\":\"f" + i
+                            + "@example.org\"}}", Map.of()).statusCode());
+        }
+        HttpResponse<String> listed = SandboxClient.send("GET", s.apiUrl()
+                + "/orders?orderby=modified&order=asc&per_page=100&_fields=id,date_modified_gmt,status,billing.email,line_items.sku",
+                null, auth);
+        assertEquals(200, listed.statusCode(), listed.body());
+        assertEquals("2", listed.headers().firstValue("X-WP-Total").orElse(null), "pagination headers stay");
+        JsonNode orders = SandboxClient.json(listed);
+        assertEquals(2, orders.size());
+        for (JsonNode order : orders) {
+            assertEquals(new java.util.TreeSet<>(List.of("id", "status", "date_modified_gmt", "billing", "line_items")),
+                    names(order), order.toString());
+            assertEquals(new java.util.TreeSet<>(List.of("email")), names(order.get("billing")));
+            assertEquals(0, order.get("line_items").size(), "a nested list keeps nothing, as PHP's array_intersect_key");
+        }
+        JsonNode one = SandboxClient.json(SandboxClient.send("GET", s.apiUrl() + "/orders/" + orders.get(0).get("id").asLong()
+                + "?_fields=id", null, auth));
+        assertEquals("{\"id\":" + orders.get(0).get("id").asLong() + "}", one.toString());
+        HttpResponse<String> missing = SandboxClient.send("GET", s.apiUrl() + "/orders/999999?_fields=id", null, auth);
+        assertEquals(404, missing.statusCode());
+        assertEquals("woocommerce_rest_shop_order_invalid_id", SandboxClient.json(missing).get("code").asText(),
+                "errors are never filtered");
+    }
+
+    private static java.util.Set<String> names(JsonNode node) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
     void faultInjectionAnswers429WithRetryAfterDeterministically() throws Exception {
         Store s = sandbox.createStore("faults");
         ApiKey key = s.issueKey(KeyPermission.READ_WRITE);

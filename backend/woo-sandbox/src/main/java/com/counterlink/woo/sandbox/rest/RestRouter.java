@@ -54,7 +54,7 @@ public final class RestRouter {
             JsonNode id = Json.parse(resp.body()).path("id");
             if (id.canConvertToLong()) resp.header("Location", CreatedLocation.of(store, route, id.asLong()));
         }
-        return resp;
+        return ResponseFields.filter(req, resp);
     }
 
     private Response dispatch(Store store, Request req, String route, String sitePath, boolean ssl) {
