@@ -35,6 +35,7 @@ await page.getByRole("button", { name: "Log in" }).click();
 await page.getByRole("heading", { name: "Support console", level: 1 }).waitFor();
 step("staff without companies lands on the support console");
 
+await page.getByLabel("Reason for searching").fill("Ticket 4711: find Beta Bikes");
 await page.getByLabel("Company name").fill("beta");
 await page.keyboard.press("Enter");
 const results = page.getByRole("list", { name: "Companies" });

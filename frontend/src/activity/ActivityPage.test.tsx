@@ -93,6 +93,52 @@ describe("activity page", () => {
     expect(within(table).getAllByRole("row")).toHaveLength(3);
   });
 
+  it("lets an owner end a live session and shows its elevation for writes", async () => {
+    const user = userEvent.setup();
+    const running: SupportSession = {
+      ...sessions[0],
+      id: "s-2",
+      startedAt: new Date(Date.now() - 60_000).toISOString(),
+      expiresAt: new Date(Date.now() + 20 * 60_000).toISOString(),
+      endedAt: null,
+      elevatedReason: "Ticket 4712: retry order 1042",
+      elevatedAt: new Date(Date.now() - 30_000).toISOString(),
+      elevatedUntil: new Date(Date.now() + 10 * 60_000).toISOString(),
+    };
+    let list = [running, { ...sessions[0], endedBy: "user-1" }];
+    const end = vi.fn(() => {
+      list = [{ ...running, endedAt: new Date().toISOString(), endedBy: "user-1" }, list[1]];
+      return new Response(JSON.stringify(list[0]), { status: 200, headers: { "Content-Type": "application/json" } });
+    });
+    bridgeBackend([], {
+      extra: {
+        "GET /api/tenants/t-1/support-sessions": () =>
+          new Response(JSON.stringify(list), { status: 200, headers: { "Content-Type": "application/json" } }),
+        "GET /api/tenants/t-1/audit": [],
+        "POST /api/tenants/t-1/support-sessions/s-2/end": end,
+      },
+    });
+    oidc.storedUser = fakeUser();
+    renderApp("/t/t-1/activity");
+
+    const sessionList = await screen.findByRole("list", { name: "Support sessions" });
+    const [current, old] = within(sessionList).getAllByRole("listitem");
+    expect(current).toHaveTextContent("Active now");
+    expect(current).toHaveTextContent("Writes open until");
+    expect(current).toHaveTextContent("Elevated for writes at");
+    expect(current).toHaveTextContent("Ticket 4712: retry order 1042");
+    expect(old).toHaveTextContent("Ended by your company");
+    expect(within(old).queryByRole("button", { name: /End session/ })).not.toBeInTheDocument();
+
+    await user.click(within(current).getByRole("button", { name: /End session/ }));
+    expect(end).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() =>
+      expect(within(screen.getByRole("list", { name: "Support sessions" })).getAllByRole("listitem")[0]).toHaveTextContent(
+        "Ended by your company",
+      ),
+    );
+  });
+
   it("shows empty states", async () => {
     bridgeBackend([], {
       extra: { "GET /api/tenants/t-1/support-sessions": [], "GET /api/tenants/t-1/audit": [] },

@@ -2,7 +2,9 @@ import { useId, useState } from "react";
 import { useApi } from "../api/ApiContext";
 import type { AuditEvent, SupportSession } from "../api/types";
 import { EmptyState, ErrorState, LoadingState } from "../components/States";
-import { isLive } from "../support/staff";
+import { useMe } from "../me/MeContext";
+import { EndForCompanyButton } from "../support/EndForCompanyButton";
+import { isLive, isWritable, liveSessions } from "../support/staff";
 import { useTenant } from "../tenant/TenantContext";
 import { formatDateTime, formatTime } from "../utils/format";
 import { useFetch } from "../utils/useFetch";
@@ -10,9 +12,10 @@ import { actionLabel, detailText, targetLabel, targetName } from "./labels";
 
 const staffName = (s: SupportSession) => s.staffEmail || s.staffSubject;
 
-function SessionItem({ session }: { session: SupportSession }) {
+function SessionItem({ session, canEnd, onEnded }: { session: SupportSession; canEnd: boolean; onEnded: () => void }) {
   const live = isLive(session);
   const expired = !session.endedAt && !live;
+  const endedByCompany = !!session.endedAt && !!session.endedBy && session.endedBy !== session.staffSubject;
   return (
     <li className={live ? "support-session support-session-live" : "support-session"}>
       <div className="support-session-head">
@@ -22,13 +25,35 @@ function SessionItem({ session }: { session: SupportSession }) {
             Active now, until <time dateTime={session.expiresAt}>{formatTime(session.expiresAt)}</time>
           </span>
         ) : (
-          <span className="status status-neutral">{session.endedAt ? "Ended" : "Expired"}</span>
+          <span className="status status-neutral">
+            {session.endedAt ? (endedByCompany ? "Ended by your company" : "Ended") : "Expired"}
+          </span>
         )}
+        {live && (
+          <span className={isWritable(session) ? "status status-bad" : "status status-neutral"}>
+            {isWritable(session) && session.elevatedUntil ? (
+              <>
+                Writes open until <time dateTime={session.elevatedUntil}>{formatTime(session.elevatedUntil)}</time>
+              </>
+            ) : (
+              "Read-only"
+            )}
+          </span>
+        )}
+        {live && canEnd && <EndForCompanyButton session={session} onEnded={onEnded} />}
       </div>
       <p className="support-session-reason">
         <span className="muted">Reason: </span>
         {session.reason}
       </p>
+      {session.elevatedReason && session.elevatedAt && (
+        <p className="support-session-reason">
+          <span className="muted">Elevated for writes at </span>
+          <time dateTime={session.elevatedAt}>{formatTime(session.elevatedAt)}</time>
+          <span className="muted">: </span>
+          {session.elevatedReason}
+        </p>
+      )}
       <p className="muted small">
         Started <time dateTime={session.startedAt}>{formatDateTime(session.startedAt)}</time>
         {" · "}
@@ -46,7 +71,7 @@ function SessionItem({ session }: { session: SupportSession }) {
   );
 }
 
-function SupportSessions({ tenantId }: { tenantId: string }) {
+function SupportSessions({ tenantId, canEnd }: { tenantId: string; canEnd: boolean }) {
   const api = useApi();
   const { data, error, reload } = useFetch((signal) => api.support.sessionsOfTenant(tenantId, { signal }), [api, tenantId]);
   if (error) return <ErrorState error={error} title="Couldn't load the support sessions" onRetry={reload} />;
@@ -61,7 +86,7 @@ function SupportSessions({ tenantId }: { tenantId: string }) {
   return (
     <ul className="support-sessions" aria-label="Support sessions">
       {data.map((s) => (
-        <SessionItem key={s.id} session={s} />
+        <SessionItem key={s.id} session={s} canEnd={canEnd} onEnded={reload} />
       ))}
     </ul>
   );
@@ -212,6 +237,9 @@ function AuditLog({ tenantId }: { tenantId: string }) {
 
 export default function ActivityPage() {
   const { tenant } = useTenant();
+  const { me } = useMe();
+  // Owners end sessions; the staff member acting here sees an owner's view but ends from their own banner.
+  const canEnd = tenant.role === "owner" && !liveSessions(me).some((s) => s.tenantId === tenant.id);
   return (
     <div className="stack-page">
       <div className="page-header">
@@ -224,10 +252,12 @@ export default function ActivityPage() {
       <section className="card" aria-labelledby="support-sessions-heading">
         <h2 id="support-sessions-heading">Support sessions</h2>
         <p className="muted">
-          Counterlink support can act in your company only with a reason and for a limited time. Each session is listed
-          here.
+          Counterlink support can act in your company only with a reason and for a limited time, and only to look: changes
+          need a second reason and are limited to retrying orders, running jobs and repairing webhooks. They can never
+          change your team, invitations, store keys or bridges. Each session is listed here
+          {tenant.role === "owner" ? "; end one at any time with End session." : "; an owner can end one at any time."}
         </p>
-        <SupportSessions tenantId={tenant.id} />
+        <SupportSessions tenantId={tenant.id} canEnd={canEnd} />
       </section>
       <section className="card" aria-labelledby="audit-heading">
         <h2 id="audit-heading">Activity log</h2>

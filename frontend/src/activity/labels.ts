@@ -29,6 +29,8 @@ const ACTIONS: Record<string, string> = {
   "bridge.revoked": "Revoked a bridge",
   "support.session.started": "Started a support session",
   "support.session.ended": "Ended a support session",
+  "support.session.elevated": "Elevated a support session for writes",
+  "support.session.lowered": "Set a support session back to read-only",
   "support.access": "Opened the company as support",
 };
 
@@ -59,7 +61,8 @@ export function detailText(e: AuditEvent): string {
   const d = e.detail;
   if (!d || typeof d !== "object") return "";
   if (e.action === "support.access" && typeof d.method === "string" && typeof d.path === "string") {
-    return `${d.method} ${d.path}`;
+    const refused = typeof d.outcome === "string" && d.outcome.startsWith("refused") ? " (refused)" : "";
+    return `${d.method} ${d.path}${refused}`;
   }
   return Object.entries(d)
     .map(([k, v]) => `${k}: ${primitive(v) ? String(v) : JSON.stringify(v)}`)

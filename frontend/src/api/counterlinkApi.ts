@@ -10,6 +10,7 @@ import type {
   CustomerIdentity,
   CustomerMatches,
   Dashboard,
+  ElevateSupportSessionRequest,
   ItemAllocation,
   ItemFollowUp,
   OrderDetail,
@@ -110,17 +111,26 @@ export function createCounterlinkApi(http: HttpClient) {
         http.post<Webhook[]>(`${storePath(tenantId, siteId)}/webhooks/repair`, {}, o),
     },
     support: {
-      /** Staff only (403 otherwise): up to 50 companies whose name contains `q`. */
-      searchTenants: (q: string, o?: Opts) =>
-        http.get<TenantDirectoryEntry[]>(`/api/support/tenants?q=${enc(q)}`, o),
+      /** Staff only (403 otherwise), with a reason that is recorded (400 `reason`): up to 50 companies whose name contains `q`. */
+      searchTenants: (q: string, reason: string, o?: Opts) =>
+        http.get<TenantDirectoryEntry[]>(`/api/support/tenants?q=${enc(q)}&reason=${enc(reason)}`, o),
       /** Staff only. 400 with field errors for `reason` (10–500 chars) / `minutes` (5–120); 404 unknown company. */
       startSession: (tenantId: string, body: StartSupportSessionRequest, o?: Opts) =>
         http.post<SupportSession>(`/api/support/tenants/${enc(tenantId)}/sessions`, body, o),
       endSession: (tenantId: string, sessionId: string, o?: Opts) =>
         http.post<void>(`/api/support/tenants/${enc(tenantId)}/sessions/${enc(sessionId)}/end`, {}, o),
+      /** Staff, own live session: opens the support writes for a while (400 `reason` 10–500 / `minutes` 5–60; 409 over). */
+      elevate: (tenantId: string, sessionId: string, body: ElevateSupportSessionRequest, o?: Opts) =>
+        http.post<SupportSession>(`/api/support/tenants/${enc(tenantId)}/sessions/${enc(sessionId)}/elevation`, body, o),
+      /** Staff: back to read-only. */
+      lower: (tenantId: string, sessionId: string, o?: Opts) =>
+        http.delete<SupportSession>(`/api/support/tenants/${enc(tenantId)}/sessions/${enc(sessionId)}/elevation`, o),
       /** Any member: the support sessions on their company. */
       sessionsOfTenant: (tenantId: string, o?: Opts) =>
         http.get<SupportSession[]>(`${tenantPath(tenantId)}/support-sessions`, o),
+      /** Owners of the company: ends a live support session at once (409 when it is already over). */
+      endForCompany: (tenantId: string, sessionId: string, o?: Opts) =>
+        http.post<SupportSession>(`${tenantPath(tenantId)}/support-sessions/${enc(sessionId)}/end`, {}, o),
     },
     audit: {
       /** Any member: the latest entries of the company's audit trail, newest first. */

@@ -192,7 +192,11 @@ export interface InviteRequest {
   role: InvitationRole;
 }
 
-/** A support session: Counterlink staff acting as an owner of a company, with a reason, for a limited time. */
+/**
+ * A support session: Counterlink staff acting in a company, read-only, with a reason, for a limited time.
+ * While `elevatedUntil` is ahead it may also do the few support writes (retry or resolve an order, run a job,
+ * repair webhooks, retry an item, test the connection), for `elevatedReason`.
+ */
 export interface SupportSession {
   id: string;
   tenantId: string;
@@ -202,12 +206,22 @@ export interface SupportSession {
   startedAt: string;
   expiresAt: string;
   endedAt: string | null;
+  elevatedReason?: string | null;
+  elevatedAt?: string | null;
+  elevatedUntil?: string | null;
+  /** Who ended it: the staff member's subject, or an owner of the company's. */
+  endedBy?: string | null;
 }
 
 /** A company as the support console's directory lists it. */
 export type TenantDirectoryEntry = Tenant;
 
 export interface StartSupportSessionRequest {
+  reason: string;
+  minutes: number;
+}
+
+export interface ElevateSupportSessionRequest {
   reason: string;
   minutes: number;
 }

@@ -74,8 +74,10 @@ export function StartSessionForm({ tenant, id, onStarted, onCancel }: Props) {
   return (
     <form id={id} className="support-form" onSubmit={onSubmit} noValidate aria-label={`Act as ${tenant.name}`}>
       <p className="note">
-        While the session lasts you act as an <strong>owner</strong> of {tenant.name}. Everything you do is recorded, and
-        the company sees the reason and every action in its activity log.
+        While the session lasts you see {tenant.name} as its owners do, <strong>read-only</strong>. To retry or resolve
+        orders, run jobs, repair webhooks or retry items, elevate the session with a second reason; its team, invitations,
+        store keys, bridges and settings stay the company's alone. Everything you do is recorded, the company sees the
+        reason and every action in its activity log, and its owners can end the session.
       </p>
       <TextAreaField
         ref={reasonRef}

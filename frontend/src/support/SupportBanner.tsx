@@ -9,7 +9,8 @@ import { TENANT_PATH, toTenantOverview } from "../tenant/routes/TenantOverview";
 import { formatTime } from "../utils/format";
 import { useFetch } from "../utils/useFetch";
 import { toSupportConsole } from "./routes/SupportConsole";
-import { knownTenantName, liveSessions, rememberTenantName } from "./staff";
+import { ElevateDialog } from "./ElevateDialog";
+import { isWritable, knownTenantName, liveSessions, rememberTenantName } from "./staff";
 
 /** The company's name: remembered from the console, else asked once (works during the session). */
 function useTenantName(tenantId: string): string | undefined {
@@ -30,12 +31,31 @@ interface BarProps {
   /** The page shows the company this session acts as. */
   here: boolean;
   busy: boolean;
+  now: number;
   onEnd: () => void;
+  onChanged: (session: SupportSession) => void;
 }
 
-function SessionBar({ session, here, busy, onEnd }: BarProps) {
+function SessionBar({ session, here, busy, now, onEnd, onChanged }: BarProps) {
+  const api = useApi();
+  const { addError } = useAlerts();
   const name = useTenantName(session.tenantId);
   const company = name ?? session.tenantId;
+  const writable = isWritable(session, now);
+  const [elevating, setElevating] = useState(false);
+  const [lowering, setLowering] = useState(false);
+
+  const lower = async () => {
+    setLowering(true);
+    try {
+      onChanged(await api.support.lower(session.tenantId, session.id));
+    } catch (e) {
+      addError(`Couldn't go back to read-only: ${errorMessage(e)}`);
+    } finally {
+      setLowering(false);
+    }
+  };
+
   return (
     <div
       className={here ? "support-banner support-banner-here" : "support-banner"}
@@ -59,11 +79,26 @@ function SessionBar({ session, here, busy, onEnd }: BarProps) {
           <span aria-hidden="true"> — </span>
           <span className="visually-hidden">, </span>
           ends at <time dateTime={session.expiresAt}>{formatTime(session.expiresAt)}</time>
+          <span aria-hidden="true"> — </span>
+          <span className="visually-hidden">, </span>
+          {writable && session.elevatedUntil ? (
+            <strong className="support-banner-mode" data-testid="support-mode">
+              writes open until <time dateTime={session.elevatedUntil}>{formatTime(session.elevatedUntil)}</time>
+            </strong>
+          ) : (
+            <strong className="support-banner-mode" data-testid="support-mode">
+              read-only
+            </strong>
+          )}
         </p>
         {here && (
           <p className="support-banner-warning">
-            You are not a member of {company}: you act as an owner for Counterlink support. Everything you do is recorded
-            and shown to the company.
+            You are not a member of {company}. You see what its owners see;{" "}
+            {writable
+              ? `you may retry or resolve orders, run jobs, repair webhooks, retry items and test connections (${session.elevatedReason ?? ""}).`
+              : "you change nothing unless you elevate the session for writes, with a reason."}{" "}
+            Team, invitations, store keys and addresses, bridges and settings stay the company's alone. Everything you do is
+            recorded and shown to the company.
           </p>
         )}
       </div>
@@ -73,10 +108,31 @@ function SessionBar({ session, here, busy, onEnd }: BarProps) {
             Open company<span className="visually-hidden">: {company}</span>
           </Link>
         )}
+        {here && !writable && (
+          <button type="button" className="btn btn-small support-banner-btn" onClick={() => setElevating(true)} disabled={busy}>
+            Elevate for writes
+          </button>
+        )}
+        {here && writable && (
+          <button type="button" className="btn btn-small support-banner-btn" onClick={() => void lower()} disabled={busy || lowering}>
+            {lowering ? "Closing writes…" : "Back to read-only"}
+          </button>
+        )}
         <button type="button" className="btn btn-small support-banner-btn" onClick={onEnd} disabled={busy}>
           {busy ? "Ending…" : "End session"}
         </button>
       </div>
+      {elevating && (
+        <ElevateDialog
+          session={session}
+          company={company}
+          onCancel={() => setElevating(false)}
+          onElevated={(elevated) => {
+            setElevating(false);
+            onChanged(elevated);
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -94,15 +150,22 @@ export function SupportBanner({ children }: { children: ReactNode }) {
   const [now, setNow] = useState(() => Date.now());
   const [ended, setEnded] = useState<string[]>([]);
   const [ending, setEnding] = useState<string>();
+  const [changed, setChanged] = useState<Record<string, SupportSession>>({});
 
-  const sessions = liveSessions(me, now).filter((s) => !ended.includes(s.id));
+  const sessions = liveSessions(me, now)
+    .filter((s) => !ended.includes(s.id))
+    .map((s) => (changed[s.id] && (changed[s.id].elevatedAt ?? "") >= (s.elevatedAt ?? "") ? changed[s.id] : s));
   const currentTenant = matchPath({ path: TENANT_PATH, end: false }, location.pathname)?.params.tenantId;
   const actingHere = !!currentTenant && sessions.some((s) => s.tenantId === currentTenant);
 
-  // Re-render when the next session expires, and ask the server again then.
-  const nextExpiry = sessions.length ? new Date(sessions[0].expiresAt).getTime() : undefined;
+  // Re-render when the next session or elevation expires, and ask the server again then.
+  const nextExpiry = sessions
+    .flatMap((s) => [s.expiresAt, ...(s.elevatedUntil && isWritable(s, now) ? [s.elevatedUntil] : [])])
+    .map((t) => new Date(t).getTime())
+    .filter((t) => !Number.isNaN(t))
+    .reduce<number | undefined>((a, b) => (a === undefined || b < a ? b : a), undefined);
   useEffect(() => {
-    if (nextExpiry === undefined || Number.isNaN(nextExpiry)) return;
+    if (nextExpiry === undefined) return;
     const delay = Math.min(Math.max(nextExpiry - Date.now() + 500, 0), 2 ** 31 - 1);
     const timer = window.setTimeout(() => {
       setNow(Date.now());
@@ -142,7 +205,13 @@ export function SupportBanner({ children }: { children: ReactNode }) {
               session={s}
               here={s.tenantId === currentTenant}
               busy={ending === s.id}
+              now={now}
               onEnd={() => void end(s)}
+              onChanged={(updated) => {
+                setChanged((x) => ({ ...x, [updated.id]: updated }));
+                setNow(Date.now());
+                refresh();
+              }}
             />
           ))}
         </div>

@@ -66,12 +66,20 @@ describe("support console", () => {
     expect(screen.getByText("Search for a company")).toBeInTheDocument();
     await user.type(screen.getByLabelText("Company name"), "nothing");
     await user.click(screen.getByRole("button", { name: "Search" }));
+    // No reason, no search: every search is recorded with who searched and why.
+    expect(await screen.findByText(/Say why you search/)).toBeInTheDocument();
+    expect(screen.getByLabelText("Reason for searching")).toHaveFocus();
+    expect(search).not.toHaveBeenCalled();
+    await user.click(screen.getByLabelText("Reason for searching"));
+    await user.paste("Ticket 4711: find the shop");
+    await user.click(screen.getByRole("button", { name: "Search" }));
     expect(await screen.findByText("No company name contains “nothing”")).toBeInTheDocument();
+    expect(search.mock.calls[0][0].url.searchParams.get("reason")).toBe("Ticket 4711: find the shop");
 
     await user.clear(screen.getByLabelText("Company name"));
     await user.type(screen.getByLabelText("Company name"), "bikes{Enter}");
     const results = await screen.findByRole("list", { name: "Companies" });
-    expect(search).toHaveBeenLastCalledWith(expect.objectContaining({ url: expect.objectContaining({ search: "?q=bikes" }) }));
+    expect(search.mock.lastCall?.[0].url.searchParams.get("q")).toBe("bikes");
     expect(window.location.search).toBe("?q=bikes");
 
     const act = within(results).getByRole("button", { name: /Act as this company/ });
@@ -108,7 +116,7 @@ describe("support console", () => {
     expect(banner).toHaveTextContent(/Support session:\s*acting as Beta Bikes/);
     expect(banner).toHaveTextContent("Ticket 4711: prices don't sync");
     expect(banner).toHaveAttribute("data-acting-here", "true");
-  });
+  }, 15_000); // a long walk of typing: slow on a busy machine
 
   it("tells a retailer the console is not available", async () => {
     mockFetch({
@@ -133,7 +141,9 @@ describe("support console", () => {
     });
     oidc.storedUser = fakeUser();
     renderApp("/support");
-    await user.type(await screen.findByLabelText("Company name"), "acme{Enter}");
+    await user.click(await screen.findByLabelText("Reason for searching"));
+    await user.paste("Ticket 4711: find the shop");
+    await user.type(screen.getByLabelText("Company name"), "acme{Enter}");
     expect(await screen.findByRole("heading", { name: "Support console not available" })).toBeInTheDocument();
   });
 

@@ -12,7 +12,7 @@ import { toTenantOverview } from "../tenant/routes/TenantOverview";
 import { formatDate, formatTime } from "../utils/format";
 import { useFetch } from "../utils/useFetch";
 import { useTitle } from "../utils/useTitle";
-import { StartSessionForm } from "./StartSessionForm";
+import { REASON_MAX, REASON_MIN, StartSessionForm } from "./StartSessionForm";
 import { isStaff, liveSessions, rememberTenantName } from "./staff";
 
 function NotAvailable() {
@@ -93,6 +93,19 @@ function CompanyRow({ tenant, live, open, onOpen, onClose, onStarted }: RowProps
   );
 }
 
+// The reason of the last search, so that reloading /support?q=… searches again under it.
+const SEARCH_REASON_KEY = "counterlink.supportSearchReason";
+
+function storedSearchReason(): string {
+  try {
+    return window.sessionStorage.getItem(SEARCH_REASON_KEY) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+const validSearchReason = (r: string) => r.trim().length >= REASON_MIN && r.trim().length <= REASON_MAX;
+
 function Console() {
   const api = useApi();
   const { me, refresh } = useMe();
@@ -101,11 +114,16 @@ function Console() {
   const [params, setParams] = useSearchParams();
   const q = params.get("q");
   const [text, setText] = useState(q ?? "");
+  const [reasonText, setReasonText] = useState(storedSearchReason);
+  const [reason, setReason] = useState(() => (validSearchReason(storedSearchReason()) ? storedSearchReason().trim() : ""));
+  const [reasonError, setReasonError] = useState<string>();
   const [openId, setOpenId] = useState<string>();
   const searchId = useId();
+  const reasonId = useId();
+  const reasonRef = useRef<HTMLInputElement>(null);
   const { data, error, reload } = useFetch(
-    (signal) => (q === null ? Promise.resolve(null) : api.support.searchTenants(q.trim(), { signal })),
-    [api, q],
+    (signal) => (q === null || !reason ? Promise.resolve(null) : api.support.searchTenants(q.trim(), reason, { signal })),
+    [api, q, reason],
   );
   useEffect(() => setText(q ?? ""), [q]);
 
@@ -115,8 +133,22 @@ function Console() {
 
   const onSearch = (e: FormEvent) => {
     e.preventDefault();
+    if (!validSearchReason(reasonText)) {
+      setReasonError(`Say why you search (${REASON_MIN}–${REASON_MAX} characters), e.g. the ticket number. It is recorded.`);
+      reasonRef.current?.focus();
+      return;
+    }
+    setReasonError(undefined);
+    const why = reasonText.trim();
+    try {
+      window.sessionStorage.setItem(SEARCH_REASON_KEY, why);
+    } catch {
+      /* storage unavailable: the reason is asked again after a reload */
+    }
     setOpenId(undefined);
+    setReason(why);
     setParams({ q: text.trim() });
+    if (why === reason && text.trim() === (q ?? "").trim()) reload();
   };
 
   const onStarted = (tenant: TenantDirectoryEntry) => (session: SupportSession) => {
@@ -127,7 +159,13 @@ function Console() {
   };
 
   let results;
-  if (q === null) {
+  if (q !== null && !reason) {
+    results = (
+      <EmptyState title="Say why you search">
+        <p>Every search of the companies is recorded with your name and reason. Enter a reason and search again.</p>
+      </EmptyState>
+    );
+  } else if (q === null) {
     results = (
       <EmptyState title="Search for a company">
         <p>Enter part of the company's name, or search with an empty box to list the first 50 companies.</p>
@@ -167,8 +205,9 @@ function Console() {
       <div className="page-header">
         <h1>Support console</h1>
         <p className="lead">
-          Find a retailer's company and act as it for a limited time, with a reason. The company sees every session and
-          every action in its activity log.
+          Find a retailer's company and act in it for a limited time, with a reason: read-only, unless you elevate the
+          session for the few support writes with a second reason. The company sees every session and every action in its
+          activity log, and its owners can end a session.
         </p>
       </div>
       <section className="card" aria-labelledby="support-search-heading">
@@ -177,6 +216,31 @@ function Console() {
           <div className="field">
             <label htmlFor={searchId}>Company name</label>
             <input id={searchId} type="search" name="q" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
+          </div>
+          <div className="field">
+            <label htmlFor={reasonId}>Reason for searching</label>
+            <input
+              ref={reasonRef}
+              id={reasonId}
+              type="text"
+              name="reason"
+              value={reasonText}
+              onChange={(e) => {
+                setReasonText(e.target.value);
+                setReasonError(undefined);
+              }}
+              aria-invalid={reasonError ? true : undefined}
+              aria-describedby={`${reasonId}-hint${reasonError ? ` ${reasonId}-error` : ""}`}
+              autoComplete="off"
+            />
+            <p className="field-hint" id={`${reasonId}-hint`}>
+              Recorded with your name, e.g. “Ticket 4711: prices don't sync”.
+            </p>
+            {reasonError && (
+              <p className="field-error" id={`${reasonId}-error`} role="alert">
+                {reasonError}
+              </p>
+            )}
           </div>
           <div className="support-search-submit">
             <button type="submit" className="btn btn-primary">

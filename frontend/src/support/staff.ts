@@ -42,3 +42,9 @@ export function rememberTenantName(tenantId: string, name: string): void {
 export function knownTenantName(tenantId: string): string | undefined {
   return readNames()[tenantId];
 }
+
+/** Elevated for the support writes at `now` (live, and inside the elevation's own time limit). */
+export function isWritable(session: SupportSession, now: number = Date.now()): boolean {
+  if (!isLive(session, now) || !session.elevatedUntil) return false;
+  return new Date(session.elevatedUntil).getTime() > now;
+}

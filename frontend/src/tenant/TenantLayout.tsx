@@ -1,9 +1,11 @@
 import { Suspense, useEffect, useMemo } from "react";
 import { Link, Outlet, useMatches, useParams } from "react-router-dom";
 import { useApi } from "../api/ApiContext";
-import { isNotFound } from "../api/errors";
+import { ApiError, isNotFound } from "../api/errors";
 import { ErrorState, LoadingState } from "../components/States";
 import { toLanding } from "../landing/routes/Landing";
+import { CompanySupportNotice } from "../support/CompanySupportNotice";
+import { toSupportConsole } from "../support/routes/SupportConsole";
 import { setLastTenantId } from "../utils/lastTenant";
 import { useFetch } from "../utils/useFetch";
 import { useTitle } from "../utils/useTitle";
@@ -47,6 +49,15 @@ export function TenantLayout() {
         </Link>
       </ErrorState>
     );
+  } else if (error instanceof ApiError && error.problem.code === "SUPPORT_SESSION_REQUIRED") {
+    // Counterlink staff whose session ended (by the company, by themselves, or by time).
+    content = (
+      <ErrorState error={error} title="No access to this company">
+        <Link className="btn" to={toSupportConsole()}>
+          Support console
+        </Link>
+      </ErrorState>
+    );
   } else if (error) {
     content = <ErrorState error={error} onRetry={reload} />;
   } else {
@@ -57,6 +68,7 @@ export function TenantLayout() {
     <>
       <TopBar tenantId={tenantId} tenantName={tenant?.name} />
       <TenantNav tenantId={tenantId} />
+      {tenant && <CompanySupportNotice tenant={tenant} />}
       <main className="page" id="main">
         {content}
       </main>

@@ -2,6 +2,8 @@ package com.counterlink.audit;
 
 import com.counterlink.identity.CurrentUser;
 import com.counterlink.tenancy.TenantAccess;
+import com.counterlink.tenancy.TenantAction;
+import com.counterlink.tenancy.TenantEndpoint;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -25,6 +27,7 @@ public class AuditController {
     }
 
     @Get
+    @TenantEndpoint(TenantAction.READ)
     public List<AuditEvent> recent(@PathVariable UUID tenantId, Authentication authentication) {
         return access.asMember(CurrentUser.from(authentication), tenantId,
                 member -> events.findTop200ByTenantIdOrderByOccurredAtDesc(tenantId));

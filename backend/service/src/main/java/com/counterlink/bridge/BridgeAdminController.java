@@ -1,6 +1,8 @@
 package com.counterlink.bridge;
 
 import com.counterlink.identity.CurrentUser;
+import com.counterlink.tenancy.TenantAction;
+import com.counterlink.tenancy.TenantEndpoint;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -30,17 +32,20 @@ public class BridgeAdminController {
     }
 
     @Post("/enrollment-tokens")
+    @TenantEndpoint(TenantAction.TENANT_ONLY)
     public HttpResponse<EnrollmentTokenView> issueToken(@PathVariable UUID tenantId, Authentication authentication) {
         // the configured public address, never the request's Host header, which a client controls
         return HttpResponse.created(registry.issueToken(CurrentUser.from(authentication), tenantId, publicUrl));
     }
 
     @Get
+    @TenantEndpoint(TenantAction.READ)
     public List<BridgeView> list(@PathVariable UUID tenantId, Authentication authentication) {
         return registry.list(CurrentUser.from(authentication), tenantId);
     }
 
     @Post("/{bridgeId}/revoke")
+    @TenantEndpoint(TenantAction.TENANT_ONLY)
     public BridgeView revoke(@PathVariable UUID tenantId, @PathVariable UUID bridgeId, Authentication authentication) {
         return registry.revoke(CurrentUser.from(authentication), tenantId, bridgeId);
     }

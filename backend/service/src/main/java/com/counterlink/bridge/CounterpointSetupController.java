@@ -3,6 +3,8 @@ package com.counterlink.bridge;
 import com.counterlink.bridge.protocol.operations.ReadSetup;
 import com.counterlink.identity.CurrentUser;
 import com.counterlink.tenancy.TenantAccess;
+import com.counterlink.tenancy.TenantAction;
+import com.counterlink.tenancy.TenantEndpoint;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -34,6 +36,7 @@ public class CounterpointSetupController {
     }
 
     @Get
+    @TenantEndpoint(TenantAction.READ)
     public Setup setup(@PathVariable UUID tenantId, Authentication authentication) {
         access.asMember(CurrentUser.from(authentication), tenantId, member -> null);
         return Setup.of(calls.callForPerson(tenantId, new ReadSetup(), WAIT, "Counterpoint could not be read", ""));

@@ -1,6 +1,8 @@
 package com.counterlink.onboarding;
 
 import com.counterlink.identity.CurrentUser;
+import com.counterlink.tenancy.TenantAction;
+import com.counterlink.tenancy.TenantEndpoint;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -25,6 +27,7 @@ public class OnboardingController {
     }
 
     @Get
+    @TenantEndpoint(TenantAction.READ)
     public OnboardingStatus status(@PathVariable UUID tenantId, Authentication auth) {
         return onboarding.status(CurrentUser.from(auth), tenantId);
     }

@@ -1,6 +1,8 @@
 package com.counterlink.stores;
 
 import com.counterlink.identity.CurrentUser;
+import com.counterlink.tenancy.TenantAction;
+import com.counterlink.tenancy.TenantEndpoint;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -38,12 +40,14 @@ public class StoreController {
     }
 
     @Get
+    @TenantEndpoint(TenantAction.READ)
     public List<StoreView> list(@PathVariable UUID tenantId, Authentication authentication) {
         return stores.list(CurrentUser.from(authentication), tenantId);
     }
 
     /** Starts linking: answers the pending store and the WooCommerce page to approve access on. */
     @Post
+    @TenantEndpoint(TenantAction.TENANT_ONLY)
     public HttpResponse<LinkStoreResponse> link(@PathVariable UUID tenantId, @Body @Valid LinkStoreCommand command,
                                                 Authentication authentication) {
         LinkStoreResponse linked = stores.link(CurrentUser.from(authentication), tenantId, command);
@@ -51,11 +55,13 @@ public class StoreController {
     }
 
     @Get("/{siteId}")
+    @TenantEndpoint(TenantAction.READ)
     public StoreView get(@PathVariable UUID tenantId, @PathVariable UUID siteId, Authentication authentication) {
         return stores.get(CurrentUser.from(authentication), tenantId, siteId);
     }
 
     @Delete("/{siteId}")
+    @TenantEndpoint(TenantAction.TENANT_ONLY)
     public HttpResponse<Void> remove(@PathVariable UUID tenantId, @PathVariable UUID siteId, Authentication authentication) {
         stores.remove(CurrentUser.from(authentication), tenantId, siteId);
         return HttpResponse.noContent();
@@ -63,12 +69,14 @@ public class StoreController {
 
     /** Manual key entry, the fallback when WooCommerce's app authorization cannot be used. */
     @Put("/{siteId}/credentials")
+    @TenantEndpoint(TenantAction.TENANT_ONLY)
     public StoreView credentials(@PathVariable UUID tenantId, @PathVariable UUID siteId,
                                  @Body @Valid StoreCredentialsCommand command, Authentication authentication) {
         return stores.setCredentials(CurrentUser.from(authentication), tenantId, siteId, command);
     }
 
     /** Owner: switches the store to the address WooCommerce calls it by (StoreView.homeUrl). */
+    @TenantEndpoint(TenantAction.TENANT_ONLY)
     @Put("/{siteId}/url")
     public StoreView useAddress(@PathVariable UUID tenantId, @PathVariable UUID siteId,
                                 @Body @Valid StoreAddressCommand command, Authentication authentication) {
@@ -76,24 +84,28 @@ public class StoreController {
     }
 
     @Post("/{siteId}/test-connection")
+    @TenantEndpoint(TenantAction.SUPPORT_WRITE)
     public List<ConnectionCheck> testConnection(@PathVariable UUID tenantId, @PathVariable UUID siteId,
                                                 Authentication authentication) {
         return stores.testConnection(CurrentUser.from(authentication), tenantId, siteId);
     }
 
     @Get("/{siteId}/webhooks")
+    @TenantEndpoint(TenantAction.READ)
     public List<WebhookView> webhooks(@PathVariable UUID tenantId, @PathVariable UUID siteId, Authentication authentication) {
         return webhooks.list(CurrentUser.from(authentication), tenantId, siteId);
     }
 
     /** Registers (or repairs) order.created, order.updated and product.updated on the store. */
     @Post("/{siteId}/webhooks")
+    @TenantEndpoint(TenantAction.SUPPORT_WRITE)
     public List<WebhookView> registerWebhooks(@PathVariable UUID tenantId, @PathVariable UUID siteId,
                                               Authentication authentication) {
         return webhooks.register(CurrentUser.from(authentication), tenantId, siteId);
     }
 
     @Post("/{siteId}/webhooks/repair")
+    @TenantEndpoint(TenantAction.SUPPORT_WRITE)
     public List<WebhookView> repairWebhooks(@PathVariable UUID tenantId, @PathVariable UUID siteId,
                                             Authentication authentication) {
         return webhooks.repair(CurrentUser.from(authentication), tenantId, siteId);

@@ -1,10 +1,13 @@
 package com.counterlink.support;
 
 import com.counterlink.identity.CurrentUser;
+import com.counterlink.tenancy.TenantAction;
+import com.counterlink.tenancy.TenantEndpoint;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -27,9 +30,11 @@ public class SupportController {
         this.support = support;
     }
 
+    /** Staff only, with a reason (recorded with who searched): up to 50 companies whose name contains {@code q}. */
     @Get("/support/tenants")
-    public List<TenantDirectoryEntry> directory(@QueryValue @Nullable String q, Authentication auth) {
-        return support.directory(CurrentUser.from(auth), q);
+    public List<TenantDirectoryEntry> directory(@QueryValue @Nullable String q, @QueryValue @Nullable String reason,
+                                                Authentication auth) {
+        return support.directory(CurrentUser.from(auth), q, reason);
     }
 
     @Post("/support/tenants/{tenantId}/sessions")
@@ -44,8 +49,28 @@ public class SupportController {
         return HttpResponse.noContent();
     }
 
+    /** Elevates the staff member's own live session for the few support writes, with its own reason. */
+    @Post("/support/tenants/{tenantId}/sessions/{sessionId}/elevation")
+    public SupportSession elevate(@PathVariable UUID tenantId, @PathVariable UUID sessionId,
+                                  @Body @Valid ElevateSupportSessionCommand command, Authentication auth) {
+        return support.elevate(CurrentUser.from(auth), tenantId, sessionId, command);
+    }
+
+    @Delete("/support/tenants/{tenantId}/sessions/{sessionId}/elevation")
+    public SupportSession lower(@PathVariable UUID tenantId, @PathVariable UUID sessionId, Authentication auth) {
+        return support.lower(CurrentUser.from(auth), tenantId, sessionId);
+    }
+
     @Get("/tenants/{tenantId}/support-sessions")
+    @TenantEndpoint(TenantAction.READ)
     public List<SupportSession> sessionsOfTenant(@PathVariable UUID tenantId, Authentication auth) {
         return support.sessionsOf(CurrentUser.from(auth), tenantId);
+    }
+
+    /** Any owner of the company ends a support session on it. */
+    @Post("/tenants/{tenantId}/support-sessions/{sessionId}/end")
+    @TenantEndpoint(TenantAction.TENANT_ONLY)
+    public SupportSession endForTenant(@PathVariable UUID tenantId, @PathVariable UUID sessionId, Authentication auth) {
+        return support.endForTenant(CurrentUser.from(auth), tenantId, sessionId);
     }
 }

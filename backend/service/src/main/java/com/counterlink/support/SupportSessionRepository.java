@@ -15,6 +15,9 @@ public interface SupportSessionRepository extends CrudRepository<SupportSession,
     Optional<SupportSession> findFirstByTenantIdAndStaffSubjectAndEndedAtIsNullAndExpiresAtGreaterThanOrderByStartedAtDesc(
             UUID tenantId, String staffSubject, Instant now);
 
+    /** The staff member's latest session on the tenant, live or not: says why there is no access any more. */
+    Optional<SupportSession> findFirstByTenantIdAndStaffSubjectOrderByStartedAtDesc(UUID tenantId, String staffSubject);
+
     List<SupportSession> findTop50ByTenantIdOrderByStartedAtDesc(UUID tenantId);
 
     List<SupportSession> findByStaffSubjectAndEndedAtIsNullAndExpiresAtGreaterThan(String staffSubject, Instant now);

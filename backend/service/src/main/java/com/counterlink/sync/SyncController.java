@@ -1,6 +1,8 @@
 package com.counterlink.sync;
 
 import com.counterlink.identity.CurrentUser;
+import com.counterlink.tenancy.TenantAction;
+import com.counterlink.tenancy.TenantEndpoint;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -29,11 +31,13 @@ public class SyncController {
     }
 
     @Get("/jobs")
+    @TenantEndpoint(TenantAction.READ)
     public List<JobSettingView> jobs(@PathVariable UUID tenantId, @PathVariable UUID siteId, Authentication auth) {
         return sync.jobs(CurrentUser.from(auth), tenantId, siteId);
     }
 
     @Put("/jobs/{jobType}")
+    @TenantEndpoint(TenantAction.TENANT_ONLY)
     public JobSettingView update(@PathVariable UUID tenantId, @PathVariable UUID siteId, @PathVariable JobType jobType,
                                  @Body @Valid UpdateJobSettingCommand command, Authentication auth) {
         return sync.update(CurrentUser.from(auth), tenantId, siteId, jobType, command);
@@ -41,6 +45,7 @@ public class SyncController {
 
     /** "Sync now" ({@code {}}) or "full resync" ({@code {"full": true}}); the run starts in the background. */
     @Post("/jobs/{jobType}/runs")
+    @TenantEndpoint(TenantAction.SUPPORT_WRITE)
     public HttpResponse<Void> runNow(@PathVariable UUID tenantId, @PathVariable UUID siteId, @PathVariable JobType jobType,
                                      @Body @Nullable RunNowCommand command, Authentication auth) {
         boolean full = command != null && Boolean.TRUE.equals(command.full());
@@ -49,12 +54,14 @@ public class SyncController {
     }
 
     @Get("/runs")
+    @TenantEndpoint(TenantAction.READ)
     public List<SyncRun> runs(@PathVariable UUID tenantId, @PathVariable UUID siteId,
                               @QueryValue @Nullable JobType jobType, Authentication auth) {
         return sync.runs(CurrentUser.from(auth), tenantId, siteId, jobType);
     }
 
     @Get("/runs/{runId}")
+    @TenantEndpoint(TenantAction.READ)
     public SyncRunDetail run(@PathVariable UUID tenantId, @PathVariable UUID siteId, @PathVariable UUID runId,
                              Authentication auth) {
         return sync.run(CurrentUser.from(auth), tenantId, siteId, runId);

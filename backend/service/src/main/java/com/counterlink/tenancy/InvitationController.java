@@ -27,17 +27,20 @@ public class InvitationController {
     }
 
     @Post("/tenants/{tenantId}/invitations")
+    @TenantEndpoint(TenantAction.TENANT_ONLY)
     public HttpResponse<InvitationView> invite(@PathVariable UUID tenantId, @Body @Valid InviteCommand command,
                                                Authentication auth) {
         return HttpResponse.created(invitations.invite(CurrentUser.from(auth), tenantId, command));
     }
 
     @Get("/tenants/{tenantId}/invitations")
+    @TenantEndpoint(TenantAction.READ)
     public List<InvitationView> pending(@PathVariable UUID tenantId, Authentication auth) {
         return invitations.pending(CurrentUser.from(auth), tenantId);
     }
 
     @Delete("/tenants/{tenantId}/invitations/{invitationId}")
+    @TenantEndpoint(TenantAction.TENANT_ONLY)
     public HttpResponse<Void> revoke(@PathVariable UUID tenantId, @PathVariable UUID invitationId, Authentication auth) {
         invitations.revoke(CurrentUser.from(auth), tenantId, invitationId);
         return HttpResponse.noContent();

@@ -100,6 +100,11 @@ public class InvitationService {
                     .filter(i -> i.tenantId().equals(token.tenantId()) && token.matches(i.secretHash()))
                     .filter(i -> i.status() == InvitationStatus.PENDING && !i.expired(Instant.now()))
                     .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, INVALID));
+            if (invitation.invitedBy().equals(user.subject())) {
+                // nobody has a reason to join through their own invitation; support once could (docs/security.md)
+                throw new ApiException(ErrorCode.FORBIDDEN, "You cannot accept an invitation you created yourself: "
+                        + "ask an owner of the company to invite you");
+            }
             if (user.email() == null || !normalize(user.email()).equals(invitation.email())) {
                 throw new ApiException(ErrorCode.FORBIDDEN, "This invitation was sent to " + invitation.email()
                         + "; sign in with that address to accept it");

@@ -35,17 +35,20 @@ public class TenantController {
     }
 
     @Get("/{tenantId}")
+    @TenantEndpoint(TenantAction.READ)
     public TenantView get(@PathVariable UUID tenantId, Authentication authentication) {
         return tenants.get(CurrentUser.from(authentication), tenantId);
     }
 
     @io.micronaut.http.annotation.Put("/{tenantId}/members/{subject}")
+    @TenantEndpoint(TenantAction.TENANT_ONLY)
     public MemberView changeRole(@PathVariable UUID tenantId, @PathVariable String subject,
                                  @Body @Valid ChangeRoleCommand command, Authentication authentication) {
         return tenants.changeRole(CurrentUser.from(authentication), tenantId, subject, command);
     }
 
     @io.micronaut.http.annotation.Delete("/{tenantId}/members/{subject}")
+    @TenantEndpoint(TenantAction.TENANT_ONLY)
     public HttpResponse<Void> removeMember(@PathVariable UUID tenantId, @PathVariable String subject,
                                            Authentication authentication) {
         tenants.removeMember(CurrentUser.from(authentication), tenantId, subject);
@@ -53,6 +56,7 @@ public class TenantController {
     }
 
     @Get("/{tenantId}/members")
+    @TenantEndpoint(TenantAction.READ)
     public List<MemberView> members(@PathVariable UUID tenantId, Authentication authentication) {
         return tenants.members(CurrentUser.from(authentication), tenantId);
     }

@@ -1,6 +1,7 @@
 package com.counterlink.woo;
 
 import com.counterlink.platform.net.OutboundRefusedException;
+import com.counterlink.platform.net.OutboundTarget;
 import com.counterlink.platform.net.OutboundUrlPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -322,8 +323,9 @@ public final class WooClient {
     private Reply exchange(String method, URI first, Map<String, String> query, byte[] body, WooAuth signer, String path) {
         URI target = first;
         for (int hop = 0; ; hop++) {
+            OutboundTarget pinned;
             try {
-                policy.check(target);
+                pinned = policy.pin(target);
             } catch (OutboundRefusedException e) {
                 throw new WooException(WooErrorCode.WOO_URL_REFUSED, 0, null,
                         "The URL " + target.getHost() + " " + e.getMessage(), null, null, e);
@@ -338,7 +340,9 @@ public final class WooClient {
             if (signed.authorization() != null) {
                 headers.put("Authorization", signed.authorization());
             }
-            WooTransport.WooResponse response = send(method, signed.uri(), headers, body);
+            // signed for the store's own URL, sent to the address the policy checked (see WooTransport.jdk)
+            headers.put("Host", pinned.hostHeader());
+            WooTransport.WooResponse response = send(method, pinned.connectUri(signed.uri()), headers, body);
             int status = response.status();
             if (status >= 300 && status < 400 && response.header("Location").isPresent()) {
                 target = redirectTarget(method, target, response.header("Location").get(), hop);

@@ -46,7 +46,9 @@ class SupportSessionTest extends BackendTest {
     @Test
     void staffActAsTheTenantOnlyDuringASessionAndEveryStepIsInTheTenantsAuditLog() {
         String staffToken = SharedKeycloak.token(staff);
-        assertEquals(404, api.get("/api/tenants/" + tenant, staffToken).status(), "no session, no access");
+        ApiClient.Response noSession = api.get("/api/tenants/" + tenant, staffToken);
+        assertEquals(403, noSession.status(), "no session, no access");
+        assertEquals("SUPPORT_SESSION_REQUIRED", noSession.json().get("code").asText());
 
         ApiClient.Response noReason = api.post("/api/support/tenants/" + tenant + "/sessions", staffToken, "{\"reason\":\"hi\"}");
         assertEquals(400, noReason.status());
@@ -66,19 +68,24 @@ class SupportSessionTest extends BackendTest {
         JsonNode audit = api.get("/api/tenants/" + tenant + "/audit", ownerToken).json();
         boolean sawAccess = false;
         boolean sawStart = false;
+        boolean sawAttemptWithoutSession = false;
         for (JsonNode event : audit) {
-            if (event.get("actorSubject").asText().equals(staff.subject())) {
+            if (event.get("actorSubject").asText().equals(staff.subject())
+                    && event.path("detail").path("outcome").asText().equals("refused: SUPPORT_SESSION_REQUIRED")) {
+                sawAttemptWithoutSession = true; // before the session: on record, under no session
+                assertTrue(event.get("onBehalfOf").isNull(), event.toString());
+            } else if (event.get("actorSubject").asText().equals(staff.subject())) {
                 assertTrue(event.get("onBehalfOf").asText().contains("Ticket 4711"), event.toString());
                 sawAccess |= event.get("action").asText().equals("support.access")
                         && event.get("detail").get("path").asText().endsWith("/members");
                 sawStart |= event.get("action").asText().equals("support.session.started");
             }
         }
-        assertTrue(sawAccess && sawStart, audit.toString());
+        assertTrue(sawAccess && sawStart && sawAttemptWithoutSession, audit.toString());
         assertEquals(1, api.get("/api/tenants/" + tenant + "/support-sessions", ownerToken).json().size());
 
         assertEquals(204, api.post("/api/support/tenants/" + tenant + "/sessions/" + sessionId + "/end", staffToken, null).status());
-        assertEquals(404, api.get("/api/tenants/" + tenant, staffToken).status(), "the session ended");
+        assertEquals(403, api.get("/api/tenants/" + tenant, staffToken).status(), "the session ended");
     }
 
     @Test
@@ -94,17 +101,20 @@ class SupportSessionTest extends BackendTest {
             ps.setObject(1, UUID.fromString(sessionId));
             assertEquals(1, ps.executeUpdate());
         }
-        assertEquals(404, api.get("/api/tenants/" + otherTenant, staffToken).status());
+        ApiClient.Response expired = api.get("/api/tenants/" + otherTenant, staffToken);
+        assertEquals(403, expired.status());
+        assertTrue(expired.json().get("detail").asText().contains("expired"), expired.toString());
     }
 
     @Test
     void onlyStaffFindTenantsAndOpenSessions() {
         String retailerToken = SharedKeycloak.token(SharedKeycloak.createUser("curious"));
-        assertEquals(403, api.get("/api/support/tenants?q=Supported", retailerToken).status());
+        assertEquals(403, api.get("/api/support/tenants?q=Supported&reason=Just%20looking%20around", retailerToken).status());
         assertEquals(403, api.post("/api/support/tenants/" + tenant + "/sessions", retailerToken,
                 "{\"reason\":\"I would like to look around\"}").status());
 
-        JsonNode found = api.get("/api/support/tenants?q=" + tenantName.replace(" ", "%20"), SharedKeycloak.token(staff)).json();
+        JsonNode found = api.get("/api/support/tenants?q=" + tenantName.replace(" ", "%20")
+                + "&reason=Ticket%201%3A%20which%20company", SharedKeycloak.token(staff)).json();
         assertEquals(1, found.size(), found.toString());
         assertEquals(tenant, found.get(0).get("id").asText());
         assertEquals(404, api.post("/api/support/tenants/" + UUID.randomUUID() + "/sessions", SharedKeycloak.token(staff),

@@ -61,13 +61,7 @@ public class TenantTransactions {
      */
     public <T> T asVendorStaff(String subject, Supplier<T> work) {
         return transactions.executeRead(status -> {
-            scope(status.getConnection(), null, subject);
-            try (PreparedStatement statement = status.getConnection().prepareStatement(
-                    "SELECT set_config('app.vendor_staff', 'on', true)")) {
-                statement.execute();
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not open the staff directory", e);
-            }
+            staffScope(status.getConnection(), subject);
             return work.get();
         });
     }
@@ -87,6 +81,27 @@ public class TenantTransactions {
             }
             return work.get();
         });
+    }
+
+    /**
+     * Our staff's own records outside any tenant (the staff audit trail, which the application may
+     * append to and not read). Call only after checking the person's vendor role.
+     */
+    public <T> T recordingVendorStaff(String subject, Supplier<T> work) {
+        return transactions.executeWrite(status -> {
+            staffScope(status.getConnection(), subject);
+            return work.get();
+        });
+    }
+
+    private static void staffScope(Connection connection, String subject) {
+        scope(connection, null, subject);
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT set_config('app.vendor_staff', 'on', true)")) {
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not open the staff directory", e);
+        }
     }
 
     private static void scope(Connection connection, String tenantId, String subject) {

@@ -9,15 +9,18 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Which URLs the backend may call on a tenant's behalf (store URLs, and every redirect they
  * answer with). Production: https only, and no host that resolves to a loopback, private,
- * link-local (cloud metadata), unique-local, multicast or unspecified address. The explicit
- * dev/test mode ({@code counterlink.outbound.allow-loopback=true}) also allows plain http to
- * loopback, for the sandbox; every other private range stays refused.
+ * link-local (cloud metadata), unique-local, multicast, reserved or unspecified address, also
+ * not hidden inside an IPv6 address that embeds an IPv4 one (mapped, compatible, SIIT, 6to4,
+ * Teredo, NAT64). The explicit dev/test mode ({@code counterlink.outbound.allow-loopback=true})
+ * also allows plain http to loopback, for the sandbox; every other private range stays refused.
+ * {@link #pin} answers the checked address too, for the caller to connect to (see {@link OutboundTarget}).
  */
 @Singleton
 public class OutboundUrlPolicy {
@@ -47,6 +50,19 @@ public class OutboundUrlPolicy {
 
     /** Checks syntax, scheme and every address the host resolves to; answers the normalized URI. */
     public URI check(URI uri) {
+        checkedAddresses(uri);
+        return uri;
+    }
+
+    /**
+     * Checks like {@link #check(URI)} with a single lookup of the host, and answers the address to connect
+     * to: one of those just checked, never a later lookup's.
+     */
+    public OutboundTarget pin(URI uri) {
+        return new OutboundTarget(uri, checkedAddresses(uri).get(0));
+    }
+
+    private List<InetAddress> checkedAddresses(URI uri) {
         if (uri == null || uri.getScheme() == null || uri.getHost() == null || uri.isOpaque()) {
             throw new OutboundRefusedException("is not an absolute http(s) URL");
         }
@@ -75,7 +91,7 @@ public class OutboundUrlPolicy {
         if (scheme.equals("http") && !(allowLoopback && allLoopback)) {
             throw new OutboundRefusedException("must use https");
         }
-        return uri;
+        return addresses;
     }
 
     public URI check(String url) {
@@ -139,31 +155,81 @@ public class OutboundUrlPolicy {
             if ((b[0] & 0xfe) == 0xfc) {
                 return "a unique-local address";
             }
-            if (isIpv4Mapped(b) || isNat64(b)) {
-                try {
-                    InetAddress embedded = InetAddress.getByAddress(new byte[]{b[12], b[13], b[14], b[15]});
-                    String reason = forbiddenReason(embedded);
-                    if (reason != null) {
-                        return reason;
-                    }
-                } catch (UnknownHostException e) {
-                    return "an invalid address";
+            if (isLocalNat64(b)) {
+                return "a local IPv4/IPv6 translation address";
+            }
+            for (Embedded embedded : embeddedIpv4(b)) {
+                String reason = forbiddenReason(ipv4(embedded.address()));
+                if (reason != null) {
+                    return reason + " inside an IPv6 " + embedded.form() + " address";
                 }
             }
         }
         return null;
     }
 
-    private static boolean isIpv4Mapped(byte[] b) {
-        for (int i = 0; i < 10; i++) {
+    /** An IPv4 address an IPv6 address carries, and how (the IPv4 rules apply to it as well). */
+    private record Embedded(String form, byte[] address) {
+    }
+
+    /**
+     * Every IPv4 address the IPv6 address embeds: the packets of these forms end up at (or go
+     * through) that IPv4 address, so an internal one inside a public-looking IPv6 address is refused.
+     */
+    private static List<Embedded> embeddedIpv4(byte[] b) {
+        List<Embedded> found = new ArrayList<>();
+        if (zero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
+            found.add(new Embedded("IPv4-mapped", slice(b, 12))); // ::ffff:a.b.c.d
+        } else if (zero(b, 0, 12)) {
+            found.add(new Embedded("IPv4-compatible", slice(b, 12))); // ::a.b.c.d
+        } else if (zero(b, 0, 8) && (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && b[10] == 0 && b[11] == 0) {
+            found.add(new Embedded("SIIT", slice(b, 12))); // ::ffff:0:a.b.c.d (IPv4-translated)
+        } else if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
+            found.add(new Embedded("6to4", slice(b, 2))); // 2002:AABB:CCDD::/48
+        } else if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0) {
+            // Teredo 2001:0:SSSS:SSSS:flags:port:CCCC:CCCC: the relay server, and the client's
+            // public address with every bit inverted
+            found.add(new Embedded("Teredo server", slice(b, 4)));
+            byte[] client = slice(b, 12);
+            for (int i = 0; i < client.length; i++) {
+                client[i] = (byte) ~client[i];
+            }
+            found.add(new Embedded("Teredo client", client));
+        } else if (isNat64(b)) {
+            found.add(new Embedded("NAT64", slice(b, 12))); // 64:ff9b::a.b.c.d
+        }
+        return found;
+    }
+
+    private static InetAddress ipv4(byte[] address) {
+        try {
+            return InetAddress.getByAddress(address);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an IPv4 address", e); // four bytes always are
+        }
+    }
+
+    private static boolean zero(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (b[i] != 0) {
                 return false;
             }
         }
-        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+        return true;
     }
 
+    private static byte[] slice(byte[] b, int from) {
+        return new byte[]{b[from], b[from + 1], b[from + 2], b[from + 3]};
+    }
+
+    /** The well-known NAT64 prefix 64:ff9b::/96 (RFC 6052), the IPv4 address in the last 32 bits. */
     private static boolean isNat64(byte[] b) {
         return (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+    }
+
+    /** 64:ff9b:1::/48 (RFC 8215), for translation inside one network: never a store's address. */
+    private static boolean isLocalNat64(byte[] b) {
+        return (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+                && b[4] == 0 && (b[5] & 0xff) == 0x01;
     }
 }

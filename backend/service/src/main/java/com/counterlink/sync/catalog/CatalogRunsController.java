@@ -8,6 +8,8 @@ import com.counterlink.sync.JobType;
 import com.counterlink.sync.RunTrigger;
 import com.counterlink.sync.SyncScheduler;
 import com.counterlink.tenancy.TenantAccess;
+import com.counterlink.tenancy.TenantAction;
+import com.counterlink.tenancy.TenantEndpoint;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
@@ -47,6 +49,7 @@ public class CatalogRunsController {
     }
 
     @Post("/sync-preview")
+    @TenantEndpoint(TenantAction.SUPPORT_WRITE)
     public HttpResponse<Void> preview(@PathVariable UUID tenantId, @PathVariable UUID siteId, Authentication auth) {
         requested(CurrentUser.from(auth), tenantId, siteId, "sync.preview.requested");
         scheduler.runNow(tenantId, siteId, JobType.PRODUCTS, RunTrigger.PREVIEW);
@@ -54,6 +57,7 @@ public class CatalogRunsController {
     }
 
     @Post("/sync-reconcile")
+    @TenantEndpoint(TenantAction.SUPPORT_WRITE)
     public HttpResponse<Void> reconcile(@PathVariable UUID tenantId, @PathVariable UUID siteId, Authentication auth) {
         requested(CurrentUser.from(auth), tenantId, siteId, "sync.reconcile.requested");
         triggers.reconcileNow(tenantId, siteId);

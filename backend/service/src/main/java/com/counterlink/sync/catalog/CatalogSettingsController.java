@@ -6,6 +6,8 @@ import com.counterlink.platform.web.ApiException;
 import com.counterlink.sync.JobSettingRepository;
 import com.counterlink.sync.JobType;
 import com.counterlink.tenancy.TenantAccess;
+import com.counterlink.tenancy.TenantAction;
+import com.counterlink.tenancy.TenantEndpoint;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -44,6 +46,7 @@ public class CatalogSettingsController {
     }
 
     @Get
+    @TenantEndpoint(TenantAction.READ)
     public CatalogSettingsView get(@PathVariable UUID tenantId, @PathVariable UUID siteId, Authentication auth) {
         return access.asMember(CurrentUser.from(auth), tenantId, member -> {
             requireSite(siteId);
@@ -53,6 +56,7 @@ public class CatalogSettingsController {
     }
 
     @Put
+    @TenantEndpoint(TenantAction.TENANT_ONLY)
     public CatalogSettingsView put(@PathVariable UUID tenantId, @PathVariable UUID siteId, @Body CatalogSettings.Command command,
                                Authentication auth) {
         CurrentUser user = CurrentUser.from(auth);
