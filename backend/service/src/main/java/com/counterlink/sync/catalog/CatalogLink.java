@@ -8,11 +8,14 @@ import java.time.LocalDateTime;
 /**
  * One Counterpoint item (cell "") or grid cell ("DIM1|DIM2|DIM3") of a store, the WooCommerce
  * product or variation it is, and the values last accepted by WooCommerce, so only changes are sent.
+ * {@code tracksStock} is false for an item Counterpoint keeps no stock of (ITEM_TYP other than 'I'): it is
+ * sold without WooCommerce stock management and its stock is never sent.
  */
 public record CatalogLink(String itemNo, String cell, String sku, long wooId, @Nullable Long wooParentId, boolean gridded,
                           @Nullable String categoryCode, boolean published, @Nullable String statusBeforeUnpublish,
                           boolean stockManaged, @Nullable Integer sentQty, @Nullable BigDecimal sentRegular,
-                          @Nullable BigDecimal sentSale, @Nullable LocalDateTime sentSaleFrom, @Nullable LocalDateTime sentSaleTo) {
+                          @Nullable BigDecimal sentSale, @Nullable LocalDateTime sentSaleFrom, @Nullable LocalDateTime sentSaleTo,
+                          boolean tracksStock) {
 
     public static final String ITEM = "";
 
@@ -32,16 +35,25 @@ public record CatalogLink(String itemNo, String cell, String sku, long wooId, @N
 
     public CatalogLink withSentQty(int qty) {
         return new CatalogLink(itemNo, cell, sku, wooId, wooParentId, gridded, categoryCode, published, statusBeforeUnpublish,
-                true, qty, sentRegular, sentSale, sentSaleFrom, sentSaleTo);
+                true, qty, sentRegular, sentSale, sentSaleFrom, sentSaleTo, tracksStock);
     }
 
     public CatalogLink withSentPrices(SitePrice price) {
         return new CatalogLink(itemNo, cell, sku, wooId, wooParentId, gridded, categoryCode, published, statusBeforeUnpublish,
-                stockManaged, sentQty, price.regular(), price.sale(), price.saleFrom(), price.saleTo());
+                stockManaged, sentQty, price.regular(), price.sale(), price.saleFrom(), price.saleTo(), tracksStock);
     }
 
     public CatalogLink withPublished(boolean nowPublished, @Nullable String statusBefore, @Nullable String category) {
         return new CatalogLink(itemNo, cell, sku, wooId, wooParentId, gridded, category, nowPublished, statusBefore,
-                stockManaged, sentQty, sentRegular, sentSale, sentSaleFrom, sentSaleTo);
+                stockManaged, sentQty, sentRegular, sentSale, sentSaleFrom, sentSaleTo, tracksStock);
+    }
+
+    /**
+     * The row once its item tracks stock, or no longer does: either way no quantity is known as sent, so an item
+     * that now tracks stock gets stock management and its quantity from the next inventory run.
+     */
+    public CatalogLink withTracksStock(boolean tracks) {
+        return new CatalogLink(itemNo, cell, sku, wooId, wooParentId, gridded, categoryCode, published, statusBeforeUnpublish,
+                false, null, sentRegular, sentSale, sentSaleFrom, sentSaleTo, tracks);
     }
 }

@@ -110,7 +110,8 @@ public class WooActuals {
         BigDecimal sale = money(shown.path("sale_price").asText(""));
         LocalDateTime from = date(shown.path("date_on_sale_from_gmt"));
         LocalDateTime to = date(shown.path("date_on_sale_to_gmt"));
-        String stockDrift = link.sentQty() != null && (!managed || !link.sentQty().equals(qty))
+        // an item without stock in Counterpoint has none to put back: its stock in WooCommerce is the merchant's
+        String stockDrift = link.tracksStock() && link.sentQty() != null && (!managed || !link.sentQty().equals(qty))
                 ? "WooCommerce showed " + (managed ? "stock " + qty : "stock not managed") + " instead of the " + link.sentQty() + " sent"
                 : null;
         boolean pricesDiffer = link.sentRegular() != null
@@ -123,7 +124,8 @@ public class WooActuals {
         // (which reads back only hinted products, and the hint is now consumed) then sends its values again
         CatalogLink actual = new CatalogLink(link.itemNo(), link.cell(), link.sku(), link.wooId(), link.wooParentId(), link.gridded(),
                 link.categoryCode(), link.published(), link.statusBeforeUnpublish(), managed, stockDrift == null ? qty : null,
-                pricesDiffer ? null : regular, pricesDiffer ? null : sale, pricesDiffer ? null : from, pricesDiffer ? null : to);
+                pricesDiffer ? null : regular, pricesDiffer ? null : sale, pricesDiffer ? null : from, pricesDiffer ? null : to,
+                link.tracksStock());
         return new Refreshed(actual, stockDrift, priceDrift);
     }
 

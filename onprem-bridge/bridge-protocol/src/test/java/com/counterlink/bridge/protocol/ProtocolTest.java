@@ -70,7 +70,7 @@ class ProtocolTest {
         Map<String, String> refused = Map.of(
                 "{\"locations\":[],\"pageSize\":10}", "locations",
                 "{\"pageSize\":10}", "locations",
-                "{\"locations\":[\"WEB'; DROP TABLE IM_INV --\"],\"pageSize\":10}", "locations[0]",
+                "{\"locations\":[\"WEB\\r\"],\"pageSize\":10}", "locations[0]",
                 "{\"locations\":[\"WEB\"],\"pageSize\":0}", "pageSize",
                 "{\"locations\":[\"WEB\"],\"pageSize\":1001}", "pageSize",
                 "{\"locations\":[\"WEB\"],\"pageSize\":10,\"after\":{\"itemNo\":\"A\",\"locationId\":\"WEB\","
