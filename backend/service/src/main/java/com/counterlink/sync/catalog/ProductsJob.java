@@ -194,7 +194,8 @@ public class ProductsJob implements SyncJob {
 
         /** The page with the rows of items written earlier in this run read again. */
         PageReads withFreshLinks(ProductsJob job, SyncContext context, Set<String> writtenEarlier) {
-            List<String> stale = page.items().stream().map(ReadItemChanges.Item::itemNo).filter(writtenEarlier::contains).toList();
+            List<String> stale = page.items().stream().map(ReadItemChanges.Item::itemNo).filter(writtenEarlier::contains)
+                    .filter(ItemNumbers::usable).toList();
             if (stale.isEmpty()) {
                 return this;
             }
