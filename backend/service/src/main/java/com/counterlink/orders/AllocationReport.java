@@ -97,7 +97,8 @@ public class AllocationReport {
         }
         for (StoreView store : snapshot.stores()) {
             for (CatalogLink link : store.links()) {
-                if (link.sellable()) {
+                // an item sold without stock (a service item) holds nothing and has no quantity to show
+                if (link.sellable() && link.tracksStock()) {
                     allocated.computeIfAbsent(link.itemNo(), k -> new TreeMap<>()).putIfAbsent(link.cell(), BigDecimal.ZERO);
                 }
             }

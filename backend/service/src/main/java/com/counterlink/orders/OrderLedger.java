@@ -8,6 +8,7 @@ import com.counterlink.orders.OrderViews.OrderLine;
 import com.counterlink.orders.OrderViews.OrderSummary;
 import com.counterlink.orders.OrderViews.Transition;
 import com.counterlink.sync.ItemOutcome;
+import com.counterlink.sync.catalog.CatalogLinks;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,9 +34,11 @@ public class OrderLedger implements AllocationLedger {
             + " customer_email, cust_no, cp_doc_id, cp_ticket_no, received_at, updated_at";
 
     private final TxSql sql;
+    private final CatalogLinks catalog;
 
-    OrderLedger(TxSql sql) {
+    OrderLedger(TxSql sql, CatalogLinks catalog) {
         this.sql = sql;
+        this.catalog = catalog;
     }
 
     /** The order key recorded in Counterpoint with the document: one per store and WooCommerce order. */
@@ -85,7 +89,7 @@ public class OrderLedger implements AllocationLedger {
                         "already " + order.status() + " in WooCommerce when first seen; nothing allocated");
                 return ItemOutcome.CREATED;
             }
-            allocate(tenantId, id, order.lines());
+            allocate(tenantId, siteId, id, order.lines());
             List<String> unmapped = order.lines().stream().filter(l -> l.itemNo() == null)
                     .map(l -> "line " + l.lineNo() + " (" + l.name() + ")").toList();
             if (!unmapped.isEmpty()) {
@@ -144,7 +148,7 @@ public class OrderLedger implements AllocationLedger {
         }
         if (amountsChanged) {
             if (state.beforeWriting()) {
-                retake(tenantId, stored.id(), order);
+                retake(tenantId, siteId, stored.id(), order);
                 sql.update("INSERT INTO web_order_transitions (tenant_id, order_id, from_state, to_state, reason)"
                         + " VALUES (?, ?, ?, ?, ?)", tenantId, stored.id(), state.name(), state.name(),
                         "edited in WooCommerce before it was written: lines, amounts and allocation taken again (total "
@@ -181,7 +185,7 @@ public class OrderLedger implements AllocationLedger {
     }
 
     /** An order edited before it was written: its amounts, lines and allocation become the new ones. */
-    private void retake(UUID tenantId, UUID orderId, WooOrder order) {
+    private void retake(UUID tenantId, UUID siteId, UUID orderId, WooOrder order) {
         sql.update("UPDATE web_orders SET total = ?, total_tax = ?, shipping_total = ?, fee_total = ?, taxable_shipping = ?,"
                         + " taxable_fees = ?, discount_total = ? WHERE id = ?", order.total(), order.totalTax(),
                 order.shippingTotal(), order.feeTotal(), order.taxableShipping(), order.taxableFees(), order.discountTotal(),
@@ -192,14 +196,17 @@ public class OrderLedger implements AllocationLedger {
                 row -> row.getLong(1), orderId).orElse(0L) > 0;
         if (open) {
             sql.update("DELETE FROM allocations WHERE order_id = ? AND released_at IS NULL", orderId);
-            allocate(tenantId, orderId, order.lines());
+            allocate(tenantId, siteId, orderId, order.lines());
         }
     }
 
-    private void allocate(UUID tenantId, UUID orderId, List<WooOrder.Line> lines) {
+    /** Holds the lines' quantities, except of items the store sells without stock (Counterpoint tracks none of them). */
+    private void allocate(UUID tenantId, UUID siteId, UUID orderId, List<WooOrder.Line> lines) {
+        Set<String> withoutStock = catalog.withoutStock(siteId, lines.stream().map(WooOrder.Line::itemNo)
+                .filter(java.util.Objects::nonNull).distinct().toList());
         Map<String, BigDecimal> byCell = new LinkedHashMap<>();
         for (WooOrder.Line line : lines) {
-            if (line.itemNo() != null) {
+            if (line.itemNo() != null && !withoutStock.contains(line.itemNo())) {
                 byCell.merge(line.itemNo() + "\u0000" + line.cell(), line.qty(), BigDecimal::add);
             }
         }

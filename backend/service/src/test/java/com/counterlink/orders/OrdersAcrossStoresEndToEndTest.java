@@ -2,6 +2,7 @@ package com.counterlink.orders;
 
 import com.counterlink.sync.JobType;
 import com.counterlink.sync.SyncJobRunner;
+import com.counterlink.testing.ApiClient;
 import com.counterlink.testing.BackendTest;
 import com.counterlink.testing.WooStoresFixture;
 import com.counterlink.woo.sandbox.store.Store;
@@ -111,7 +112,10 @@ class OrdersAcrossStoresEndToEndTest extends BackendTest {
             assertEquals(0, store.get("lastSentQty").asInt(), "each store was sent 0: " + store);
             assertTrue(store.get("sells").asBoolean());
         }
-        assertEquals(400, stack.api.get("/api/tenants/" + stack.tenant + "/allocations?itemNo=%27%3B--", stack.token).status());
+        assertEquals(400, stack.api.get("/api/tenants/" + stack.tenant + "/allocations?itemNo=A%09B", stack.token).status(),
+                "an item number with a control character is refused");
+        ApiClient.Response quoted = stack.api.get("/api/tenants/" + stack.tenant + "/allocations?itemNo=%27%3B--", stack.token);
+        assertEquals(200, quoted.status(), "a quote is part of an item number, never of the SQL: " + quoted);
     }
 
     @Test

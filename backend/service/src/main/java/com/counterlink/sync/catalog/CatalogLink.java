@@ -11,12 +11,14 @@ import java.time.LocalDateTime;
  * When WooCommerce showed other stock or prices than were sent (changed there by hand), the sent value
  * is unknown ({@code null}) and {@code stockDrift} / {@code priceDrift} say what it showed, until the
  * job that sends that value puts it back.
+ * {@code tracksStock} is false for an item Counterpoint keeps no stock of (ITEM_TYP other than 'I'): it is
+ * sold without WooCommerce stock management and its stock is never sent.
  */
 public record CatalogLink(String itemNo, String cell, String sku, long wooId, @Nullable Long wooParentId, boolean gridded,
                           @Nullable String categoryCode, boolean published, @Nullable String statusBeforeUnpublish,
                           boolean stockManaged, @Nullable Integer sentQty, @Nullable BigDecimal sentRegular,
                           @Nullable BigDecimal sentSale, @Nullable LocalDateTime sentSaleFrom, @Nullable LocalDateTime sentSaleTo,
-                          @Nullable String stockDrift, @Nullable String priceDrift) {
+                          @Nullable String stockDrift, @Nullable String priceDrift, boolean tracksStock) {
 
     public static final String ITEM = "";
 
@@ -24,9 +26,19 @@ public record CatalogLink(String itemNo, String cell, String sku, long wooId, @N
     public CatalogLink(String itemNo, String cell, String sku, long wooId, @Nullable Long wooParentId, boolean gridded,
                        @Nullable String categoryCode, boolean published, @Nullable String statusBeforeUnpublish,
                        boolean stockManaged, @Nullable Integer sentQty, @Nullable BigDecimal sentRegular,
+                       @Nullable BigDecimal sentSale, @Nullable LocalDateTime sentSaleFrom, @Nullable LocalDateTime sentSaleTo,
+                       boolean tracksStock) {
+        this(itemNo, cell, sku, wooId, wooParentId, gridded, categoryCode, published, statusBeforeUnpublish, stockManaged, sentQty,
+                sentRegular, sentSale, sentSaleFrom, sentSaleTo, null, null, tracksStock);
+    }
+
+    /** A row without drift of an item that tracks stock. */
+    public CatalogLink(String itemNo, String cell, String sku, long wooId, @Nullable Long wooParentId, boolean gridded,
+                       @Nullable String categoryCode, boolean published, @Nullable String statusBeforeUnpublish,
+                       boolean stockManaged, @Nullable Integer sentQty, @Nullable BigDecimal sentRegular,
                        @Nullable BigDecimal sentSale, @Nullable LocalDateTime sentSaleFrom, @Nullable LocalDateTime sentSaleTo) {
         this(itemNo, cell, sku, wooId, wooParentId, gridded, categoryCode, published, statusBeforeUnpublish, stockManaged, sentQty,
-                sentRegular, sentSale, sentSaleFrom, sentSaleTo, null, null);
+                sentRegular, sentSale, sentSaleFrom, sentSaleTo, null, null, true);
     }
 
     /** A row WooCommerce sells: a simple product or a variation (a variable parent holds no stock or price). */
@@ -46,18 +58,28 @@ public record CatalogLink(String itemNo, String cell, String sku, long wooId, @N
     /** Accepted by WooCommerce: the stock is what was sent, any stock drift is put back. */
     public CatalogLink withSentQty(int qty) {
         return new CatalogLink(itemNo, cell, sku, wooId, wooParentId, gridded, categoryCode, published, statusBeforeUnpublish,
-                true, qty, sentRegular, sentSale, sentSaleFrom, sentSaleTo, null, priceDrift);
+                true, qty, sentRegular, sentSale, sentSaleFrom, sentSaleTo, null, priceDrift, tracksStock);
     }
 
     /** Accepted by WooCommerce: the prices are what was sent, any price drift is put back. */
     public CatalogLink withSentPrices(SitePrice price) {
         return new CatalogLink(itemNo, cell, sku, wooId, wooParentId, gridded, categoryCode, published, statusBeforeUnpublish,
-                stockManaged, sentQty, price.regular(), price.sale(), price.saleFrom(), price.saleTo(), stockDrift, null);
+                stockManaged, sentQty, price.regular(), price.sale(), price.saleFrom(), price.saleTo(), stockDrift, null,
+                tracksStock);
     }
 
     public CatalogLink withPublished(boolean nowPublished, @Nullable String statusBefore, @Nullable String category) {
         return new CatalogLink(itemNo, cell, sku, wooId, wooParentId, gridded, category, nowPublished, statusBefore,
-                stockManaged, sentQty, sentRegular, sentSale, sentSaleFrom, sentSaleTo, stockDrift, priceDrift);
+                stockManaged, sentQty, sentRegular, sentSale, sentSaleFrom, sentSaleTo, stockDrift, priceDrift, tracksStock);
+    }
+
+    /**
+     * The row once its item tracks stock, or no longer does: either way no quantity is known as sent, so an item
+     * that now tracks stock gets stock management and its quantity from the next inventory run.
+     */
+    public CatalogLink withTracksStock(boolean tracks) {
+        return new CatalogLink(itemNo, cell, sku, wooId, wooParentId, gridded, categoryCode, published, statusBeforeUnpublish,
+                false, null, sentRegular, sentSale, sentSaleFrom, sentSaleTo, null, priceDrift, tracks);
     }
 
     /** Why sending this row's stock now puts WooCommerce back, if it does. */

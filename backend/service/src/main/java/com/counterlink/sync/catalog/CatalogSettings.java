@@ -1,5 +1,6 @@
 package com.counterlink.sync.catalog;
 
+import com.counterlink.bridge.protocol.Check;
 import com.counterlink.bridge.protocol.operations.PriceLevel;
 import com.counterlink.platform.web.ApiException;
 import com.counterlink.platform.web.ErrorCode;
@@ -12,7 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * What a store takes from Counterpoint and how: its stock locations, price levels, safety buffer,
@@ -27,7 +28,8 @@ public record CatalogSettings(List<String> locations, PriceLevel regularPriceLev
 
     public static final int MAX_LOCATIONS = 20;
     public static final int MAX_SAFETY_BUFFER = 100_000;
-    private static final Pattern LOCATION = Pattern.compile("[A-Za-z0-9_\\-]{1,10}");
+    /** IM_LOC.LOC_ID. */
+    private static final int LOCATION_LENGTH = 10;
 
     /** Where a WooCommerce sale price comes from. */
     public enum SaleSource { NONE, PRICE_LEVEL, PROMOTIONS }
@@ -65,8 +67,10 @@ public record CatalogSettings(List<String> locations, PriceLevel regularPriceLev
         if (command.locations() != null) {
             LinkedHashSet<String> unique = new LinkedHashSet<>();
             for (String location : command.locations()) {
-                if (location == null || !LOCATION.matcher(location.strip()).matches()) {
-                    errors.add(new Problem.FieldError("locations", "each location is a Counterpoint LOC_ID of 1 to 10 letters, digits, - or _"));
+                Optional<String> problem = Check.codeProblem(location == null ? null : location.strip(), LOCATION_LENGTH);
+                if (problem.isPresent()) {
+                    errors.add(new Problem.FieldError("locations", "each location is a Counterpoint LOC_ID; “"
+                            + Check.shown(location) + "” " + problem.get()));
                     break;
                 }
                 unique.add(location.strip().toUpperCase(Locale.ROOT));

@@ -41,10 +41,12 @@ public class CatalogTriggers {
     private final BeanProvider<SyncJobRunner> runner;
     private final JobSettingRepository jobSettings;
     private final CatalogRechecks rechecks;
+    private final CatalogLinks links;
 
     public CatalogTriggers(TenantTransactions transactions, SiteRepository sites, SyncScheduler scheduler,
                            BeanProvider<JobScheduler> jobs, BeanProvider<SyncJobRunner> runner, JobSettingRepository jobSettings,
-                           CatalogRechecks rechecks) {
+                           CatalogRechecks rechecks, CatalogLinks links) {
+        this.links = links;
         this.jobSettings = jobSettings;
         this.rechecks = rechecks;
         this.transactions = transactions;
@@ -54,16 +56,24 @@ public class CatalogTriggers {
         this.runner = runner;
     }
 
-    /** Web orders took or gave back stock: every store of the company gets its new quantity now. */
+    /**
+     * Web orders took or gave back stock: every store of the company gets its new quantity now. Items no store sells
+     * with its stock (Counterpoint tracks none of them, as for admissions) hold nothing, so they start no run.
+     */
     @io.micronaut.runtime.event.annotation.EventListener
     void onAllocationsChanged(com.counterlink.orders.AllocationsChanged event) {
-        if (!event.itemNos().isEmpty()) {
-            // Counterpoint's stock did not move, so the stock change feed will not name these items
-            transactions.inTenant(event.tenantId(), null, () -> {
-                activeSites(event.tenantId()).forEach(site ->
-                        rechecks.request(event.tenantId(), site.id(), JobType.INVENTORY, event.itemNos()));
-                return null;
-            });
+        if (event.itemNos().isEmpty()) {
+            return;
+        }
+        // Counterpoint's stock did not move, so the stock change feed will not name these items
+        boolean requested = transactions.inTenant(event.tenantId(), null, () -> {
+            Set<String> tracked = links.trackedAnywhere(event.itemNos());
+            if (!tracked.isEmpty()) {
+                activeSites(event.tenantId()).forEach(site -> rechecks.request(event.tenantId(), site.id(), JobType.INVENTORY, tracked));
+            }
+            return !tracked.isEmpty();
+        });
+        if (requested) {
             changed(event.tenantId(), Set.of(JobType.INVENTORY));
         }
     }

@@ -24,9 +24,11 @@ import java.util.TreeSet;
 /**
  * Stock to every mapped product and variation: the web quantity from the store's locations, sent
  * only where it differs from what WooCommerce last accepted; stock management is switched on at
- * the first push. An incremental run follows Counterpoint's stock change feed from the store's
- * watermark and reads only the items that changed (plus those never pushed, hinted by WooCommerce
- * or touched by web orders); a full resync, a reconcile and the first run read every mapped item.
+ * the first push. Items Counterpoint tracks no stock of are left alone: WooCommerce sells them
+ * without stock management, and whatever the merchant sets there stays. An incremental run follows
+ * Counterpoint's stock change feed from the store's watermark and reads only the items that changed
+ * (plus those never pushed, hinted by WooCommerce or touched by web orders); a full resync, a
+ * reconcile and the first run read every mapped item.
  */
 @Singleton
 public class InventoryJob implements SyncJob {
@@ -85,7 +87,7 @@ public class InventoryJob implements SyncJob {
                 failed = new Run(context, target, settings, refreshed).changesAfter(watermark.get(), requested.itemNos(), unsent);
             } else {
                 List<CatalogLink> mapped = inTenant(context, () -> links.forSite(context.siteId()))
-                        .stream().filter(CatalogLink::sellable).toList();
+                        .stream().filter(CatalogLink::sellable).filter(CatalogLink::tracksStock).toList();
                 // a reconcile compares with what WooCommerce shows for every product; otherwise only with hinted ones
                 refreshed = actuals.refresh(context.tenantId(), context.siteId(), target.woo(), mapped, context.full());
                 failed = new Run(context, target, settings, refreshed).everything(WooActuals.apply(mapped, refreshed));
@@ -148,7 +150,8 @@ public class InventoryJob implements SyncJob {
             do {
                 page = counterpoint.read(context.tenantId(), new ReadStockChanges(cursor, settings.locations(), CHANGES_PER_PAGE));
                 page.changes().forEach(change -> due.add(change.itemNo()));
-                Set<String> pageFailed = push(actuals.currentRows(context.tenantId(), context.siteId(), due, refreshed));
+                Set<String> pageFailed = push(actuals.currentRows(context.tenantId(), context.siteId(), due, refreshed).stream()
+                        .filter(CatalogLink::tracksStock).toList());
                 failed.addAll(pageFailed);
                 due.clear();
                 for (ReadStockChanges.Change change : page.changes()) {

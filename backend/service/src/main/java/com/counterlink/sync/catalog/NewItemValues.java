@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The stock and prices a new product or variation is created with, from its page's reads, so it
  * is right from its first moment and the inventory and pricing jobs have nothing to send for it.
- * A value not read (no locations chosen yet, an item mapped before, no price) is left to those jobs.
+ * A value not read (no locations chosen yet, an item mapped before, no price) is left to those jobs;
+ * an item without stock in Counterpoint gets none to send.
  */
 record NewItemValues(@Nullable CatalogSettings settings, @Nullable StockLevels.Levels stock, @Nullable ItemPrices.Prices prices,
                      LocalDateTime now) {
@@ -35,16 +36,23 @@ record NewItemValues(@Nullable CatalogSettings settings, @Nullable StockLevels.L
         }
     }
 
-    /** Adds the stock (managed) and price fields known for this item or cell to a create body. */
-    void writeTo(ObjectNode body, String itemNo, @Nullable String categoryCode, String cell) {
-        quantity(itemNo, cell).ifPresent(qty -> body.put("manage_stock", true).put("stock_quantity", qty));
+    /**
+     * Adds the stock and price fields known for this item or cell to a create body: managed stock with its web
+     * quantity, or for an item Counterpoint tracks no stock of none managed and in stock.
+     */
+    void writeTo(ObjectNode body, String itemNo, @Nullable String categoryCode, String cell, boolean tracksStock) {
+        if (tracksStock) {
+            quantity(itemNo, cell).ifPresent(qty -> body.put("manage_stock", true).put("stock_quantity", qty));
+        } else {
+            ProductsJob.withoutStockManagement(body);
+        }
         price(itemNo, categoryCode).ifPresent(price -> ItemPrices.withPrice(body, price));
     }
 
     /** The row of a product or variation WooCommerce created with the values {@link #writeTo} gave it. */
     CatalogLink sent(CatalogLink link) {
         CatalogLink sent = link;
-        Optional<Integer> qty = quantity(link.itemNo(), link.cell());
+        Optional<Integer> qty = link.tracksStock() ? quantity(link.itemNo(), link.cell()) : Optional.empty();
         if (qty.isPresent()) {
             sent = sent.withSentQty(qty.get());
         }

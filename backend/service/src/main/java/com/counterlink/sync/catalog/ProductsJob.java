@@ -41,8 +41,10 @@ import java.util.stream.Collectors;
 /**
  * Items flagged for e-commerce become WooCommerce products (gridded ones variable products with a
  * variation per cell), matched by exact SKU = ITEM_NO; un-flagged ones are unpublished, never
- * deleted. Reads Counterpoint's changes after the store's watermark (a full resync from the start)
- * and moves the watermark only up to the item before the first one that failed.
+ * deleted. Items Counterpoint tracks no stock of (ITEM_TYP other than 'I') are sold without stock
+ * management. Reads Counterpoint's changes after the store's watermark (a full resync from the start)
+ * and moves the watermark only up to the item before the first one that failed; an item whose number
+ * cannot be a SKU is reported and passed ({@link ItemNumbers}).
  */
 @Singleton
 public class ProductsJob implements SyncJob {
@@ -192,7 +194,8 @@ public class ProductsJob implements SyncJob {
 
         /** The page with the rows of items written earlier in this run read again. */
         PageReads withFreshLinks(ProductsJob job, SyncContext context, Set<String> writtenEarlier) {
-            List<String> stale = page.items().stream().map(ReadItemChanges.Item::itemNo).filter(writtenEarlier::contains).toList();
+            List<String> stale = page.items().stream().map(ReadItemChanges.Item::itemNo).filter(writtenEarlier::contains)
+                    .filter(ItemNumbers::usable).toList();
             if (stale.isEmpty()) {
                 return this;
             }
@@ -226,15 +229,16 @@ public class ProductsJob implements SyncJob {
         boolean preview = lookups == Lookups.PREVIEW;
         CatalogSettings settings = target.settings();
         ReadItemChanges.Page page = counterpoint.read(context.tenantId(), new ReadItemChanges(cursor, PAGE_SIZE, preview));
-        Map<String, List<CatalogLink>> existing = existingLinks(context, page.items().stream().map(ReadItemChanges.Item::itemNo).toList());
-        List<ReadItemChanges.Item> web = page.items().stream().filter(ReadItemChanges.Item::ecommerce).toList();
+        // an item whose number cannot be a SKU is reported when the page is written; nothing is read for it
+        List<ReadItemChanges.Item> usable = page.items().stream().filter(item -> ItemNumbers.usable(item.itemNo())).toList();
+        Map<String, List<CatalogLink>> existing = existingLinks(context, usable.stream().map(ReadItemChanges.Item::itemNo).toList());
+        List<ReadItemChanges.Item> web = usable.stream().filter(ReadItemChanges.Item::ecommerce).toList();
         List<ReadItemChanges.Item> griddedWeb = web.stream().filter(ProductsJob::gridded).toList();
         if (preview) {
             return new PageReads(page, existing, cells(context, settings, griddedWeb), new ReadWebCategories.Result(List.of(), List.of()),
                     Set.of(), Set.of(), null, NewItemValues.NONE);
         }
-        List<String> webItemNos = web.stream().map(ReadItemChanges.Item::itemNo).filter(itemNo -> itemNo != null && !itemNo.isBlank())
-                .toList();
+        List<String> webItemNos = web.stream().map(ReadItemChanges.Item::itemNo).toList();
         List<String> unmapped = webItemNos.stream()
                 .filter(itemNo -> existing.getOrDefault(itemNo, List.of()).stream().noneMatch(link -> link.cell().isEmpty()))
                 .toList();
@@ -245,7 +249,9 @@ public class ProductsJob implements SyncJob {
             cells = cells(context, settings, griddedWeb);
         } else {
             Set<String> stockFor = new LinkedHashSet<>(griddedWeb.stream().map(ReadItemChanges.Item::itemNo).toList());
-            stockFor.addAll(unmapped);
+            Set<String> withoutStock = web.stream().filter(item -> !tracksStock(item)).map(ReadItemChanges.Item::itemNo)
+                    .collect(Collectors.toSet());
+            unmapped.stream().filter(itemNo -> !withoutStock.contains(itemNo)).forEach(stockFor::add);
             stock = stockFor.isEmpty() ? null : stockLevels.read(context.tenantId(), settings.locations(), List.copyOf(stockFor));
             cells = stock == null ? Map.of() : stock.cells();
         }
@@ -316,11 +322,18 @@ public class ProductsJob implements SyncJob {
             if (items.isEmpty()) {
                 return;
             }
+            List<ReadItemChanges.Item> unusable = items.stream().filter(item -> !ItemNumbers.usable(item.itemNo())).toList();
+            if (!unusable.isEmpty()) {
+                // not in `failed`: nothing the next run does can fix it, so it does not hold the watermark
+                unusable.stream().filter(ReadItemChanges.Item::ecommerce).forEach(item ->
+                        ItemNumbers.report(context.log(), item.itemNo(), ItemNumbers.problem(item.itemNo()).orElseThrow()));
+                items = items.stream().filter(item -> ItemNumbers.usable(item.itemNo())).toList();
+            }
             Map<String, List<CatalogLink>> existing = reads.existing();
-            Map<String, List<String>> cells = reads.cells();
+            Map<String, List<String>> cells = ItemNumbers.usableCells(context.log(), reads.cells());
             List<WooPusher.Change> updates = new ArrayList<>();
             List<ReadItemChanges.Item> toPlace = new ArrayList<>();
-            List<CatalogLink> recategorized = new ArrayList<>();
+            List<CatalogLink> relinked = new ArrayList<>();
             boolean categoriesAlways = settings.ownership().categories() == CatalogSettings.Ownership.ALWAYS && !preview;
             Map<String, List<Long>> categories = !categoriesAlways ? Map.of() : categories(reads,
                     items.stream().filter(i -> i.ecommerce() && existing.containsKey(i.itemNo())).map(ReadItemChanges.Item::itemNo)
@@ -345,13 +358,31 @@ public class ProductsJob implements SyncJob {
                         body.set("categories", categoryIds(categories.getOrDefault(item.itemNo(), List.of())));
                     }
                     CatalogLink after = parent.withPublished(true, null, item.categoryCode());
+                    boolean stockTrackingChanged = parent.tracksStock() != tracksStock(item);
+                    if (stockTrackingChanged) {
+                        after = after.withTracksStock(tracksStock(item));
+                        if (!gridded(item) && !tracksStock(item)) {
+                            withoutStockManagement(body);
+                        }
+                    }
                     if (body.size() > 1) {
                         updates.add(new WooPusher.Change(parent, body, after));
                     } else {
-                        if (!Objects.equals(parent.categoryCode(), item.categoryCode())) {
-                            recategorized.add(after);
+                        if (!Objects.equals(parent.categoryCode(), item.categoryCode()) || stockTrackingChanged) {
+                            relinked.add(after);
                         }
                         context.log().outcome(item.itemNo(), ItemOutcome.UNCHANGED);
+                    }
+                    if (stockTrackingChanged && gridded(item) && !preview) {
+                        mine.stream().filter(link -> !link.cell().isEmpty()).forEach(variation -> {
+                            CatalogLink changed = variation.withTracksStock(tracksStock(item));
+                            if (tracksStock(item)) {
+                                relinked.add(changed);
+                            } else {
+                                updates.add(new WooPusher.Change(variation,
+                                        withoutStockManagement(JsonNodeFactory.instance.objectNode().put("id", variation.wooId())), changed));
+                            }
+                        });
                     }
                     if (gridded(item) && !preview) {
                         List<String> itemCells = cells.getOrDefault(item.itemNo(), List.of());
@@ -364,9 +395,9 @@ public class ProductsJob implements SyncJob {
                     unpublish(item, parent, updates);
                 }
             }
-            if (!recategorized.isEmpty() && !preview) {
+            if (!relinked.isEmpty() && !preview) {
                 transactions.inTenant(context.tenantId(), null, () -> {
-                    links.saveAll(context.tenantId(), context.siteId(), recategorized);
+                    links.saveAll(context.tenantId(), context.siteId(), relinked);
                     return null;
                 });
             }
@@ -401,10 +432,7 @@ public class ProductsJob implements SyncJob {
                 throws BridgeOfflineException {
             List<ReadItemChanges.Item> candidates = new ArrayList<>();
             for (ReadItemChanges.Item item : items) {
-                if (item.itemNo() == null || item.itemNo().isBlank()) {
-                    fail(String.valueOf(item.itemNo()), "EMPTY_SKU", "The item has an empty item number, so no SKU",
-                            "Give the item a number in Counterpoint");
-                } else if (gridded(item) && cells.getOrDefault(item.itemNo(), List.of()).isEmpty()) {
+                if (gridded(item) && cells.getOrDefault(item.itemNo(), List.of()).isEmpty()) {
                     fail(item.itemNo(), "NO_GRID_CELLS", item.itemNo() + " is gridded but has no grid cells at any location",
                             "Set up the item's grid cells in Counterpoint");
                 } else {
@@ -463,6 +491,11 @@ public class ProductsJob implements SyncJob {
             save(link);
             placed++;
             context.log().outcome(item.itemNo(), ItemOutcome.ADOPTED);
+            if (!wantVariable && !tracksStock(item)) {
+                // as if created: Counterpoint has no stock of it, so WooCommerce must not count any
+                failed.addAll(pusher.push(context, woo, List.of(new WooPusher.Change(link,
+                        withoutStockManagement(JsonNodeFactory.instance.objectNode().put("id", link.wooId())), link))));
+            }
             if (wantVariable) {
                 ensureVariations(item, link.wooId(), itemCells, List.of(), true);
             }
@@ -585,7 +618,7 @@ public class ProductsJob implements SyncJob {
             if (gridded(item)) {
                 attributes(item, itemCells, body);
             } else {
-                newItemValues.writeTo(body, item.itemNo(), item.categoryCode(), CatalogLink.ITEM);
+                newItemValues.writeTo(body, item.itemNo(), item.categoryCode(), CatalogLink.ITEM, tracksStock(item));
             }
             return body;
         }
@@ -621,18 +654,18 @@ public class ProductsJob implements SyncJob {
                     attributes.addObject().put("name", dimensionName(item, d)).put("option", dims.get(d));
                 }
             }
-            newItemValues.writeTo(body, item.itemNo(), item.categoryCode(), cell);
+            newItemValues.writeTo(body, item.itemNo(), item.categoryCode(), cell, tracksStock(item));
             return body;
         }
 
         private CatalogLink parentLink(ReadItemChanges.Item item, long wooId, String status) {
             return new CatalogLink(item.itemNo(), CatalogLink.ITEM, item.itemNo(), wooId, null, gridded(item), item.categoryCode(),
-                    true, status, false, null, null, null, null, null);
+                    true, status, false, null, null, null, null, null, tracksStock(item));
         }
 
         private CatalogLink variationLink(ReadItemChanges.Item item, String cell, long wooId, long parentId) {
             return new CatalogLink(item.itemNo(), cell, Cells.variationSku(item.itemNo(), cell), wooId, parentId, true,
-                    item.categoryCode(), true, null, false, null, null, null, null, null);
+                    item.categoryCode(), true, null, false, null, null, null, null, null, tracksStock(item));
         }
 
         private void save(CatalogLink link) {
@@ -683,6 +716,16 @@ public class ProductsJob implements SyncJob {
 
     static boolean gridded(ReadItemChanges.Item item) {
         return "G".equals(item.trackingMethod());
+    }
+
+    /** Counterpoint keeps stock of inventory items ('I') only; non-inventory and service items are sold without. */
+    static boolean tracksStock(ReadItemChanges.Item item) {
+        return item.itemType() == null || item.itemType().isBlank() || "I".equalsIgnoreCase(item.itemType().strip());
+    }
+
+    /** WooCommerce sells it whatever it counts: no stock management, in stock. */
+    static ObjectNode withoutStockManagement(ObjectNode body) {
+        return body.put("manage_stock", false).put("stock_status", "instock");
     }
 
     static String name(ReadItemChanges.Item item) {

@@ -137,7 +137,8 @@ public class WooActuals {
         BigDecimal sale = money(shown.path("sale_price").asText(""));
         LocalDateTime from = date(shown.path("date_on_sale_from_gmt"));
         LocalDateTime to = date(shown.path("date_on_sale_to_gmt"));
-        String stockDrift = link.sentQty() != null && (!managed || !link.sentQty().equals(qty))
+        // an item without stock in Counterpoint has none to put back: its stock in WooCommerce is the merchant's
+        String stockDrift = link.tracksStock() && link.sentQty() != null && (!managed || !link.sentQty().equals(qty))
                 ? "WooCommerce showed " + (managed ? "stock " + qty : "stock not managed") + " instead of the " + link.sentQty() + " sent"
                 : null;
         boolean pricesDiffer = link.sentRegular() != null
@@ -153,7 +154,7 @@ public class WooActuals {
         CatalogLink actual = new CatalogLink(link.itemNo(), link.cell(), link.sku(), link.wooId(), link.wooParentId(), link.gridded(),
                 link.categoryCode(), link.published(), link.statusBeforeUnpublish(), managed, stockPending == null ? qty : null,
                 pricesUnknown ? null : regular, pricesUnknown ? null : sale, pricesUnknown ? null : from, pricesUnknown ? null : to,
-                stockPending, pricePending);
+                stockPending, pricePending, link.tracksStock());
         return new Refreshed(actual, stockDrift, priceDrift);
     }
 

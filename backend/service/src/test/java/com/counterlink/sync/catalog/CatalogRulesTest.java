@@ -69,7 +69,7 @@ class CatalogRulesTest {
     void anotherLevelIsASaleOnlyWhenLower() {
         CatalogSettings settings = new CatalogSettings(List.of("WEB"), PriceLevel.PRC_1, CatalogSettings.SaleSource.PRICE_LEVEL,
                 PriceLevel.PRC_2, 0, true, CatalogSettings.FieldOwnership.defaults());
-        CatalogLink link = new CatalogLink("A", "", "A", 1, null, false, null, true, null, false, null, null, null, null, null);
+        CatalogLink link = new CatalogLink("A", "", "A", 1, null, false, null, true, null, false, null, null, null, null, null, true);
         assertEquals(new BigDecimal("8.00"), ItemPrices.price(settings, link.itemNo(), link.categoryCode(), BigDecimal.TEN, Map.of("A", new BigDecimal("8")),
                 Map.of(), List.of(), NOW).sale());
         assertNull(ItemPrices.price(settings, link.itemNo(), link.categoryCode(), BigDecimal.TEN, Map.of("A", new BigDecimal("12")), Map.of(), List.of(), NOW).sale());
@@ -92,6 +92,45 @@ class CatalogRulesTest {
                 List.of("WEB"), "PRC_1", "PRICE_LEVEL", "PRC_1", 100_001, null, new CatalogSettings.OwnershipCommand(null, "x", null))));
         assertEquals(List.of("salePriceLevel", "safetyBuffer", "ownership.descriptions"),
                 bad.fieldErrors().stream().map(e -> e.field()).toList());
+    }
+
+    @Test
+    void onlyInventoryItemsTrackStockAndANewItemWithoutStockIsSoldWithoutStockManagement() {
+        assertTrue(ProductsJob.tracksStock(item("I")));
+        assertTrue(ProductsJob.tracksStock(item(null)), "a Counterpoint without the column tracks stock as before");
+        assertFalse(ProductsJob.tracksStock(item("N")), "non-inventory, e.g. an admission");
+        assertFalse(ProductsJob.tracksStock(item("S")));
+
+        CatalogSettings settings = CatalogSettings.defaults();
+        StockLevels.Levels noStock = new StockLevels.Levels(Map.of(), Map.of(), Map.of());
+        NewItemValues values = new NewItemValues(settings, noStock, null, NOW);
+        var stocked = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        values.writeTo(stocked, "CAFÉ-01", null, CatalogLink.ITEM, true);
+        assertEquals("{\"manage_stock\":true,\"stock_quantity\":0}", stocked.toString());
+        var admission = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        values.writeTo(admission, "ADMISSION-ADULT", null, CatalogLink.ITEM, false);
+        assertEquals("{\"manage_stock\":false,\"stock_status\":\"instock\"}", admission.toString(),
+                "never \"out of stock\" because Counterpoint has no stock rows for it");
+        CatalogLink row = new CatalogLink("ADMISSION-ADULT", "", "ADMISSION-ADULT", 1, null, false, null, true, null, false, null,
+                null, null, null, null, false);
+        assertNull(values.sent(row).sentQty(), "no quantity is recorded as sent");
+    }
+
+    @Test
+    void locationsAreWhateverCounterpointHoldsButNotControlCharactersOrOverlongCodes() {
+        CatalogSettings settings = CatalogSettings.from(new CatalogSettings.Command(List.of("lager-süd", "NEW YORK"), null, null, null,
+                null, null, null));
+        assertEquals(List.of("LAGER-SÜD", "NEW YORK"), settings.locations());
+        for (String bad : List.of("WEB\t2", "ELEVEN-CHAR", "")) {
+            ApiException e = assertThrows(ApiException.class, () -> CatalogSettings.from(new CatalogSettings.Command(List.of(bad),
+                    null, null, null, null, null, null)), bad);
+            assertEquals("locations", e.fieldErrors().getFirst().field());
+        }
+    }
+
+    private static com.counterlink.bridge.protocol.operations.ReadItemChanges.Item item(String type) {
+        return new com.counterlink.bridge.protocol.operations.ReadItemChanges.Item("X", "X", null, type, "N", 0, List.of(), null,
+                "A", true, BigDecimal.ONE, BigDecimal.ONE, null, NOW);
     }
 
     private static ReadPrices.Promotion promotion(String code, LocalDateTime begins, LocalDateTime ends, String filter,

@@ -35,11 +35,11 @@ final class CatalogStack implements AutoCloseable {
     private String token;
     private Process bridge;
 
-    private CatalogStack(URL server, String user, String company, CatalogShape shape, long seed, String cpPassword, int storeCount)
-            throws Exception {
+    private CatalogStack(URL server, String user, String company, CatalogShape shape, long seed, String cpPassword, int storeCount,
+                         boolean oddItems) throws Exception {
         work = Files.createTempDirectory("catalog-stack");
         counterpoint = CounterpointDemoServer.start(new DemoServerOptions(0, shape, work.resolve("cp"), "counterpoint", seed, "sa",
-                cpPassword));
+                cpPassword, oddItems));
         cp = counterpoint.connect();
         woo = new WooStoresFixture();
         api = new ApiClient(server);
@@ -57,7 +57,13 @@ final class CatalogStack implements AutoCloseable {
     /** The demo Counterpoint with this catalog shape, {@code storeCount} linked stores and the bridge, all started. */
     static CatalogStack start(URL server, String user, String company, CatalogShape shape, long seed, String cpPassword,
                               int storeCount) throws Exception {
-        return new CatalogStack(server, user, company, shape, seed, cpPassword, storeCount);
+        return new CatalogStack(server, user, company, shape, seed, cpPassword, storeCount, false);
+    }
+
+    /** The demo's own mix of {@code items} items and, beside them, the demo's odd items (its option --odd-items). */
+    static CatalogStack startWithOddItems(URL server, String user, String company, int items, long seed, String cpPassword,
+                                          int storeCount) throws Exception {
+        return new CatalogStack(server, user, company, new CatalogShape.DemoMix(items), seed, cpPassword, storeCount, true);
     }
 
     static CatalogStack start(URL server, String user, String company, int items, long seed, String cpPassword, int storeCount)

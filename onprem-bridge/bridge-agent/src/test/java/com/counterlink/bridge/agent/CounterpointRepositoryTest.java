@@ -19,7 +19,9 @@ import com.counterlink.bridge.protocol.operations.ReadStockChanges;
 import com.counterlink.bridge.protocol.operations.ReadWebCategories;
 import com.counterlink.bridge.protocol.operations.StockCursor;
 import com.counterlink.bridge.protocol.operations.WriteDocument;
+import com.counterlink.bridge.protocol.ProtocolJson;
 import com.counterlink.counterpoint.demo.GridCell;
+import com.counterlink.counterpoint.demo.OddItems;
 import com.counterlink.counterpoint.demo.StoreSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,10 +31,13 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import static com.counterlink.bridge.agent.DemoCounterpoint.count;
@@ -263,6 +268,57 @@ class CounterpointRepositoryTest {
         assertTrue(result.categories().stream().anyMatch(c -> c.name().equals("Soldes – Café & Crème ☕")), "names are Unicode");
         assertEquals(count(db, "SELECT COUNT(*) FROM EC_CATEG_ITEM WHERE ITEM_NO = ?", item), result.memberships().size());
         assertTrue(result.memberships().stream().allMatch(m -> m.itemNo().equals(item)));
+    }
+
+    @Test
+    void oddItemNumbersComeThroughEveryFeedAndEachFeedMovesPastAnItemThatCannotBeSentOn() throws Exception {
+        OddItems.add(db, LocalDateTime.now());
+        Thread.sleep(20);
+        String pasted = "PASTED\tITEM"; // a tab pasted into the number: Counterpoint takes it, WooCommerce would not
+        db.createStatement().execute("INSERT INTO IM_ITEM (ITEM_NO, DESCR, IS_ECOMM_ITEM) VALUES ('PASTED' || CHAR(9) || 'ITEM', 'Pasted', 'Y')");
+        db.createStatement().execute("INSERT INTO IM_PRC (ITEM_NO, REG_PRC) VALUES ('PASTED' || CHAR(9) || 'ITEM', 5)");
+        db.createStatement().execute("INSERT INTO IM_INV (ITEM_NO, LOC_ID, QTY_ON_HND) VALUES ('PASTED' || CHAR(9) || 'ITEM', 'WEB', 3)");
+
+        Map<String, ReadItemChanges.Item> items = new HashMap<>();
+        ItemCursor cursor = null;
+        ReadItemChanges.Page page;
+        do {
+            page = ProtocolJson.read(ProtocolJson.write(counterpoint.itemChanges(new ReadItemChanges(cursor, 50, true))),
+                    ReadItemChanges.Page.class); // as the cloud reads it
+            page.items().forEach(item -> items.put(item.itemNo(), item));
+            cursor = page.next();
+        } while (!page.last());
+        assertTrue(items.keySet().containsAll(List.of(OddItems.ACCENTED, OddItems.SPACED, OddItems.SERVICE, pasted)), items.keySet().toString());
+        assertEquals("N", items.get(OddItems.SERVICE).itemType(), "a non-inventory item says so");
+        assertEquals(pasted, cursor.itemNo(), "the newest item is the last position");
+        assertTrue(counterpoint.itemChanges(new ReadItemChanges(cursor, 50, true)).items().isEmpty(), "and the feed goes on past it");
+
+        StockCursor stockAt = null;
+        ReadStockChanges.Page stock;
+        do {
+            stock = ProtocolJson.read(ProtocolJson.write(counterpoint.stockChanges(new ReadStockChanges(stockAt, List.of("WEB"), 500))),
+                    ReadStockChanges.Page.class);
+            stockAt = stock.next();
+        } while (!stock.last());
+        assertEquals(pasted, stockAt.itemNo());
+        assertTrue(counterpoint.stockChanges(new ReadStockChanges(stockAt, List.of("WEB"), 10)).changes().isEmpty());
+
+        ItemCursor priceAt = null;
+        ReadPriceChanges.Page prices;
+        do {
+            prices = ProtocolJson.read(ProtocolJson.write(counterpoint.priceChanges(new ReadPriceChanges(priceAt, 500))),
+                    ReadPriceChanges.Page.class);
+            priceAt = prices.next();
+        } while (!prices.last());
+        assertEquals(pasted, priceAt.itemNo());
+        assertEquals(pasted, prices.newest().itemNo());
+
+        List<ReadStock.Level> levels = counterpoint.stock(new ReadStock(List.of("WEB"),
+                List.of(OddItems.ACCENTED, OddItems.SPACED, OddItems.SERVICE))).levels();
+        assertEquals(List.of(OddItems.ACCENTED, OddItems.SPACED), levels.stream().map(ReadStock.Level::itemNo).sorted().toList(),
+                "the odd numbers find their stock; the non-inventory item has none");
+        assertEquals(2, counterpoint.prices(new ReadPrices(PriceLevel.REG_PRC, List.of(OddItems.ACCENTED, OddItems.SPACED)))
+                .prices().size());
     }
 
     @Test

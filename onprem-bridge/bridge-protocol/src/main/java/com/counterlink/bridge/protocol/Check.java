@@ -2,29 +2,110 @@ package com.counterlink.bridge.protocol;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The parameter rules both sides apply before anything reaches Counterpoint. */
 public final class Check {
 
-    /** Counterpoint codes (ITEM_NO, LOC_ID, STR_ID, ...): printable, no quotes or control characters. */
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _\\-./#&+]*");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private Check() {
     }
 
+    /**
+     * A Counterpoint code (ITEM_NO, LOC_ID, STR_ID, a grid value...) to send on: whatever Counterpoint lets
+     * a retailer type, accents, spaces, slashes and quotes included (every value is a bound parameter,
+     * never part of the SQL), but nothing that is not safe to show, store and send on.
+     */
     public static String code(String field, String value, int maxLength) {
-        if (value == null || value.isEmpty()) {
-            throw new InvalidParameterException(field, "is required");
-        }
-        if (value.length() > maxLength) {
-            throw new InvalidParameterException(field, "is longer than " + maxLength + " characters");
-        }
-        if (!CODE.matcher(value).matches()) {
-            throw new InvalidParameterException(field, "contains characters a Counterpoint code cannot have");
+        Optional<String> problem = codeProblem(value, maxLength);
+        if (problem.isPresent()) {
+            throw new InvalidParameterException(field, problem.get());
         }
         return value;
+    }
+
+    /**
+     * Why {@code value} cannot be a code, if it cannot: empty, longer than its column, a control or
+     * invisible character (which WooCommerce, logs and screens would drop or hide), or spaces around it
+     * (which SQL Server ignores when it compares, so two codes would be one).
+     */
+    public static Optional<String> codeProblem(String value, int maxLength) {
+        if (value == null || value.isEmpty()) {
+            return Optional.of("is empty");
+        }
+        int length = value.codePointCount(0, value.length());
+        if (length > maxLength) {
+            return Optional.of("is " + length + " characters long; at most " + maxLength + " fit");
+        }
+        int[] codePoints = value.codePoints().toArray();
+        for (int i = 0; i < codePoints.length; i++) {
+            if (hidden(codePoints[i])) {
+                return Optional.of("has " + describe(codePoints[i]) + " at position " + (i + 1));
+            }
+        }
+        if (space(codePoints[0]) || space(codePoints[codePoints.length - 1])) {
+            return Optional.of("starts or ends with a space");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A position in one of Counterpoint's change feeds: a key Counterpoint itself holds, handed back as
+     * it came, so it is only bounded in length. Whatever its characters, the feed must be able to move
+     * past it (the item itself is refused where it would be sent on).
+     */
+    public static String key(String field, String value, int maxLength) {
+        if (value == null) {
+            throw new InvalidParameterException(field, "is required");
+        }
+        if (value.codePointCount(0, value.length()) > maxLength) {
+            throw new InvalidParameterException(field, "is longer than " + maxLength + " characters");
+        }
+        return value;
+    }
+
+    /** The value with every control or invisible character written out, e.g. {@code PASTED[tab]ITEM}: safe to show and store. */
+    public static String shown(String value) {
+        if (value == null) {
+            return "(none)";
+        }
+        StringBuilder shown = new StringBuilder();
+        value.codePoints().forEach(c -> {
+            if (hidden(c)) {
+                shown.append('[').append(name(c)).append(']');
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.toString();
+    }
+
+    private static boolean hidden(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.LINE_SEPARATOR,
+                 Character.PARAGRAPH_SEPARATOR -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean space(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
+    }
+
+    private static String describe(int codePoint) {
+        return (Character.getType(codePoint) == Character.CONTROL ? "a control character" : "an invisible character")
+                + " (" + name(codePoint) + ")";
+    }
+
+    private static String name(int codePoint) {
+        return switch (codePoint) {
+            case '\t' -> "tab";
+            case '\n' -> "line break";
+            case '\r' -> "carriage return";
+            default -> String.format("U+%04X", codePoint);
+        };
     }
 
     public static String optionalCode(String field, String value, int maxLength) {

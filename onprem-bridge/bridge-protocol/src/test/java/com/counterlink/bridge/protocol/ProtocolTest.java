@@ -45,7 +45,7 @@ class ProtocolTest {
     @Test
     void invalidParametersNameTheField() {
         InvalidParameterException quote = assertThrows(InvalidParameterException.class, () -> ProtocolJson.request("READ_STOCK",
-                ProtocolJson.parse("{\"locations\":[\"MAIN' OR 1=1 --\"],\"itemNos\":[\"A\"]}")));
+                ProtocolJson.parse("{\"locations\":[\"MAIN\\u0000\"],\"itemNos\":[\"A\"]}")));
         assertEquals("locations[0]", quote.field());
         InvalidParameterException page = assertThrows(InvalidParameterException.class, () -> ProtocolJson.request("READ_ITEM_CHANGES",
                 ProtocolJson.parse("{\"pageSize\":5000}")));
@@ -72,13 +72,13 @@ class ProtocolTest {
         Map<String, String> refused = Map.of(
                 "{\"locations\":[],\"pageSize\":10}", "locations",
                 "{\"pageSize\":10}", "locations",
-                "{\"locations\":[\"WEB'; DROP TABLE IM_INV --\"],\"pageSize\":10}", "locations[0]",
+                "{\"locations\":[\"WEB\\r\"],\"pageSize\":10}", "locations[0]",
                 "{\"locations\":[\"WEB\"],\"pageSize\":0}", "pageSize",
                 "{\"locations\":[\"WEB\"],\"pageSize\":1001}", "pageSize",
                 "{\"locations\":[\"WEB\"],\"pageSize\":10,\"after\":{\"itemNo\":\"A\",\"locationId\":\"WEB\","
                         + "\"dim1\":\"*\",\"dim2\":\"*\",\"dim3\":\"*\"}}", "after.changedAtUtc",
                 "{\"locations\":[\"WEB\"],\"pageSize\":10,\"after\":{\"changedAtUtc\":\"2026-11-30T06:00:00\","
-                        + "\"itemNo\":\"A\",\"locationId\":\"WEB\",\"dim1\":\"RED' OR '1'='1\",\"dim2\":\"*\",\"dim3\":\"*\"}}",
+                        + "\"itemNo\":\"A\",\"locationId\":\"WEB\",\"dim1\":\"SIXTEEN-CHARS-XL\",\"dim2\":\"*\",\"dim3\":\"*\"}}",
                 "after.dim1",
                 "{\"locations\":[\"WEB\"],\"pageSize\":10,\"after\":{\"changedAtUtc\":\"2026-11-30T06:00:00\","
                         + "\"itemNo\":\"A\",\"dim1\":\"*\",\"dim2\":\"*\",\"dim3\":\"*\"}}", "after.locationId",
@@ -86,7 +86,7 @@ class ProtocolTest {
                         + "\"locationId\":\"WEB\"}}", "after.itemNo",
                 "{\"locations\":[\"WEB\"],\"pageSize\":10,\"sql\":\"SELECT 1\"}", "ReadStockChanges");
         InvalidParameterException categories = assertThrows(InvalidParameterException.class, () -> ProtocolJson.request(
-                "READ_WEB_CATEGORIES", ProtocolJson.parse("{\"itemNos\":[\"A' OR 1=1 --\"]}")));
+                "READ_WEB_CATEGORIES", ProtocolJson.parse("{\"itemNos\":[\"A\\tB\"]}")));
         assertEquals("itemNos[0]", categories.field());
         refused.forEach((json, field) -> {
             InvalidParameterException e = assertThrows(InvalidParameterException.class,
@@ -108,7 +108,7 @@ class ProtocolTest {
                 "{\"pageSize\":0}", "pageSize",
                 "{\"pageSize\":1001}", "pageSize",
                 "{\"pageSize\":10,\"after\":{\"itemNo\":\"A\"}}", "after.changedAtUtc",
-                "{\"pageSize\":10,\"after\":{\"changedAtUtc\":\"2026-11-30T06:00:00\",\"itemNo\":\"A' OR '1'='1\"}}",
+                "{\"pageSize\":10,\"after\":{\"changedAtUtc\":\"2026-11-30T06:00:00\",\"itemNo\":\"TWENTY-ONE-CHARACTERS\"}}",
                 "after.itemNo",
                 "{\"pageSize\":10,\"sql\":\"SELECT 1\"}", "ReadPriceChanges");
         refused.forEach((json, field) -> {

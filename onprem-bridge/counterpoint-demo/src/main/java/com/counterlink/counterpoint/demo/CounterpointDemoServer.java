@@ -57,12 +57,16 @@ public final class CounterpointDemoServer implements AutoCloseable {
         try (Connection connection = connect()) {
             if (CounterpointSchema.isInstalled(connection)) {
                 System.out.println("Counterpoint demo database found in " + options.dataDir().toAbsolutePath() + "; not re-seeding.");
-                return;
+            } else {
+                CounterpointSchema.install(connection, Dialect.H2_MSSQL);
+                CounterpointSeeder.SeedSummary summary = new CounterpointSeeder(options.seed(), java.time.Clock.systemDefaultZone())
+                        .seed(connection, options.shape());
+                System.out.println("Seeded " + summary);
             }
-            CounterpointSchema.install(connection, Dialect.H2_MSSQL);
-            CounterpointSeeder.SeedSummary summary = new CounterpointSeeder(options.seed(), java.time.Clock.systemDefaultZone())
-                    .seed(connection, options.shape());
-            System.out.println("Seeded " + summary);
+            if (options.oddItems()) {
+                int added = OddItems.add(connection, java.time.LocalDateTime.now());
+                System.out.println("Odd items " + OddItems.itemNos() + ": " + (added == 0 ? "already there" : added + " added"));
+            }
         }
     }
 

@@ -3,8 +3,12 @@ package com.counterlink.counterpoint.demo;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** Command-line options of {@link CounterpointDemoServer}, with their defaults. */
-public record DemoServerOptions(int port, CatalogShape shape, Path dataDir, String databaseName, long seed, String user, String password) {
+/**
+ * Command-line options of {@link CounterpointDemoServer}, with their defaults. {@code oddItems}: add the
+ * {@link OddItems} (unusual item numbers and a non-inventory item) beside the catalog.
+ */
+public record DemoServerOptions(int port, CatalogShape shape, Path dataDir, String databaseName, long seed, String user, String password,
+                                boolean oddItems) {
     public static final int DEFAULT_PORT = 19092;
     public static final int DEFAULT_ITEMS = 100;
     /** Next to the jar (in target/), so the demo data never lands in the source tree and `mvn clean` removes it. */
@@ -15,6 +19,7 @@ public record DemoServerOptions(int port, CatalogShape shape, Path dataDir, Stri
 
     public static final String USAGE = """
             Usage: java -jar counterpoint-demo.jar [--port 19092] [--items 100] [--gridded G --cells C]
+                                                   [--odd-items]
                                                    [--data-dir <jar folder>/counterpoint-demo-data]
                                                    [--database counterpoint] [--seed %d]
                                                    [--user sa] [--password counterpoint]
@@ -23,6 +28,9 @@ public record DemoServerOptions(int port, CatalogShape shape, Path dataDir, Stri
             With --gridded and --cells: all items are e-commerce items, exactly G of them gridded
             with C cells each (e.g. --items 50000 --gridded 5000 --cells 12); without them the
             demo decides per item.
+            With --odd-items: also the web items CAFÉ-01 and "FID 1/2 Ünï" (item numbers with
+            accents, a space and a slash) and ADMISSION-ADULT (a non-inventory item without
+            stock), added to a new or an existing database.
             """.formatted(CounterpointSeeder.DEFAULT_SEED);
 
     public DemoServerOptions {
@@ -43,6 +51,11 @@ public record DemoServerOptions(int port, CatalogShape shape, Path dataDir, Stri
         this(port, demoMix(items), dataDir, databaseName, seed, user, password);
     }
 
+    /** This catalog shape without the odd items. */
+    public DemoServerOptions(int port, CatalogShape shape, Path dataDir, String databaseName, long seed, String user, String password) {
+        this(port, shape, dataDir, databaseName, seed, user, password, false);
+    }
+
     public int items() {
         return shape.items();
     }
@@ -58,6 +71,10 @@ public record DemoServerOptions(int port, CatalogShape shape, Path dataDir, Stri
         Integer cells = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
+            if (name.equals("--odd-items")) {
+                options = options.withOddItems(true);
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value for " + name);
             }
@@ -86,16 +103,16 @@ public record DemoServerOptions(int port, CatalogShape shape, Path dataDir, Stri
             case "--port" -> withPort(parseInt(name, value));
             case "--items" -> withItems(parseInt(name, value));
             case "--data-dir" -> withDataDir(Path.of(value));
-            case "--database" -> new DemoServerOptions(port, shape, dataDir, value, seed, user, password);
-            case "--seed" -> new DemoServerOptions(port, shape, dataDir, databaseName, parseLong(name, value), user, password);
-            case "--user" -> new DemoServerOptions(port, shape, dataDir, databaseName, seed, value, password);
-            case "--password" -> new DemoServerOptions(port, shape, dataDir, databaseName, seed, user, value);
+            case "--database" -> new DemoServerOptions(port, shape, dataDir, value, seed, user, password, oddItems);
+            case "--seed" -> new DemoServerOptions(port, shape, dataDir, databaseName, parseLong(name, value), user, password, oddItems);
+            case "--user" -> new DemoServerOptions(port, shape, dataDir, databaseName, seed, value, password, oddItems);
+            case "--password" -> new DemoServerOptions(port, shape, dataDir, databaseName, seed, user, value, oddItems);
             default -> throw new IllegalArgumentException("unknown option " + name);
         };
     }
 
     public DemoServerOptions withPort(int newPort) {
-        return new DemoServerOptions(newPort, shape, dataDir, databaseName, seed, user, password);
+        return new DemoServerOptions(newPort, shape, dataDir, databaseName, seed, user, password, oddItems);
     }
 
     public DemoServerOptions withItems(int newItems) {
@@ -103,7 +120,11 @@ public record DemoServerOptions(int port, CatalogShape shape, Path dataDir, Stri
     }
 
     public DemoServerOptions withShape(CatalogShape newShape) {
-        return new DemoServerOptions(port, newShape, dataDir, databaseName, seed, user, password);
+        return new DemoServerOptions(port, newShape, dataDir, databaseName, seed, user, password, oddItems);
+    }
+
+    public DemoServerOptions withOddItems(boolean withOddItems) {
+        return new DemoServerOptions(port, shape, dataDir, databaseName, seed, user, password, withOddItems);
     }
 
     private static CatalogShape demoMix(int items) {
@@ -114,7 +135,7 @@ public record DemoServerOptions(int port, CatalogShape shape, Path dataDir, Stri
     }
 
     public DemoServerOptions withDataDir(Path newDataDir) {
-        return new DemoServerOptions(port, shape, newDataDir, databaseName, seed, user, password);
+        return new DemoServerOptions(port, shape, newDataDir, databaseName, seed, user, password, oddItems);
     }
 
     private static Path besideTheCode(String folder) {

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,30 @@ class CounterpointDemoServerTest {
         try (CounterpointDemoServer restarted = CounterpointDemoServer.start(askingForMore);
              Connection client = restarted.connect()) {
             assertEquals(41, count(client, "SELECT COUNT(*) FROM IM_ITEM"), "an existing database is kept, not re-seeded");
+        }
+    }
+
+    @Test
+    void oddItemsAreAddedBesideTheCatalogToANewOrAnExistingDatabaseOnce() throws Exception {
+        DemoServerOptions plain = DemoServerOptions.defaults().withPort(freePort()).withItems(20).withDataDir(dataDir);
+        try (CounterpointDemoServer server = CounterpointDemoServer.start(plain); Connection client = server.connect()) {
+            assertEquals(0, count(client, "SELECT COUNT(*) FROM IM_ITEM WHERE ITEM_NO = 'CAFÉ-01'"), "only when asked for");
+        }
+        for (int start = 0; start < 2; start++) {
+            try (CounterpointDemoServer server = CounterpointDemoServer.start(plain.withOddItems(true));
+                 Connection client = server.connect()) {
+                assertEquals(23, count(client, "SELECT COUNT(*) FROM IM_ITEM"), "added to the existing database, once");
+                for (String itemNo : OddItems.itemNos()) {
+                    assertEquals(1, count(client, "SELECT COUNT(*) FROM IM_ITEM i JOIN IM_PRC p ON p.ITEM_NO = i.ITEM_NO"
+                            + " WHERE i.ITEM_NO = '" + itemNo + "' AND i.IS_ECOMM_ITEM = 'Y' AND p.REG_PRC > 0"
+                            + " AND i.RS_UTC_DT IS NOT NULL"), itemNo + " is on the web with a price");
+                }
+                assertEquals(List.of("CAFÉ-01", "FID 1/2 Ünï", "ADMISSION-ADULT"), OddItems.itemNos());
+                assertEquals(3, count(client, "SELECT COUNT(*) FROM IM_INV WHERE ITEM_NO = 'FID 1/2 Ünï'"), "stocked at every location");
+                assertEquals(1, count(client, "SELECT COUNT(*) FROM IM_ITEM WHERE ITEM_NO = 'ADMISSION-ADULT' AND ITEM_TYP = 'N'"));
+                assertEquals(0, count(client, "SELECT COUNT(*) FROM IM_INV WHERE ITEM_NO = 'ADMISSION-ADULT'"),
+                        "a non-inventory item has no stock rows");
+            }
         }
     }
 

@@ -28,6 +28,17 @@ class DemoServerOptionsTest {
     }
 
     @Test
+    void oddItemsAreAFlagWithoutValueAndOffByDefault() {
+        assertFalse(DemoServerOptions.parse().oddItems());
+        DemoServerOptions options = DemoServerOptions.parse("--items", "40", "--odd-items", "--port", "19100");
+        assertTrue(options.oddItems());
+        assertEquals(40, options.items());
+        assertEquals(19100, options.port());
+        assertTrue(DemoServerOptions.parse("--odd-items").oddItems(), "also as the last option");
+        assertTrue(options.withItems(10).withPort(0).oddItems(), "kept by the other options");
+    }
+
+    @Test
     void readsAnExactCatalogShape() {
         DemoServerOptions options = DemoServerOptions.parse("--cells", "12", "--items", "50_000", "--gridded", "5000");
         assertEquals(new CatalogShape.Exact(50_000, 5_000, 12), options.shape());
