@@ -15,6 +15,7 @@ import com.counterlink.sync.SyncScheduler;
 import com.counterlink.sync.WriteBehind;
 import com.counterlink.woo.WooBatch;
 import com.counterlink.woo.WooClient;
+import com.counterlink.woo.WooErrorCode;
 import com.counterlink.woo.WooException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -261,8 +262,9 @@ public class ProductsJob implements SyncJob {
         ReadWebCategories.Result categories = webCategories.read(context, needCategories);
         Map<String, List<JsonNode>> bySku = new HashMap<>();
         try {
-            List<JsonNode> found = lookups == Lookups.NOTHING_TO_ADOPT ? List.of() : target.woo().findBySkus(unmapped);
-            found.forEach(product -> bySku.computeIfAbsent(product.path("sku").asText(), sku -> new ArrayList<>()).add(product));
+            List<JsonNode> found = lookups == Lookups.NOTHING_TO_ADOPT ? List.of() : target.woo().findBySkusAsWooCompares(unmapped);
+            found.forEach(product -> bySku.computeIfAbsent(SkuTwins.key(product.path("sku").asText()), sku -> new ArrayList<>())
+                    .add(product));
         } catch (WooException e) {
             return new PageReads(page, existing, cells, categories, Set.copyOf(needCategories), Set.of(), null, newItemValues);
         }
@@ -444,8 +446,8 @@ public class ProductsJob implements SyncJob {
             try {
                 if (bySku == null || !reads.skusLookedUp().containsAll(candidateSkus)) {
                     bySku = new HashMap<>();
-                    for (JsonNode found : woo.findBySkus(candidateSkus)) {
-                        bySku.computeIfAbsent(found.path("sku").asText(), s -> new ArrayList<>()).add(found);
+                    for (JsonNode found : woo.findBySkusAsWooCompares(candidateSkus)) {
+                        bySku.computeIfAbsent(SkuTwins.key(found.path("sku").asText()), s -> new ArrayList<>()).add(found);
                     }
                 }
             } catch (WooException e) {
@@ -453,9 +455,18 @@ public class ProductsJob implements SyncJob {
                 return;
             }
             List<ReadItemChanges.Item> creates = new ArrayList<>();
+            Map<String, String> firstWithKey = new HashMap<>();
             for (ReadItemChanges.Item item : candidates) {
-                List<JsonNode> matches = bySku.getOrDefault(item.itemNo(), List.of());
-                if (matches.size() > 1) {
+                List<JsonNode> sameKey = bySku.getOrDefault(SkuTwins.key(item.itemNo()), List.of());
+                List<JsonNode> matches = sameKey.stream().filter(p -> p.path("sku").asText().equals(item.itemNo())).toList();
+                JsonNode twinProduct = sameKey.stream().filter(p -> !p.path("sku").asText().equals(item.itemNo())).findFirst()
+                        .orElse(null);
+                String pageTwin = firstWithKey.putIfAbsent(SkuTwins.key(item.itemNo()), item.itemNo());
+                if (pageTwin != null) {
+                    failTwin(item.itemNo(), pageTwin, pageTwin + " is placed in WooCommerce by this run");
+                } else if (twinProduct != null && matches.isEmpty()) {
+                    twinOfProduct(item.itemNo(), twinProduct.path("sku").asText(), twinProduct.path("id").asLong());
+                } else if (matches.size() > 1) {
                     fail(item.itemNo(), "DUPLICATE_SKU", matches.size() + " WooCommerce products have the SKU " + item.itemNo()
                                     + " (ids " + matches.stream().map(m -> m.path("id").asText()).collect(Collectors.joining(", ")) + ")",
                             "Keep one WooCommerce product with SKU " + item.itemNo() + " and change or delete the others");
@@ -518,6 +529,15 @@ public class ProductsJob implements SyncJob {
             for (WooBatch.ItemResult created : result.items()) {
                 ReadItemChanges.Item item = items.get(created.index());
                 if (!created.ok()) {
+                    long holder = created.error().existingResourceId();
+                    if (created.error().code() == WooErrorCode.WOO_DUPLICATE_SKU && holder > 0) {
+                        // WooCommerce named the product that has the SKU as it compares them: a twin's, maybe
+                        String holderSku = skuOf(holder);
+                        if (holderSku != null && SkuTwins.twins(item.itemNo(), holderSku)) {
+                            twinOfProduct(item.itemNo(), holderSku, holder);
+                            continue;
+                        }
+                    }
                     fail(item.itemNo(), WooFailures.code(created.error()), WooFailures.reason(created.error()),
                             WooFailures.hint(created.error()));
                     continue;
@@ -706,6 +726,38 @@ public class ProductsJob implements SyncJob {
         void awaitWrites() {
             writing.await();
             writing = WriteBehind.NONE;
+        }
+
+        /**
+         * WooCommerce has a product whose SKU it takes for this item's: never adopted nor updated for this item. Not
+         * in {@code failed}, as for an unusable item number: only a change in Counterpoint (or WooCommerce) fixes it,
+         * so it does not hold the watermark; it comes again when the item changes, in a full resync and the reconcile.
+         */
+        private void twinOfProduct(String itemNo, String twinSku, long productId) {
+            String owner = transactions.inTenant(context.tenantId(), null, () -> links.forWooIds(context.siteId(), List.of(productId)))
+                    .stream().filter(l -> l.wooId() == productId).map(CatalogLink::itemNo).findFirst().orElse(null);
+            if (owner != null) {
+                failTwin(itemNo, owner, owner + " is WooCommerce product #" + productId);
+            } else {
+                context.log().failed(itemNo, SkuTwins.CODE, "WooCommerce product #" + productId + " has the SKU " + twinSku + ", which WooCommerce"
+                                + " treats as the same SKU as " + itemNo + "; it is not linked to the item without you",
+                        "Change the SKU of WooCommerce product #" + productId + " to exactly " + itemNo
+                                + " to link it to the item, or rename the item in Counterpoint; WooCommerce treats " + itemNo
+                                + " and " + twinSku + " as the same SKU");
+            }
+        }
+
+        @Nullable
+        private String skuOf(long productId) {
+            try {
+                return woo.get("products/" + productId).path("sku").asText();
+            } catch (WooException e) {
+                return null;
+            }
+        }
+
+        private void failTwin(String itemNo, String twin, String where) {
+            context.log().failed(itemNo, SkuTwins.CODE, SkuTwins.reason(itemNo, twin, where), SkuTwins.hint(itemNo, twin));
         }
 
         private void fail(String itemNo, String code, String reason, String hint) {
