@@ -235,14 +235,17 @@ public class ProductsJob implements SyncJob {
         Map<String, List<CatalogLink>> existing = existingLinks(context, usable.stream().map(ReadItemChanges.Item::itemNo).toList());
         List<ReadItemChanges.Item> web = usable.stream().filter(ReadItemChanges.Item::ecommerce).toList();
         List<ReadItemChanges.Item> griddedWeb = web.stream().filter(ProductsJob::gridded).toList();
-        if (preview) {
-            return new PageReads(page, existing, cells(context, settings, griddedWeb), new ReadWebCategories.Result(List.of(), List.of()),
-                    Set.of(), Set.of(), null, NewItemValues.NONE);
-        }
         List<String> webItemNos = web.stream().map(ReadItemChanges.Item::itemNo).toList();
         List<String> unmapped = webItemNos.stream()
                 .filter(itemNo -> existing.getOrDefault(itemNo, List.of()).stream().noneMatch(link -> link.cell().isEmpty()))
                 .toList();
+        if (preview) {
+            // prices only, so the preview says which new products are kept as drafts for want of one
+            NewItemValues prices = new NewItemValues(settings, null, unmapped.isEmpty() ? null
+                    : itemPrices.read(context.tenantId(), settings, unmapped), LocalDateTime.now(ZoneOffset.UTC));
+            return new PageReads(page, existing, cells(context, settings, griddedWeb), new ReadWebCategories.Result(List.of(), List.of()),
+                    Set.of(), Set.of(), null, prices);
+        }
         // new products are created with their stock and prices; the stock read also names the gridded items' cells
         Map<String, List<String>> cells;
         StockLevels.Levels stock = null;
@@ -477,7 +480,7 @@ public class ProductsJob implements SyncJob {
                 }
             }
             if (preview) {
-                creates.forEach(item -> context.log().outcome(item.itemNo(), ItemOutcome.CREATED));
+                creates.forEach(item -> context.log().outcome(item.itemNo(), ItemOutcome.CREATED, keptAsDraft(item)));
                 return;
             }
             for (int from = 0; from < creates.size(); from += WooBatch.MAX_ITEMS) {
@@ -543,9 +546,13 @@ public class ProductsJob implements SyncJob {
                     continue;
                 }
                 CatalogLink link = parentLink(item, created.id(), created.resource().path("status").asText());
+                String keptAsDraft = keptAsDraft(item);
+                if (keptAsDraft != null) {
+                    link = link.withPublishWhenPriced("publish");
+                }
                 createdLinks.add(gridded(item) ? link : newItemValues.sent(link));
                 placed++;
-                context.log().outcome(item.itemNo(), ItemOutcome.CREATED);
+                context.log().outcome(item.itemNo(), ItemOutcome.CREATED, keptAsDraft);
             }
             // stored while the variations are made: should the run stop before, the next one adopts the products by SKU
             saveBehind(createdLinks);
@@ -625,12 +632,26 @@ public class ProductsJob implements SyncJob {
             }
         }
 
+        /**
+         * Why a new simple product is created as a draft although the store publishes new products: Counterpoint has
+         * no price for it, and a published product without one cannot be bought. The pricing job publishes it with
+         * its first price. Null when it is not kept.
+         */
+        @Nullable
+        private String keptAsDraft(ReadItemChanges.Item item) {
+            if (settings.newProductsAsDraft() || gridded(item) || !newItemValues.lacksPrice(item.itemNo())) {
+                return null;
+            }
+            return "kept as draft: no price in Counterpoint at level " + settings.regularPriceLevel()
+                    + "; published as soon as it has one";
+        }
+
         private ObjectNode newProduct(ReadItemChanges.Item item, List<String> itemCells, List<Long> categories) {
             ObjectNode body = JsonNodeFactory.instance.objectNode()
                     .put("sku", item.itemNo())
                     .put("name", name(item))
                     .put("type", gridded(item) ? "variable" : "simple")
-                    .put("status", settings.newProductsAsDraft() ? "draft" : "publish")
+                    .put("status", settings.newProductsAsDraft() || keptAsDraft(item) != null ? "draft" : "publish")
                     .put("description", description(item));
             if (!categories.isEmpty()) {
                 body.set("categories", categoryIds(categories));

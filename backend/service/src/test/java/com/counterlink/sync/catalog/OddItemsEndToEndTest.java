@@ -119,6 +119,8 @@ class OddItemsEndToEndTest extends BackendTest {
         assertEquals("CREATED", outcome(preview, OddItems.ACCENTED), preview.toString());
         assertEquals("ITEM_NUMBER_UNUSABLE", failedItem(preview, PASTED_SHOWN).get("errorCode").asText(), "the preview says so too");
         assertEquals("SKU_TWIN", failedItem(preview, OddItems.ACCENT_TWIN).get("errorCode").asText(), "and of the twins");
+        assertEquals("kept as draft: no price in Counterpoint at level PRC_1; published as soon as it has one",
+                item(preview, OddItems.NO_PRICE).get("reason").asText(), "the preview says the unpriced item stays a draft");
 
         List<String> webItems = cpStrings("SELECT ITEM_NO FROM IM_ITEM WHERE IS_ECOMM_ITEM = 'Y' ORDER BY ITEM_NO");
         assertTrue(webItems.containsAll(OddItems.itemNos()) && webItems.contains(PASTED), webItems.toString());
@@ -306,7 +308,60 @@ class OddItemsEndToEndTest extends BackendTest {
         assertEquals("Tee, adult", storeB.productBySku(OddItems.CASE_TWIN_UPPER).orElseThrow().get("name").asText());
     }
 
+    @Test
+    @Order(7)
+    void anItemWithoutAPriceIsKeptAsADraftUntilItHasOneThenPublished() throws Exception {
+        for (Store store : List.of(storeA, storeB)) {
+            JsonNode box = store.productBySku(OddItems.NO_PRICE).orElseThrow();
+            assertEquals("draft", box.get("status").asText(), "nobody sees a product that cannot be bought: " + box);
+            assertEquals("", box.get("regular_price").asText());
+        }
+        JsonNode created = runs(siteA, JobType.PRODUCTS).stream().filter(r -> !outcome(r, OddItems.NO_PRICE).equals("none"))
+                .map(r -> item(r, OddItems.NO_PRICE)).findFirst().orElseThrow();
+        assertEquals("CREATED", created.get("outcome").asText());
+        assertEquals("kept as draft: no price in Counterpoint at level REG_PRC; published as soon as it has one",
+                created.get("reason").asText(), created.toString());
+        JsonNode stillNone = run(siteA, JobType.PRICING, RunTrigger.MANUAL);
+        assertEquals("SUCCEEDED", stillNone.get("status").asText(), "waiting for a price is no failure: " + stillNone);
+
+        new StoreSimulator(cp).changePrice(OddItems.NO_PRICE, com.counterlink.counterpoint.demo.PriceLevel.REG_PRC,
+                new BigDecimal("7.50"));
+        JsonNode priced = run(siteA, JobType.PRICING, RunTrigger.MANUAL);
+        JsonNode published = item(priced, OddItems.NO_PRICE);
+        assertEquals("UPDATED", published.get("outcome").asText(), priced.toString());
+        assertEquals("published: it has a price in Counterpoint now (kept as draft until then)", published.get("reason").asText());
+        JsonNode box = storeA.productBySku(OddItems.NO_PRICE).orElseThrow();
+        assertEquals("publish", box.get("status").asText(), box.toString());
+        assertEquals("7.50", box.get("regular_price").asText());
+        assertTrue(box.get("purchasable").asBoolean());
+        assertEquals("draft", storeB.productBySku(OddItems.NO_PRICE).orElseThrow().get("status").asText(),
+                "store B sells PRC_1, still without a price");
+    }
+
     // ---- helpers ------------------------------------------------------------------------
+
+    /** The runs of a job at a store, oldest first, each with its items. */
+    private List<JsonNode> runs(String site, JobType job) {
+        List<JsonNode> runs = new ArrayList<>();
+        for (JsonNode summary : api.get("/api/tenants/" + tenant + "/stores/" + site + "/runs?jobType=" + job, stack.token()).json()) {
+            JsonNode detail = api.get("/api/tenants/" + tenant + "/stores/" + site + "/runs/" + summary.get("id").asText(),
+                    stack.token()).json();
+            ObjectNode run = ((ObjectNode) detail.get("run")).deepCopy();
+            run.set("items", detail.get("items"));
+            runs.add(run);
+        }
+        runs.sort(java.util.Comparator.comparing(r -> r.get("startedAt").asText()));
+        return runs;
+    }
+
+    private static JsonNode item(JsonNode run, String key) {
+        for (JsonNode item : run.get("items")) {
+            if (item.get("itemKey").asText().equals(key)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no run item for " + key + " in " + run);
+    }
 
     /** A shopper's checkout, completed at once; answers WooCommerce's order id. */
     private long checkout(Store store, List<String> skus, List<Integer> quantities) throws Exception {

@@ -11,7 +11,8 @@ import java.util.List;
  * numbers with accents, a space and a slash, which Counterpoint's VARCHAR(20) ITEM_NO allows, and a
  * non-inventory item (ITEM_TYP 'N', shared/reference/counterpoint.md 1.1), an admission ticket that
  * has no stock rows, and twins: items whose numbers differ only by an accent ({@code CAFE-01} beside
- * {@code CAFÉ-01}) or by case ({@code TEE-1}, {@code tee-1}), which WooCommerce takes for one SKU.
+ * {@code CAFÉ-01}) or by case ({@code TEE-1}, {@code tee-1}), which WooCommerce takes for one SKU, and an
+ * item flagged for the web before it has a price.
  */
 public final class OddItems {
 
@@ -19,6 +20,8 @@ public final class OddItems {
     public static final String SPACED = "FID 1/2 Ünï";
     /** Non-inventory: Counterpoint tracks no stock for it, so it has no IM_INV rows. */
     public static final String SERVICE = "ADMISSION-ADULT";
+    /** On the web before anyone gave it a price (0.00 at every level). */
+    public static final String NO_PRICE = "GIFT-BOX";
     /** {@link #ACCENTED} without its accent: another item in Counterpoint, the same SKU in WooCommerce. */
     public static final String ACCENT_TWIN = "CAFE-01";
     /** Two items whose numbers differ only by case: one SKU in WooCommerce. */
@@ -37,7 +40,8 @@ public final class OddItems {
             new Odd(SPACED, "Fidget ½ Ünïcorn", DemoCategory.ACCESS, true, new BigDecimal("4.99"), 5,
                     "<p>Half-size fidget toy, Ünïcorn edition</p>"),
             new Odd(SERVICE, "Admission – adult", DemoCategory.GIFTS, false, new BigDecimal("24.00"), 0,
-                    "<p>One adult admission, valid on any day of the season</p>"));
+                    "<p>One adult admission, valid on any day of the season</p>"),
+            new Odd(NO_PRICE, "Gift box, large", DemoCategory.GIFTS, true, BigDecimal.ZERO, 10, "<p>A large gift box</p>"));
 
     /** Added after the items above (each a moment later), as a retailer adds a twin after the item it twins. */
     private static final List<Odd> LATER = List.of(
