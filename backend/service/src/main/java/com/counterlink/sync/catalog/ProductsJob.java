@@ -350,8 +350,11 @@ public class ProductsJob implements SyncJob {
                     toPlace.add(item);
                 } else if (item.ecommerce()) {
                     ObjectNode body = JsonNodeFactory.instance.objectNode().put("id", parent.wooId());
+                    List<String> why = new ArrayList<>();
                     if (!parent.published()) {
-                        body.put("status", parent.statusBeforeUnpublish() == null ? "publish" : parent.statusBeforeUnpublish());
+                        String status = parent.statusBeforeUnpublish() == null ? "publish" : parent.statusBeforeUnpublish();
+                        body.put("status", status);
+                        why.add("re-published (" + status + "): flagged for e-commerce again in Counterpoint");
                     }
                     if (settings.ownership().name() == CatalogSettings.Ownership.ALWAYS) {
                         body.put("name", name(item));
@@ -368,10 +371,15 @@ public class ProductsJob implements SyncJob {
                         after = after.withTracksStock(tracksStock(item));
                         if (!gridded(item) && !tracksStock(item)) {
                             withoutStockManagement(body);
+                            why.add("sold without stock management: Counterpoint no longer tracks its stock (item type "
+                                    + item.itemType() + ")");
                         }
                     }
                     if (body.size() > 1) {
-                        updates.add(new WooPusher.Change(parent, body, after));
+                        if (why.isEmpty()) {
+                            why.add("Counterpoint's " + String.join(", ", ownedFieldsSent(body)) + " sent (owned by Counterpoint)");
+                        }
+                        updates.add(new WooPusher.Change(parent, body, after, String.join("; ", why)));
                     } else {
                         if (!Objects.equals(parent.categoryCode(), item.categoryCode()) || stockTrackingChanged) {
                             relinked.add(after);
@@ -385,7 +393,8 @@ public class ProductsJob implements SyncJob {
                                 relinked.add(changed);
                             } else {
                                 updates.add(new WooPusher.Change(variation,
-                                        withoutStockManagement(JsonNodeFactory.instance.objectNode().put("id", variation.wooId())), changed));
+                                        withoutStockManagement(JsonNodeFactory.instance.objectNode().put("id", variation.wooId())), changed,
+                                        "sold without stock management: Counterpoint no longer tracks its stock"));
                             }
                         });
                     }
@@ -407,12 +416,22 @@ public class ProductsJob implements SyncJob {
                 });
             }
             if (preview) {
-                updates.forEach(u -> context.log().outcome(u.link().itemNo(), ItemOutcome.UPDATED));
+                updates.forEach(u -> context.log().outcome(u.link().itemNo(), ItemOutcome.UPDATED, u.reason()));
             } else {
                 failed.addAll(pusher.push(context, woo, updates));
             }
             place(toPlace, cells, reads);
             awaitWrites();
+        }
+
+        private static List<String> ownedFieldsSent(ObjectNode body) {
+            List<String> fields = new ArrayList<>();
+            body.fieldNames().forEachRemaining(field -> {
+                if (!field.equals("id")) {
+                    fields.add(field);
+                }
+            });
+            return fields;
         }
 
         /** From the page's read, or read now for items mapped then and no longer (their mapping was removed meanwhile). */
@@ -426,7 +445,8 @@ public class ProductsJob implements SyncJob {
             try {
                 String status = woo.get("products/" + parent.wooId()).path("status").asText("publish");
                 ObjectNode body = JsonNodeFactory.instance.objectNode().put("id", parent.wooId()).put("status", UNPUBLISHED_STATUS);
-                updates.add(new WooPusher.Change(parent, body, parent.withPublished(false, status, item.categoryCode())));
+                updates.add(new WooPusher.Change(parent, body, parent.withPublished(false, status, item.categoryCode()),
+                        "unpublished (draft): the e-commerce flag was removed in Counterpoint"));
             } catch (WooException e) {
                 fail(item.itemNo(), WooFailures.code(e), WooFailures.reason(e), WooFailures.hint(e));
             }

@@ -257,6 +257,8 @@ class OddItemsEndToEndTest extends BackendTest {
         cpUpdate("UPDATE IM_ITEM SET ITEM_TYP = 'N' WHERE ITEM_NO = ?", item);
         JsonNode products = run(siteA, JobType.PRODUCTS, RunTrigger.MANUAL);
         assertEquals("UPDATED", outcome(products, item), products.toString());
+        assertEquals("sold without stock management: Counterpoint no longer tracks its stock (item type N)",
+                item(products, item).get("reason").asText(), "the run says why it changed the product");
         JsonNode product = storeA.productBySku(item).orElseThrow();
         assertFalse(product.get("manage_stock").asBoolean(), product.toString());
         assertEquals("instock", product.get("stock_status").asText());
@@ -336,6 +338,23 @@ class OddItemsEndToEndTest extends BackendTest {
         assertTrue(box.get("purchasable").asBoolean());
         assertEquals("draft", storeB.productBySku(OddItems.NO_PRICE).orElseThrow().get("status").asText(),
                 "store B sells PRC_1, still without a price");
+    }
+
+    @Test
+    @Order(8)
+    void everyProductChangeSaysWhy() throws Exception {
+        cpUpdate("UPDATE IM_ITEM SET IS_ECOMM_ITEM = 'N' WHERE ITEM_NO = ?", OddItems.SPACED);
+        JsonNode unflagged = run(siteA, JobType.PRODUCTS, RunTrigger.MANUAL);
+        JsonNode off = item(unflagged, OddItems.SPACED);
+        assertEquals("UPDATED", off.get("outcome").asText(), unflagged.toString());
+        assertEquals("unpublished (draft): the e-commerce flag was removed in Counterpoint", off.get("reason").asText());
+        assertEquals("draft", storeA.productBySku(OddItems.SPACED).orElseThrow().get("status").asText());
+
+        cpUpdate("UPDATE IM_ITEM SET IS_ECOMM_ITEM = 'Y' WHERE ITEM_NO = ?", OddItems.SPACED);
+        JsonNode flagged = run(siteA, JobType.PRODUCTS, RunTrigger.MANUAL);
+        assertEquals("re-published (publish): flagged for e-commerce again in Counterpoint",
+                item(flagged, OddItems.SPACED).get("reason").asText(), flagged.toString());
+        assertEquals("publish", storeA.productBySku(OddItems.SPACED).orElseThrow().get("status").asText());
     }
 
     // ---- helpers ------------------------------------------------------------------------
