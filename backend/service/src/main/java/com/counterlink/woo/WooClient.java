@@ -155,6 +155,18 @@ public final class WooClient {
     }
 
     public List<JsonNode> findBySkus(List<String> skus) {
+        return findBySkus(skus, true);
+    }
+
+    /**
+     * Products and variations WooCommerce's sku filter answers for these SKUs: besides exact ones, those whose
+     * SKU it takes for the same (it compares ignoring case and accents: {@code CAFE-01} finds {@code CAFÉ-01}).
+     */
+    public List<JsonNode> findBySkusAsWooCompares(List<String> skus) {
+        return findBySkus(skus, false);
+    }
+
+    private List<JsonNode> findBySkus(List<String> skus, boolean exactly) {
         if (skus.isEmpty()) {
             return List.of();
         }
@@ -162,7 +174,7 @@ public final class WooClient {
         for (int from = 0; from < skus.size(); from += MAX_PER_PAGE) {
             List<String> chunk = skus.subList(from, Math.min(skus.size(), from + MAX_PER_PAGE));
             for (JsonNode item : listAll("products", Map.of("sku", String.join(",", chunk)))) {
-                if (chunk.contains(item.path("sku").asText())) {
+                if (!exactly || chunk.contains(item.path("sku").asText())) {
                     found.add(item);
                 }
             }

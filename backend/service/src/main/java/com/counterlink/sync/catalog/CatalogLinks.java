@@ -18,17 +18,18 @@ public class CatalogLinks {
 
     private static final String COLUMNS = "item_no, cell, sku, woo_id, woo_parent_id, gridded, category_code, published,"
             + " status_before_unpublish, stock_managed, sent_qty, sent_regular, sent_sale, sent_sale_from, sent_sale_to,"
-            + " stock_drift, price_drift, tracks_stock";
+            + " stock_drift, price_drift, tracks_stock, publish_when_priced";
 
     private static final String UPSERT = "INSERT INTO catalog_links (tenant_id, site_id, " + COLUMNS + ", updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
             + " ON CONFLICT (site_id, item_no, cell) DO UPDATE SET sku = EXCLUDED.sku, woo_id = EXCLUDED.woo_id,"
             + " woo_parent_id = EXCLUDED.woo_parent_id, gridded = EXCLUDED.gridded,"
             + " category_code = EXCLUDED.category_code, published = EXCLUDED.published,"
             + " status_before_unpublish = EXCLUDED.status_before_unpublish, stock_managed = EXCLUDED.stock_managed,"
             + " sent_qty = EXCLUDED.sent_qty, sent_regular = EXCLUDED.sent_regular, sent_sale = EXCLUDED.sent_sale,"
             + " sent_sale_from = EXCLUDED.sent_sale_from, sent_sale_to = EXCLUDED.sent_sale_to,"
-            + " stock_drift = EXCLUDED.stock_drift, price_drift = EXCLUDED.price_drift, tracks_stock = EXCLUDED.tracks_stock, updated_at = now()";
+            + " stock_drift = EXCLUDED.stock_drift, price_drift = EXCLUDED.price_drift, tracks_stock = EXCLUDED.tracks_stock,"
+            + " publish_when_priced = EXCLUDED.publish_when_priced, updated_at = now()";
 
     private final TxSql sql;
 
@@ -86,10 +87,13 @@ public class CatalogLinks {
                 row -> row.getString(1), (Object) itemNos.toArray(String[]::new)));
     }
 
-    /** Item numbers of the sellable rows never priced: an incremental pricing run prices them. */
+    /**
+     * Item numbers of the sellable rows never priced: an incremental pricing run prices them. Not those kept as drafts
+     * for want of a price: the price feed names them when they get one.
+     */
     public List<String> itemsWithPricesUnsent(UUID siteId) {
         return sql.query("SELECT DISTINCT item_no FROM catalog_links WHERE site_id = ? AND NOT (gridded AND cell = '')"
-                + " AND sent_regular IS NULL", row -> row.getString(1), siteId);
+                + " AND sent_regular IS NULL AND publish_when_priced IS NULL", row -> row.getString(1), siteId);
     }
 
     public void save(UUID tenantId, UUID siteId, CatalogLink link) {
@@ -100,14 +104,15 @@ public class CatalogLinks {
     public void saveAll(UUID tenantId, UUID siteId, List<CatalogLink> toSave) {
         sql.batch(UPSERT, toSave.stream().map(l -> new Object[]{tenantId, siteId, l.itemNo(), l.cell(), l.sku(), l.wooId(),
                 l.wooParentId(), l.gridded(), l.categoryCode(), l.published(), l.statusBeforeUnpublish(), l.stockManaged(),
-                l.sentQty(), l.sentRegular(), l.sentSale(), l.sentSaleFrom(), l.sentSaleTo(), l.stockDrift(), l.priceDrift(), l.tracksStock()}).toList());
+                l.sentQty(), l.sentRegular(), l.sentSale(), l.sentSaleFrom(), l.sentSaleTo(), l.stockDrift(), l.priceDrift(), l.tracksStock(),
+                l.publishWhenPriced()}).toList());
     }
 
     private static CatalogLink link(ResultSet r) throws SQLException {
         return new CatalogLink(r.getString(1), r.getString(2), r.getString(3), r.getLong(4), (Long) r.getObject(5),
                 r.getBoolean(6), r.getString(7), r.getBoolean(8), r.getString(9), r.getBoolean(10), (Integer) r.getObject(11),
                 r.getBigDecimal(12), r.getBigDecimal(13), r.getObject(14, LocalDateTime.class), r.getObject(15, LocalDateTime.class),
-                r.getString(16), r.getString(17), r.getBoolean(18));
+                r.getString(16), r.getString(17), r.getBoolean(18), r.getString(19));
     }
 
     static BigDecimal nullSafe(BigDecimal value) {

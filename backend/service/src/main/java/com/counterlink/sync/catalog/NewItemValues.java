@@ -36,6 +36,15 @@ record NewItemValues(@Nullable CatalogSettings settings, @Nullable StockLevels.L
         }
     }
 
+    /** Prices were read and Counterpoint has no regular price above zero for the item at the store's level. */
+    boolean lacksPrice(String itemNo) {
+        if (prices == null) {
+            return false;
+        }
+        java.math.BigDecimal regular = prices.regular().get(itemNo);
+        return regular == null || regular.signum() <= 0;
+    }
+
     /**
      * Adds the stock and price fields known for this item or cell to a create body: managed stock with its web
      * quantity, or for an item Counterpoint tracks no stock of none managed and in stock.

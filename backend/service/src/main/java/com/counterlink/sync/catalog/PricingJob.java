@@ -212,6 +212,11 @@ public class PricingJob implements SyncJob {
                     }
                     continue;
                 }
+                if (priced.isEmpty() && link.publishWhenPriced() != null) {
+                    // the products job said so when it created it: a draft waiting for its price is no failure
+                    context.log().outcome(link.key(), ItemOutcome.UNCHANGED);
+                    continue;
+                }
                 if (priced.isEmpty()) {
                     if (reported.add(link.itemNo())) {
                         context.log().failed(link.itemNo(), "NO_PRICE", link.itemNo() + " has no price at level "
@@ -227,6 +232,12 @@ public class PricingJob implements SyncJob {
                     continue;
                 }
                 ObjectNode body = ItemPrices.withPrice(JsonNodeFactory.instance.objectNode().put("id", link.wooId()), price);
+                if (link.publishWhenPriced() != null) {
+                    body.put("status", link.publishWhenPriced());
+                    changes.add(new WooPusher.Change(link, body, link.withSentPrices(price).withPublishWhenPriced(null),
+                            "published: it has a price in Counterpoint now (kept as draft until then)"));
+                    continue;
+                }
                 changes.add(new WooPusher.Change(link, body, link.withSentPrices(price), link.pricePutBack()));
             }
             return changes;

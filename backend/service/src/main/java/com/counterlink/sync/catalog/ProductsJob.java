@@ -15,6 +15,7 @@ import com.counterlink.sync.SyncScheduler;
 import com.counterlink.sync.WriteBehind;
 import com.counterlink.woo.WooBatch;
 import com.counterlink.woo.WooClient;
+import com.counterlink.woo.WooErrorCode;
 import com.counterlink.woo.WooException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -234,14 +235,17 @@ public class ProductsJob implements SyncJob {
         Map<String, List<CatalogLink>> existing = existingLinks(context, usable.stream().map(ReadItemChanges.Item::itemNo).toList());
         List<ReadItemChanges.Item> web = usable.stream().filter(ReadItemChanges.Item::ecommerce).toList();
         List<ReadItemChanges.Item> griddedWeb = web.stream().filter(ProductsJob::gridded).toList();
-        if (preview) {
-            return new PageReads(page, existing, cells(context, settings, griddedWeb), new ReadWebCategories.Result(List.of(), List.of()),
-                    Set.of(), Set.of(), null, NewItemValues.NONE);
-        }
         List<String> webItemNos = web.stream().map(ReadItemChanges.Item::itemNo).toList();
         List<String> unmapped = webItemNos.stream()
                 .filter(itemNo -> existing.getOrDefault(itemNo, List.of()).stream().noneMatch(link -> link.cell().isEmpty()))
                 .toList();
+        if (preview) {
+            // prices only, so the preview says which new products are kept as drafts for want of one
+            NewItemValues prices = new NewItemValues(settings, null, unmapped.isEmpty() ? null
+                    : itemPrices.read(context.tenantId(), settings, unmapped), LocalDateTime.now(ZoneOffset.UTC));
+            return new PageReads(page, existing, cells(context, settings, griddedWeb), new ReadWebCategories.Result(List.of(), List.of()),
+                    Set.of(), Set.of(), null, prices);
+        }
         // new products are created with their stock and prices; the stock read also names the gridded items' cells
         Map<String, List<String>> cells;
         StockLevels.Levels stock = null;
@@ -261,8 +265,9 @@ public class ProductsJob implements SyncJob {
         ReadWebCategories.Result categories = webCategories.read(context, needCategories);
         Map<String, List<JsonNode>> bySku = new HashMap<>();
         try {
-            List<JsonNode> found = lookups == Lookups.NOTHING_TO_ADOPT ? List.of() : target.woo().findBySkus(unmapped);
-            found.forEach(product -> bySku.computeIfAbsent(product.path("sku").asText(), sku -> new ArrayList<>()).add(product));
+            List<JsonNode> found = lookups == Lookups.NOTHING_TO_ADOPT ? List.of() : target.woo().findBySkusAsWooCompares(unmapped);
+            found.forEach(product -> bySku.computeIfAbsent(SkuTwins.key(product.path("sku").asText()), sku -> new ArrayList<>())
+                    .add(product));
         } catch (WooException e) {
             return new PageReads(page, existing, cells, categories, Set.copyOf(needCategories), Set.of(), null, newItemValues);
         }
@@ -345,8 +350,11 @@ public class ProductsJob implements SyncJob {
                     toPlace.add(item);
                 } else if (item.ecommerce()) {
                     ObjectNode body = JsonNodeFactory.instance.objectNode().put("id", parent.wooId());
+                    List<String> why = new ArrayList<>();
                     if (!parent.published()) {
-                        body.put("status", parent.statusBeforeUnpublish() == null ? "publish" : parent.statusBeforeUnpublish());
+                        String status = parent.statusBeforeUnpublish() == null ? "publish" : parent.statusBeforeUnpublish();
+                        body.put("status", status);
+                        why.add("re-published (" + status + "): flagged for e-commerce again in Counterpoint");
                     }
                     if (settings.ownership().name() == CatalogSettings.Ownership.ALWAYS) {
                         body.put("name", name(item));
@@ -363,10 +371,15 @@ public class ProductsJob implements SyncJob {
                         after = after.withTracksStock(tracksStock(item));
                         if (!gridded(item) && !tracksStock(item)) {
                             withoutStockManagement(body);
+                            why.add("sold without stock management: Counterpoint no longer tracks its stock (item type "
+                                    + item.itemType() + ")");
                         }
                     }
                     if (body.size() > 1) {
-                        updates.add(new WooPusher.Change(parent, body, after));
+                        if (why.isEmpty()) {
+                            why.add("Counterpoint's " + String.join(", ", ownedFieldsSent(body)) + " sent (owned by Counterpoint)");
+                        }
+                        updates.add(new WooPusher.Change(parent, body, after, String.join("; ", why)));
                     } else {
                         if (!Objects.equals(parent.categoryCode(), item.categoryCode()) || stockTrackingChanged) {
                             relinked.add(after);
@@ -380,7 +393,8 @@ public class ProductsJob implements SyncJob {
                                 relinked.add(changed);
                             } else {
                                 updates.add(new WooPusher.Change(variation,
-                                        withoutStockManagement(JsonNodeFactory.instance.objectNode().put("id", variation.wooId())), changed));
+                                        withoutStockManagement(JsonNodeFactory.instance.objectNode().put("id", variation.wooId())), changed,
+                                        "sold without stock management: Counterpoint no longer tracks its stock"));
                             }
                         });
                     }
@@ -402,12 +416,22 @@ public class ProductsJob implements SyncJob {
                 });
             }
             if (preview) {
-                updates.forEach(u -> context.log().outcome(u.link().itemNo(), ItemOutcome.UPDATED));
+                updates.forEach(u -> context.log().outcome(u.link().itemNo(), ItemOutcome.UPDATED, u.reason()));
             } else {
                 failed.addAll(pusher.push(context, woo, updates));
             }
             place(toPlace, cells, reads);
             awaitWrites();
+        }
+
+        private static List<String> ownedFieldsSent(ObjectNode body) {
+            List<String> fields = new ArrayList<>();
+            body.fieldNames().forEachRemaining(field -> {
+                if (!field.equals("id")) {
+                    fields.add(field);
+                }
+            });
+            return fields;
         }
 
         /** From the page's read, or read now for items mapped then and no longer (their mapping was removed meanwhile). */
@@ -421,7 +445,8 @@ public class ProductsJob implements SyncJob {
             try {
                 String status = woo.get("products/" + parent.wooId()).path("status").asText("publish");
                 ObjectNode body = JsonNodeFactory.instance.objectNode().put("id", parent.wooId()).put("status", UNPUBLISHED_STATUS);
-                updates.add(new WooPusher.Change(parent, body, parent.withPublished(false, status, item.categoryCode())));
+                updates.add(new WooPusher.Change(parent, body, parent.withPublished(false, status, item.categoryCode()),
+                        "unpublished (draft): the e-commerce flag was removed in Counterpoint"));
             } catch (WooException e) {
                 fail(item.itemNo(), WooFailures.code(e), WooFailures.reason(e), WooFailures.hint(e));
             }
@@ -444,8 +469,8 @@ public class ProductsJob implements SyncJob {
             try {
                 if (bySku == null || !reads.skusLookedUp().containsAll(candidateSkus)) {
                     bySku = new HashMap<>();
-                    for (JsonNode found : woo.findBySkus(candidateSkus)) {
-                        bySku.computeIfAbsent(found.path("sku").asText(), s -> new ArrayList<>()).add(found);
+                    for (JsonNode found : woo.findBySkusAsWooCompares(candidateSkus)) {
+                        bySku.computeIfAbsent(SkuTwins.key(found.path("sku").asText()), s -> new ArrayList<>()).add(found);
                     }
                 }
             } catch (WooException e) {
@@ -453,9 +478,18 @@ public class ProductsJob implements SyncJob {
                 return;
             }
             List<ReadItemChanges.Item> creates = new ArrayList<>();
+            Map<String, String> firstWithKey = new HashMap<>();
             for (ReadItemChanges.Item item : candidates) {
-                List<JsonNode> matches = bySku.getOrDefault(item.itemNo(), List.of());
-                if (matches.size() > 1) {
+                List<JsonNode> sameKey = bySku.getOrDefault(SkuTwins.key(item.itemNo()), List.of());
+                List<JsonNode> matches = sameKey.stream().filter(p -> p.path("sku").asText().equals(item.itemNo())).toList();
+                JsonNode twinProduct = sameKey.stream().filter(p -> !p.path("sku").asText().equals(item.itemNo())).findFirst()
+                        .orElse(null);
+                String pageTwin = firstWithKey.putIfAbsent(SkuTwins.key(item.itemNo()), item.itemNo());
+                if (pageTwin != null) {
+                    failTwin(item.itemNo(), pageTwin, pageTwin + " is placed in WooCommerce by this run");
+                } else if (twinProduct != null && matches.isEmpty()) {
+                    twinOfProduct(item.itemNo(), twinProduct.path("sku").asText(), twinProduct.path("id").asLong());
+                } else if (matches.size() > 1) {
                     fail(item.itemNo(), "DUPLICATE_SKU", matches.size() + " WooCommerce products have the SKU " + item.itemNo()
                                     + " (ids " + matches.stream().map(m -> m.path("id").asText()).collect(Collectors.joining(", ")) + ")",
                             "Keep one WooCommerce product with SKU " + item.itemNo() + " and change or delete the others");
@@ -466,7 +500,7 @@ public class ProductsJob implements SyncJob {
                 }
             }
             if (preview) {
-                creates.forEach(item -> context.log().outcome(item.itemNo(), ItemOutcome.CREATED));
+                creates.forEach(item -> context.log().outcome(item.itemNo(), ItemOutcome.CREATED, keptAsDraft(item)));
                 return;
             }
             for (int from = 0; from < creates.size(); from += WooBatch.MAX_ITEMS) {
@@ -518,14 +552,27 @@ public class ProductsJob implements SyncJob {
             for (WooBatch.ItemResult created : result.items()) {
                 ReadItemChanges.Item item = items.get(created.index());
                 if (!created.ok()) {
+                    long holder = created.error().existingResourceId();
+                    if (created.error().code() == WooErrorCode.WOO_DUPLICATE_SKU && holder > 0) {
+                        // WooCommerce named the product that has the SKU as it compares them: a twin's, maybe
+                        String holderSku = skuOf(holder);
+                        if (holderSku != null && SkuTwins.twins(item.itemNo(), holderSku)) {
+                            twinOfProduct(item.itemNo(), holderSku, holder);
+                            continue;
+                        }
+                    }
                     fail(item.itemNo(), WooFailures.code(created.error()), WooFailures.reason(created.error()),
                             WooFailures.hint(created.error()));
                     continue;
                 }
                 CatalogLink link = parentLink(item, created.id(), created.resource().path("status").asText());
+                String keptAsDraft = keptAsDraft(item);
+                if (keptAsDraft != null) {
+                    link = link.withPublishWhenPriced("publish");
+                }
                 createdLinks.add(gridded(item) ? link : newItemValues.sent(link));
                 placed++;
-                context.log().outcome(item.itemNo(), ItemOutcome.CREATED);
+                context.log().outcome(item.itemNo(), ItemOutcome.CREATED, keptAsDraft);
             }
             // stored while the variations are made: should the run stop before, the next one adopts the products by SKU
             saveBehind(createdLinks);
@@ -605,12 +652,26 @@ public class ProductsJob implements SyncJob {
             }
         }
 
+        /**
+         * Why a new simple product is created as a draft although the store publishes new products: Counterpoint has
+         * no price for it, and a published product without one cannot be bought. The pricing job publishes it with
+         * its first price. Null when it is not kept.
+         */
+        @Nullable
+        private String keptAsDraft(ReadItemChanges.Item item) {
+            if (settings.newProductsAsDraft() || gridded(item) || !newItemValues.lacksPrice(item.itemNo())) {
+                return null;
+            }
+            return "kept as draft: no price in Counterpoint at level " + settings.regularPriceLevel()
+                    + "; published as soon as it has one";
+        }
+
         private ObjectNode newProduct(ReadItemChanges.Item item, List<String> itemCells, List<Long> categories) {
             ObjectNode body = JsonNodeFactory.instance.objectNode()
                     .put("sku", item.itemNo())
                     .put("name", name(item))
                     .put("type", gridded(item) ? "variable" : "simple")
-                    .put("status", settings.newProductsAsDraft() ? "draft" : "publish")
+                    .put("status", settings.newProductsAsDraft() || keptAsDraft(item) != null ? "draft" : "publish")
                     .put("description", description(item));
             if (!categories.isEmpty()) {
                 body.set("categories", categoryIds(categories));
@@ -706,6 +767,38 @@ public class ProductsJob implements SyncJob {
         void awaitWrites() {
             writing.await();
             writing = WriteBehind.NONE;
+        }
+
+        /**
+         * WooCommerce has a product whose SKU it takes for this item's: never adopted nor updated for this item. Not
+         * in {@code failed}, as for an unusable item number: only a change in Counterpoint (or WooCommerce) fixes it,
+         * so it does not hold the watermark; it comes again when the item changes, in a full resync and the reconcile.
+         */
+        private void twinOfProduct(String itemNo, String twinSku, long productId) {
+            String owner = transactions.inTenant(context.tenantId(), null, () -> links.forWooIds(context.siteId(), List.of(productId)))
+                    .stream().filter(l -> l.wooId() == productId).map(CatalogLink::itemNo).findFirst().orElse(null);
+            if (owner != null) {
+                failTwin(itemNo, owner, owner + " is WooCommerce product #" + productId);
+            } else {
+                context.log().failed(itemNo, SkuTwins.CODE, "WooCommerce product #" + productId + " has the SKU " + twinSku + ", which WooCommerce"
+                                + " treats as the same SKU as " + itemNo + "; it is not linked to the item without you",
+                        "Change the SKU of WooCommerce product #" + productId + " to exactly " + itemNo
+                                + " to link it to the item, or rename the item in Counterpoint; WooCommerce treats " + itemNo
+                                + " and " + twinSku + " as the same SKU");
+            }
+        }
+
+        @Nullable
+        private String skuOf(long productId) {
+            try {
+                return woo.get("products/" + productId).path("sku").asText();
+            } catch (WooException e) {
+                return null;
+            }
+        }
+
+        private void failTwin(String itemNo, String twin, String where) {
+            context.log().failed(itemNo, SkuTwins.CODE, SkuTwins.reason(itemNo, twin, where), SkuTwins.hint(itemNo, twin));
         }
 
         private void fail(String itemNo, String code, String reason, String hint) {

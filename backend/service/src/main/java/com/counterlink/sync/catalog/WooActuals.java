@@ -154,7 +154,7 @@ public class WooActuals {
         CatalogLink actual = new CatalogLink(link.itemNo(), link.cell(), link.sku(), link.wooId(), link.wooParentId(), link.gridded(),
                 link.categoryCode(), link.published(), link.statusBeforeUnpublish(), managed, stockPending == null ? qty : null,
                 pricesUnknown ? null : regular, pricesUnknown ? null : sale, pricesUnknown ? null : from, pricesUnknown ? null : to,
-                stockPending, pricePending, link.tracksStock());
+                stockPending, pricePending, link.tracksStock(), link.publishWhenPriced());
         return new Refreshed(actual, stockDrift, priceDrift);
     }
 

@@ -61,6 +61,8 @@ class OddItemsEndToEndTest extends BackendTest {
     /** A tab pasted into the item number: Counterpoint takes it, a WooCommerce SKU cannot carry it. */
     static final String PASTED = "PASTED\tITEM";
     static final String PASTED_SHOWN = "PASTED[tab]ITEM";
+    /** The later twin of each pair: WooCommerce takes its number for the earlier one's SKU. */
+    static final List<String> TWINS = List.of(OddItems.ACCENT_TWIN, OddItems.CASE_TWIN_LOWER);
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -116,6 +118,9 @@ class OddItemsEndToEndTest extends BackendTest {
         JsonNode preview = run(siteB, JobType.PRODUCTS, RunTrigger.PREVIEW);
         assertEquals("CREATED", outcome(preview, OddItems.ACCENTED), preview.toString());
         assertEquals("ITEM_NUMBER_UNUSABLE", failedItem(preview, PASTED_SHOWN).get("errorCode").asText(), "the preview says so too");
+        assertEquals("SKU_TWIN", failedItem(preview, OddItems.ACCENT_TWIN).get("errorCode").asText(), "and of the twins");
+        assertEquals("kept as draft: no price in Counterpoint at level PRC_1; published as soon as it has one",
+                item(preview, OddItems.NO_PRICE).get("reason").asText(), "the preview says the unpriced item stays a draft");
 
         List<String> webItems = cpStrings("SELECT ITEM_NO FROM IM_ITEM WHERE IS_ECOMM_ITEM = 'Y' ORDER BY ITEM_NO");
         assertTrue(webItems.containsAll(OddItems.itemNos()) && webItems.contains(PASTED), webItems.toString());
@@ -123,18 +128,18 @@ class OddItemsEndToEndTest extends BackendTest {
             Store store = site.equals(siteA) ? storeA : storeB;
             JsonNode first = run(site, JobType.PRODUCTS, RunTrigger.MANUAL);
             assertEquals("PARTIAL", first.get("status").asText(), first.toString());
-            assertEquals(1, first.get("itemsFailed").asInt(), "only the pasted item failed: " + first);
+            assertEquals(1 + TWINS.size(), first.get("itemsFailed").asInt(), "only the pasted item and the twins failed: " + first);
             JsonNode failed = failedItem(first, PASTED_SHOWN);
             assertEquals("ITEM_NUMBER_UNUSABLE", failed.get("errorCode").asText());
             assertTrue(failed.get("reason").asText().contains("has a control character (tab) at position 7"), failed.toString());
             assertTrue(failed.get("actionHint").asText().startsWith("In Counterpoint, change the item number"), failed.toString());
             for (String itemNo : webItems) {
-                if (!itemNo.equals(PASTED)) {
+                if (!itemNo.equals(PASTED) && !TWINS.contains(itemNo)) {
                     assertTrue(store.productBySku(itemNo).isPresent(), itemNo + " was created in " + store.name());
                 }
             }
-            assertEquals(webItems.size() - 1, store.productsJson().stream().filter(p -> !p.get("type").asText().equals("variation"))
-                    .count(), "every web item but the pasted one is a product, once");
+            assertEquals(webItems.size() - 1 - TWINS.size(), store.productsJson().stream().filter(p -> !p.get("type").asText().equals("variation"))
+                    .count(), "every web item but the pasted one and the twins is a product, once");
 
             JsonNode again = run(site, JobType.PRODUCTS, RunTrigger.MANUAL);
             assertEquals("SUCCEEDED", again.get("status").asText(), again.toString());
@@ -245,13 +250,15 @@ class OddItemsEndToEndTest extends BackendTest {
     @Order(5)
     void anItemThatStopsOrStartsTrackingStockIsSwitchedAtItsNextProductsRun() throws Exception {
         String item = cpStrings("SELECT ITEM_NO FROM IM_ITEM WHERE IS_ECOMM_ITEM = 'Y' AND ITEM_TYP = 'I' AND TRK_METH = 'N'"
-                + " AND ITEM_NO NOT IN ('CAFÉ-01', 'FID 1/2 Ünï') ORDER BY ITEM_NO").getFirst();
+                + " AND ITEM_NO NOT IN ('CAFÉ-01', 'FID 1/2 Ünï', 'CAFE-01', 'TEE-1', 'tee-1') ORDER BY ITEM_NO").getFirst();
         assertTrue(storeA.productBySku(item).orElseThrow().get("manage_stock").asBoolean());
 
         // as for a row made before the connector knew item types: the next read of the item corrects it
         cpUpdate("UPDATE IM_ITEM SET ITEM_TYP = 'N' WHERE ITEM_NO = ?", item);
         JsonNode products = run(siteA, JobType.PRODUCTS, RunTrigger.MANUAL);
         assertEquals("UPDATED", outcome(products, item), products.toString());
+        assertEquals("sold without stock management: Counterpoint no longer tracks its stock (item type N)",
+                item(products, item).get("reason").asText(), "the run says why it changed the product");
         JsonNode product = storeA.productBySku(item).orElseThrow();
         assertFalse(product.get("manage_stock").asBoolean(), product.toString());
         assertEquals("instock", product.get("stock_status").asText());
@@ -269,7 +276,111 @@ class OddItemsEndToEndTest extends BackendTest {
                 product.get("stock_quantity").asInt());
     }
 
+    @Test
+    @Order(6)
+    void aTwinNeverTakesOverItsTwinsProductAndSaysWhichItemToRename() throws Exception {
+        for (Store store : List.of(storeA, storeB)) {
+            JsonNode cafe = store.productBySku(OddItems.ACCENTED).orElseThrow();
+            assertEquals("Café crème 250 g", cafe.get("name").asText(), "the decaf did not rename it: " + cafe);
+            assertTrue(store.productBySku(OddItems.ACCENT_TWIN).isEmpty());
+            assertEquals("Tee, adult", store.productBySku(OddItems.CASE_TWIN_UPPER).orElseThrow().get("name").asText());
+            assertTrue(store.productBySku(OddItems.CASE_TWIN_LOWER).isEmpty());
+        }
+        // a change of the twin, read by an incremental run: WooCommerce's look-up of CAFE-01 now answers CAFÉ-01's product
+        cpUpdate("UPDATE IM_ITEM SET DESCR = 'Cafe creme decaf 500 g' WHERE ITEM_NO = ?", OddItems.ACCENT_TWIN);
+        int writesBefore = storeA.productsJson().size();
+        JsonNode run = run(siteA, JobType.PRODUCTS, RunTrigger.MANUAL);
+        JsonNode twin = failedItem(run, OddItems.ACCENT_TWIN);
+        assertEquals("SKU_TWIN", twin.get("errorCode").asText(), twin.toString());
+        assertTrue(twin.get("reason").asText().contains("CAFÉ-01 is WooCommerce product #"
+                + storeA.productBySku(OddItems.ACCENTED).orElseThrow().get("id").asText()), twin.toString());
+        assertEquals("Rename one of the two items in Counterpoint; WooCommerce treats CAFE-01 and CAFÉ-01 as the same SKU",
+                twin.get("actionHint").asText());
+        assertEquals("Café crème 250 g", storeA.productBySku(OddItems.ACCENTED).orElseThrow().get("name").asText(),
+                "the twin's change did not reach CAFÉ-01's product");
+        assertEquals(writesBefore, storeA.productsJson().size());
+        assertEquals("none", outcome(run, OddItems.ACCENTED), run.toString());
+        assertEquals(0, SharedPostgres.countAsTenant(tenant, "SELECT count(*) FROM catalog_links WHERE item_no = ?",
+                OddItems.ACCENT_TWIN), "the twin is linked to nothing");
+        assertEquals(0, run(siteA, JobType.PRODUCTS, RunTrigger.MANUAL).get("itemsRead").asInt(),
+                "a twin does not hold the feed: it comes again when it changes");
+
+        JsonNode full = run(siteB, JobType.PRODUCTS, RunTrigger.FULL_RESYNC);
+        assertEquals("SKU_TWIN", failedItem(full, OddItems.CASE_TWIN_LOWER).get("errorCode").asText(), full.toString());
+        assertEquals("Tee, adult", storeB.productBySku(OddItems.CASE_TWIN_UPPER).orElseThrow().get("name").asText());
+    }
+
+    @Test
+    @Order(7)
+    void anItemWithoutAPriceIsKeptAsADraftUntilItHasOneThenPublished() throws Exception {
+        for (Store store : List.of(storeA, storeB)) {
+            JsonNode box = store.productBySku(OddItems.NO_PRICE).orElseThrow();
+            assertEquals("draft", box.get("status").asText(), "nobody sees a product that cannot be bought: " + box);
+            assertEquals("", box.get("regular_price").asText());
+        }
+        JsonNode created = runs(siteA, JobType.PRODUCTS).stream().filter(r -> !outcome(r, OddItems.NO_PRICE).equals("none"))
+                .map(r -> item(r, OddItems.NO_PRICE)).findFirst().orElseThrow();
+        assertEquals("CREATED", created.get("outcome").asText());
+        assertEquals("kept as draft: no price in Counterpoint at level REG_PRC; published as soon as it has one",
+                created.get("reason").asText(), created.toString());
+        JsonNode stillNone = run(siteA, JobType.PRICING, RunTrigger.MANUAL);
+        assertEquals("SUCCEEDED", stillNone.get("status").asText(), "waiting for a price is no failure: " + stillNone);
+
+        new StoreSimulator(cp).changePrice(OddItems.NO_PRICE, com.counterlink.counterpoint.demo.PriceLevel.REG_PRC,
+                new BigDecimal("7.50"));
+        JsonNode priced = run(siteA, JobType.PRICING, RunTrigger.MANUAL);
+        JsonNode published = item(priced, OddItems.NO_PRICE);
+        assertEquals("UPDATED", published.get("outcome").asText(), priced.toString());
+        assertEquals("published: it has a price in Counterpoint now (kept as draft until then)", published.get("reason").asText());
+        JsonNode box = storeA.productBySku(OddItems.NO_PRICE).orElseThrow();
+        assertEquals("publish", box.get("status").asText(), box.toString());
+        assertEquals("7.50", box.get("regular_price").asText());
+        assertTrue(box.get("purchasable").asBoolean());
+        assertEquals("draft", storeB.productBySku(OddItems.NO_PRICE).orElseThrow().get("status").asText(),
+                "store B sells PRC_1, still without a price");
+    }
+
+    @Test
+    @Order(8)
+    void everyProductChangeSaysWhy() throws Exception {
+        cpUpdate("UPDATE IM_ITEM SET IS_ECOMM_ITEM = 'N' WHERE ITEM_NO = ?", OddItems.SPACED);
+        JsonNode unflagged = run(siteA, JobType.PRODUCTS, RunTrigger.MANUAL);
+        JsonNode off = item(unflagged, OddItems.SPACED);
+        assertEquals("UPDATED", off.get("outcome").asText(), unflagged.toString());
+        assertEquals("unpublished (draft): the e-commerce flag was removed in Counterpoint", off.get("reason").asText());
+        assertEquals("draft", storeA.productBySku(OddItems.SPACED).orElseThrow().get("status").asText());
+
+        cpUpdate("UPDATE IM_ITEM SET IS_ECOMM_ITEM = 'Y' WHERE ITEM_NO = ?", OddItems.SPACED);
+        JsonNode flagged = run(siteA, JobType.PRODUCTS, RunTrigger.MANUAL);
+        assertEquals("re-published (publish): flagged for e-commerce again in Counterpoint",
+                item(flagged, OddItems.SPACED).get("reason").asText(), flagged.toString());
+        assertEquals("publish", storeA.productBySku(OddItems.SPACED).orElseThrow().get("status").asText());
+    }
+
     // ---- helpers ------------------------------------------------------------------------
+
+    /** The runs of a job at a store, oldest first, each with its items. */
+    private List<JsonNode> runs(String site, JobType job) {
+        List<JsonNode> runs = new ArrayList<>();
+        for (JsonNode summary : api.get("/api/tenants/" + tenant + "/stores/" + site + "/runs?jobType=" + job, stack.token()).json()) {
+            JsonNode detail = api.get("/api/tenants/" + tenant + "/stores/" + site + "/runs/" + summary.get("id").asText(),
+                    stack.token()).json();
+            ObjectNode run = ((ObjectNode) detail.get("run")).deepCopy();
+            run.set("items", detail.get("items"));
+            runs.add(run);
+        }
+        runs.sort(java.util.Comparator.comparing(r -> r.get("startedAt").asText()));
+        return runs;
+    }
+
+    private static JsonNode item(JsonNode run, String key) {
+        for (JsonNode item : run.get("items")) {
+            if (item.get("itemKey").asText().equals(key)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no run item for " + key + " in " + run);
+    }
 
     /** A shopper's checkout, completed at once; answers WooCommerce's order id. */
     private long checkout(Store store, List<String> skus, List<Integer> quantities) throws Exception {
