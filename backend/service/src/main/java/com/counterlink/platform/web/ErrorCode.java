@@ -8,6 +8,7 @@ public enum ErrorCode {
     MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "The request could not be read"),
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Sign in again"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "Not allowed"),
+    EMAIL_NOT_VERIFIED(HttpStatus.FORBIDDEN, "Verify your email address first"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
     CONFLICT(HttpStatus.CONFLICT, "Conflict"),
     PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The request is too large"),
