@@ -2,7 +2,9 @@
 # Runs a real Keycloak for local use and tests, from the keycloak-quarkus-dist zip on Maven Central,
 # with the counterlink realm imported into an in-memory database (fresh at every start).
 #   deploy/keycloak/keycloak-local.sh start|stop|status|demo-user EMAIL PASSWORD
-# Env: KEYCLOAK_PORT (18080), COUNTERLINK_LOCAL (<repo>/.local), PORTAL_URLS (extra redirect origins).
+# Env: KEYCLOAK_PORT (18080), COUNTERLINK_LOCAL (<repo>/.local), PORTAL_URLS (extra redirect origins),
+#      KEYCLOAK_MGMT_PORT (19000). The realm sends its emails to COUNTERLINK_SMTP_HOST:COUNTERLINK_SMTP_PORT,
+#      by default localhost:18025: the mail catcher (deploy/local/mail-catcher.sh) run.sh and test-all.sh start.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

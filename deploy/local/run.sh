@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs Counterlink locally on embedded defaults: PostgreSQL (embedded), Keycloak (real, local),
-# the backend and the portal. Ctrl-C stops everything it started.
+# Runs Counterlink locally on embedded defaults: PostgreSQL (embedded), Keycloak (real, local), a mail
+# catcher for Keycloak's emails, the backend and the portal. Ctrl-C stops everything it started.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 use_java21
@@ -23,9 +23,17 @@ cleanup() {
   stop_pid "${COUNTERPOINT_PID:-}"
   stop_pid "${PG_PID:-}"
   if $STARTED_KEYCLOAK; then "$REPO/deploy/keycloak/keycloak-local.sh" stop || true; fi
+  if $STARTED_MAIL_CATCHER; then "$REPO/deploy/local/mail-catcher.sh" stop || true; fi
 }
 STARTED_KEYCLOAK=false
+STARTED_MAIL_CATCHER=false
 trap cleanup EXIT INT TERM
+
+echo "==> Starting the mail catcher (Keycloak's emails: a new account verifies its address)"
+if ! "$REPO/deploy/local/mail-catcher.sh" status >/dev/null 2>&1; then
+  "$REPO/deploy/local/mail-catcher.sh" start
+  STARTED_MAIL_CATCHER=true
+fi
 
 echo "==> Starting Keycloak"
 if ! "$REPO/deploy/keycloak/keycloak-local.sh" status >/dev/null 2>&1; then
@@ -56,6 +64,7 @@ cat <<INFO
     Portal:    http://localhost:$PORT
     Demo login: $DEMO_EMAIL / $DEMO_PASSWORD   (or "Create an account" to sign up as a new retailer)
     Keycloak:  http://localhost:18080  (admin console: admin / admin)
+    Mail:      $("$REPO/deploy/local/mail-catcher.sh" url)  (every email Keycloak sends: open "Verify email" there after signing up)
     API docs:  http://localhost:$PORT/api/openapi
     Demo Counterpoint (SQL Server-shaped H2): jdbc:h2:tcp://localhost:19092/counterpoint;MODE=MSSQLServer  (sa / counterpoint)
     WooCommerce sandbox: http://localhost:18090  (stores "shop" and "tickets"; keys in $LOCAL/woo-sandbox.log)

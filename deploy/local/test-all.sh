@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the Maven reactor (unit and integration tests on embedded PostgreSQL and a real
 # Keycloak), the portal's unit tests, and the end-to-end tests in Debian's Chromium against the
-# real stack. Exits non-zero if anything fails.
+# real stack (sign-ups verify their email through the local mail catcher). Exits non-zero if anything fails.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 use_java21
@@ -12,6 +12,7 @@ E2E_PORT=18085
 E2E_PG_PORT=55439
 E2E_DIR="$(mktemp -d)"
 STARTED_KEYCLOAK=false
+STARTED_MAIL_CATCHER=false
 
 cleanup() {
   stop_pid "${BACKEND_PID:-}"
@@ -19,9 +20,16 @@ cleanup() {
   stop_pid "${COUNTERPOINT_PID:-}"
   stop_pid "${SANDBOX_PID:-}"
   if $STARTED_KEYCLOAK; then "$REPO/deploy/keycloak/keycloak-local.sh" stop >/dev/null || true; fi
+  if $STARTED_MAIL_CATCHER; then "$REPO/deploy/local/mail-catcher.sh" stop >/dev/null || true; fi
   rm -rf "$E2E_DIR"
 }
 trap cleanup EXIT INT TERM
+
+# Keycloak mails the "verify your email" link a new account needs; the end-to-end sign-ups read it here.
+if ! "$REPO/deploy/local/mail-catcher.sh" status >/dev/null 2>&1; then
+  "$REPO/deploy/local/mail-catcher.sh" start
+  STARTED_MAIL_CATCHER=true
+fi
 
 if ! "$REPO/deploy/keycloak/keycloak-local.sh" status >/dev/null 2>&1; then
   "$REPO/deploy/keycloak/keycloak-local.sh" start
@@ -51,7 +59,7 @@ SANDBOX_PID=$!
 start_backend "$E2E_PORT" "$E2E_PG_PORT" "$E2E_DIR/backend.log"
 if ! (cd "$REPO/frontend" && E2E_BASE_URL="http://localhost:$E2E_PORT" \
       E2E_COUNTERPOINT_URL="jdbc:h2:tcp://localhost:19093/counterpoint;MODE=MSSQLServer" \
-      E2E_SANDBOX_URL="http://127.0.0.1:18091" npm run e2e); then
+      E2E_SANDBOX_URL="http://127.0.0.1:18091" E2E_MAIL_URL="$("$REPO/deploy/local/mail-catcher.sh" url)" npm run e2e); then
   echo "End-to-end tests failed; backend log tail:" >&2
   tail -50 "$E2E_DIR/backend.log" >&2
   exit 1

@@ -110,6 +110,26 @@ describe("/auth/callback", () => {
     expect(screen.getByRole("link", { name: "Back to start" })).toHaveAttribute("href", "/");
   });
 
+  it("starts the sign-in again when it finished in another tab (a new account verified its email there)", async () => {
+    backend([]);
+    renderApp("/auth/callback?error=temporarily_unavailable&error_description=authentication_expired&state=xyz");
+
+    await waitFor(() => expect(oidc.last.signinRedirect).toHaveBeenCalledTimes(1));
+    expect(oidc.last.signinRedirect).toHaveBeenCalledWith({ state: { returnTo: "/" } });
+    expect(oidc.last.signinRedirectCallback).not.toHaveBeenCalled();
+    expect(screen.queryByRole("heading", { name: "Sign-in didn't complete" })).not.toBeInTheDocument();
+  });
+
+  it("explains an expired sign-in instead of starting it again in a loop", async () => {
+    backend([]);
+    window.sessionStorage.setItem("counterlink.authExpiredRestartAt", String(Date.now() - 5_000));
+    renderApp("/auth/callback?error=temporarily_unavailable&error_description=authentication_expired&state=xyz");
+
+    expect(await screen.findByRole("heading", { name: "Sign-in didn't complete" })).toBeInTheDocument();
+    expect(screen.getByText("The sign-in took too long or finished in another tab. Log in again.")).toBeInTheDocument();
+    expect(oidc.last.signinRedirect).not.toHaveBeenCalled();
+  });
+
   it("offers a retry when the backend is down after sign-in", async () => {
     let up = false;
     mockFetch({

@@ -11,7 +11,27 @@ import { pickTenant } from "../utils/lastTenant";
 import { CALLBACK_PATH } from "./userManager";
 import { errorMessage } from "../api/errors";
 
+const RESTART_KEY = "counterlink.authExpiredRestartAt";
+const RESTART_MIN_INTERVAL_MS = 30_000;
+
+/**
+ * Keycloak answers error_description=authentication_expired to a tab whose sign-in finished in another tab
+ * (a new account verifies its email by opening the mailed link, usually in a new tab) or took too long. Its
+ * advice: start the sign-in again, which Keycloak's session now completes without asking anything. Once per
+ * 30 s, so a sign-in that keeps expiring shows the error instead of looping.
+ */
+function shouldRestartExpiredSignIn(): boolean {
+  if (new URLSearchParams(window.location.search).get("error_description") !== "authentication_expired") return false;
+  const last = Number(window.sessionStorage.getItem(RESTART_KEY) ?? 0);
+  if (Date.now() - last < RESTART_MIN_INTERVAL_MS) return false;
+  window.sessionStorage.setItem(RESTART_KEY, String(Date.now()));
+  return true;
+}
+
 function describe(e: unknown): string {
+  if (new URLSearchParams(window.location.search).get("error_description") === "authentication_expired") {
+    return "The sign-in took too long or finished in another tab. Log in again.";
+  }
   // oidc-client-ts ErrorResponse carries Keycloak's error / error_description.
   const err = e as { error?: string; error_description?: string };
   if (err?.error === "access_denied") return "Sign-in was cancelled.";
@@ -31,8 +51,15 @@ export default function CallbackPage() {
   // The code can only be exchanged once, even under StrictMode's double effects.
   const signIn = useRef<ReturnType<typeof completeSignIn> | null>(null);
   const signedIn = useRef(false);
+  const restarting = useRef(false);
 
   useEffect(() => {
+    if (restarting.current) return;
+    if (!signIn.current && shouldRestartExpiredSignIn()) {
+      restarting.current = true;
+      void login("/");
+      return;
+    }
     let cancelled = false;
     signIn.current ??= completeSignIn();
     signIn.current
@@ -60,7 +87,7 @@ export default function CallbackPage() {
     return () => {
       cancelled = true;
     };
-  }, [completeSignIn, api, navigate, attempt]);
+  }, [completeSignIn, login, api, navigate, attempt]);
 
   if (!error) return <FullPageLoading label="Signing you in…" />;
 

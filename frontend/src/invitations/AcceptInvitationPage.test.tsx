@@ -40,16 +40,34 @@ describe("accept invitation", () => {
     expect(window.localStorage.getItem("counterlink.lastTenantId")).toBe("t-9");
   });
 
-  it("for another address: shows why and offers to sign in as that address", async () => {
-    const detail = "This invitation was sent to carol@example.com; you are signed in as ada@example.com";
-    backend(() => problem({ status: 403, title: "Forbidden", detail }));
+  it("for another address: shows why and offers to sign in with the invited one", async () => {
+    const detail = "This invitation was sent to a different email address: sign in with the address it was sent to, "
+      + "or ask the company's owner to invite the address you use";
+    backend(() => problem({ status: 403, title: "Not allowed", detail, code: "FORBIDDEN" }));
     oidc.storedUser = fakeUser();
     renderApp("/invitations/accept?token=abc");
     expect(await screen.findByRole("heading", { name: "This invitation is for someone else" }, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByText(detail)).toBeInTheDocument();
-    await userEvent.click(screen.getByRole("button", { name: "Log out and sign in as that address" }));
+    await userEvent.click(screen.getByRole("button", { name: "Log out and sign in with the invited address" }));
     await vi.waitFor(() => expect(oidc.last.signinRedirect).toHaveBeenCalled());
     expect(oidc.last.removeUser).toHaveBeenCalled();
+    expect(oidc.last.signinRedirect).toHaveBeenCalledWith({
+      prompt: "login",
+      state: { returnTo: "/invitations/accept?token=abc" },
+    });
+  });
+
+  it("for an address not verified yet: asks to verify it and signs in again to do so, back to the same link", async () => {
+    const detail = "Verify your email address before accepting an invitation: open the link in the email we sent you "
+      + "(signing in again sends a new one), then open this invitation link again";
+    backend(() => problem({ status: 403, title: "Verify your email address first", detail, code: "EMAIL_NOT_VERIFIED" }));
+    oidc.storedUser = fakeUser();
+    renderApp("/invitations/accept?token=abc");
+    expect(await screen.findByRole("heading", { name: "Verify your email address first" }, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByText(detail)).toBeInTheDocument();
+    expect(screen.queryByText("This invitation is for someone else")).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Sign in again to verify your email" }));
+    await vi.waitFor(() => expect(oidc.last.signinRedirect).toHaveBeenCalled());
     expect(oidc.last.signinRedirect).toHaveBeenCalledWith({
       prompt: "login",
       state: { returnTo: "/invitations/accept?token=abc" },

@@ -64,7 +64,10 @@ export default function AcceptInvitationPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [token, attempt]);
 
-  /** Forget this session and sign in again (Keycloak asks for credentials), then come back here. */
+  /**
+   * Forget this session and sign in again (Keycloak asks for credentials, and for a verified email first),
+   * then come back here.
+   */
   const switchAccount = async () => {
     setSwitching(true);
     const returnTo = window.location.pathname + window.location.search;
@@ -89,6 +92,25 @@ export default function AcceptInvitationPage() {
         </div>
       </div>
     );
+  } else if (error instanceof ApiError && error.problem.code === "EMAIL_NOT_VERIFIED") {
+    // Signing in again makes Keycloak send a new verification email and wait for its link, then come back here.
+    content = (
+      <div className="state state-error" role="alert">
+        <h1 className="state-title">Verify your email address first</h1>
+        <p>{errorMessage(error)}</p>
+        <p className="muted">
+          You are signed in as <strong>{me.email ?? me.name ?? me.subject}</strong>.
+        </p>
+        <div className="actions">
+          <button type="button" className="btn btn-primary" onClick={() => void switchAccount()} disabled={switching}>
+            {switching ? "Opening sign-in…" : "Sign in again to verify your email"}
+          </button>
+          <Link className="btn btn-link" to={homeFor(me)}>
+            Not now
+          </Link>
+        </div>
+      </div>
+    );
   } else if (error instanceof ApiError && error.status === 403) {
     content = (
       <div className="state state-error" role="alert">
@@ -99,7 +121,7 @@ export default function AcceptInvitationPage() {
         </p>
         <div className="actions">
           <button type="button" className="btn btn-primary" onClick={() => void switchAccount()} disabled={switching}>
-            {switching ? "Opening sign-in…" : "Log out and sign in as that address"}
+            {switching ? "Opening sign-in…" : "Log out and sign in with the invited address"}
           </button>
           <Link className="btn btn-link" to={homeFor(me)}>
             Not now

@@ -46,7 +46,7 @@ public class InvitationController {
         return HttpResponse.noContent();
     }
 
-    /** The invited person, signed in with the invited address, joins the company. */
+    /** The invited person, signed in with the invited address and having verified it, joins the company. */
     @Post("/invitations/accept")
     public TenantView accept(@Body @Valid AcceptInvitationCommand command, Authentication auth) {
         return invitations.accept(CurrentUser.from(auth), command);

@@ -18,13 +18,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** Owners invite people by email; the invited person accepts with the link while signed in as that email. */
+/**
+ * Owners invite people by email; the invited person accepts with the link while signed in with that email,
+ * verified.
+ */
 @Singleton
 public class InvitationService {
 
     static final Duration VALIDITY = Duration.ofDays(7);
     private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final String INVALID = "This invitation is not valid any more: ask the company's owner for a new one";
+    private static final String NOT_VERIFIED = "Verify your email address before accepting an invitation: open the link"
+            + " in the email we sent you (signing in again sends a new one), then open this invitation link again";
+    private static final String OTHER_ADDRESS = "This invitation was sent to a different email address: sign in with the"
+            + " address it was sent to, or ask the company's owner to invite the address you use";
 
     private final TenantAccess access;
     private final TenantTransactions transactions;
@@ -105,10 +112,7 @@ public class InvitationService {
                 throw new ApiException(ErrorCode.FORBIDDEN, "You cannot accept an invitation you created yourself: "
                         + "ask an owner of the company to invite you");
             }
-            if (user.email() == null || !normalize(user.email()).equals(invitation.email())) {
-                throw new ApiException(ErrorCode.FORBIDDEN, "This invitation was sent to " + invitation.email()
-                        + "; sign in with that address to accept it");
-            }
+            requireInvitedAddress(user, invitation);
             MemberRole role = members.findByTenantIdAndSubject(token.tenantId(), user.subject())
                     .map(Member::role)
                     .orElseGet(() -> members.save(new Member(UUID.randomUUID(), token.tenantId(), user.subject(),
@@ -118,6 +122,20 @@ public class InvitationService {
                     Map.of("email", invitation.email(), "role", role.apiName()));
             return TenantView.of(tenants.findById(token.tenantId()).orElseThrow(), role);
         });
+    }
+
+    /**
+     * The link alone is not enough: the person must have proved to Keycloak that they own the invited address.
+     * Verification is checked first, so an unverified account learns nothing about which address was invited;
+     * a verified one for another address is refused without being told the invited address.
+     */
+    private static void requireInvitedAddress(CurrentUser user, Invitation invitation) {
+        if (!user.emailVerified()) {
+            throw new ApiException(ErrorCode.EMAIL_NOT_VERIFIED, NOT_VERIFIED);
+        }
+        if (user.email() == null || !normalize(user.email()).equals(invitation.email())) {
+            throw new ApiException(ErrorCode.FORBIDDEN, OTHER_ADDRESS);
+        }
     }
 
     private static Invitation withStatus(Invitation i, InvitationStatus status, String acceptedBy) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
@@ -77,7 +78,9 @@ class InvitationTest extends BackendTest {
 
         ApiClient.Response wrongPerson = api.post("/api/invitations/accept", someoneElse, "{\"token\":\"" + token + "\"}");
         assertEquals(403, wrongPerson.status());
-        assertTrue(wrongPerson.json().get("detail").asText().contains(invitee.email()));
+        assertEquals("FORBIDDEN", wrongPerson.json().get("code").asText());
+        assertTrue(wrongPerson.json().get("detail").asText().contains("different email address"), wrongPerson.toString());
+        assertFalse(wrongPerson.body().contains(invitee.email()), "the link does not tell a stranger who was invited");
 
         String tampered = token.substring(0, token.length() - 3) + "xyz";
         assertEquals(404, api.post("/api/invitations/accept", SharedKeycloak.token(invitee), "{\"token\":\"" + tampered + "\"}").status());
@@ -85,6 +88,40 @@ class InvitationTest extends BackendTest {
         assertEquals(404, api.post("/api/invitations/accept", SharedKeycloak.token(invitee), "{\"token\":\"" + otherTenant + "\"}").status());
         assertEquals(404, api.post("/api/invitations/accept", SharedKeycloak.token(invitee), "{\"token\":\"garbage\"}").status());
         assertEquals(400, api.post("/api/invitations/accept", SharedKeycloak.token(invitee), "{}").status());
+    }
+
+    @Test
+    void theInvitedAddressMustBeVerifiedAndTheInvitationWaitsUntilItIs() {
+        TestUser invitee = SharedKeycloak.createUser("unverified");
+        String token = tokenOf(invite(invitee.email().toUpperCase(), "member").json());
+        String unverifiedToken = SharedKeycloak.tokenWithUnverifiedEmail(invitee);
+
+        ApiClient.Response refused = api.post("/api/invitations/accept", unverifiedToken, "{\"token\":\"" + token + "\"}");
+        assertEquals(403, refused.status(), refused.toString());
+        assertTrue(refused.contentType().startsWith("application/problem+json"), refused.toString());
+        assertEquals("EMAIL_NOT_VERIFIED", refused.json().get("code").asText());
+        assertTrue(refused.json().get("detail").asText().startsWith("Verify your email address"), refused.toString());
+        assertTrue(contains(api.get("/api/tenants/" + tenant + "/invitations", ownerToken).json(), "email", invitee.email()),
+                "the invitation is still pending");
+
+        SharedKeycloak.setEmailVerified(invitee, true);
+        ApiClient.Response accepted = api.post("/api/invitations/accept", SharedKeycloak.token(invitee), "{\"token\":\"" + token + "\"}");
+        assertEquals(200, accepted.status(), accepted.toString());
+        assertTrue(contains(api.get("/api/tenants/" + tenant + "/members", ownerToken).json(), "email", invitee.email()));
+    }
+
+    @Test
+    void anUnverifiedAccountCannotFindOutWhichAddressWasInvited() {
+        TestUser invitee = SharedKeycloak.createUser("guessed");
+        String token = tokenOf(invite(invitee.email(), "member").json());
+        TestUser stranger = SharedKeycloak.createUser("stranger");
+
+        ApiClient.Response refused = api.post("/api/invitations/accept", SharedKeycloak.tokenWithUnverifiedEmail(stranger),
+                "{\"token\":\"" + token + "\"}");
+        assertEquals(403, refused.status(), refused.toString());
+        assertEquals("EMAIL_NOT_VERIFIED", refused.json().get("code").asText(),
+                "an unverified account gets the same answer whichever address it claims");
+        assertFalse(refused.body().contains(invitee.email()));
     }
 
     @Test

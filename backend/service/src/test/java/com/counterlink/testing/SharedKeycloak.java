@@ -2,6 +2,7 @@ package com.counterlink.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.net.URI;
@@ -124,21 +125,51 @@ public final class SharedKeycloak {
         return token(TEST_CLIENT, user);
     }
 
+    /**
+     * A real access token for a person whose address Keycloak has not verified ({@code email_verified: false}).
+     * The realm makes people verify their address before they can sign in, so such a token exists only for a
+     * session that began while the address was verified and was refreshed after Keycloak marked it unverified
+     * (as when the person's email is changed); this opens that session, marks the address unverified through
+     * the admin API and refreshes it.
+     */
+    public static String tokenWithUnverifiedEmail(TestUser user) {
+        JsonNode session = readJson(tokenResponse(ISSUER, Map.of("grant_type", "password", "client_id", TEST_CLIENT,
+                "client_secret", TEST_CLIENT_SECRET, "username", user.email(), "password", user.password(), "scope", "openid")));
+        setEmailVerified(user, false);
+        return readJson(tokenResponse(ISSUER, Map.of("grant_type", "refresh_token", "client_id", TEST_CLIENT,
+                "client_secret", TEST_CLIENT_SECRET, "refresh_token", session.get("refresh_token").asText())))
+                .get("access_token").asText();
+    }
+
+    /** Marks the person's address verified or not, as the link in Keycloak's verification email does. */
+    public static void setEmailVerified(TestUser user, boolean verified) {
+        String path = "/admin/realms/" + REALM + "/users/" + user.subject();
+        ObjectNode representation = (ObjectNode) readJson(admin("GET", path, null).body());
+        representation.put("emailVerified", verified);
+        int status = admin("PUT", path, representation.toString()).statusCode();
+        if (status != 204) {
+            throw new IllegalStateException("could not set emailVerified for " + user.email() + ": HTTP " + status);
+        }
+    }
+
     public static String token(String clientId, TestUser user) {
         return tokenFrom(ISSUER, clientId, TEST_CLIENT_SECRET, user.email(), user.password());
     }
 
     public static String tokenFrom(String issuer, String clientId, String secret, String username, String password) {
-        String form = form(Map.of("grant_type", "password", "client_id", clientId, "client_secret", secret,
-                "username", username, "password", password, "scope", "openid"));
+        return readJson(tokenResponse(issuer, Map.of("grant_type", "password", "client_id", clientId, "client_secret", secret,
+                "username", username, "password", password, "scope", "openid"))).get("access_token").asText();
+    }
+
+    private static String tokenResponse(String issuer, Map<String, String> grant) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(form(grant))).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("no token: HTTP " + response.statusCode() + " " + response.body());
             }
-            return readJson(response.body()).get("access_token").asText();
+            return response.body();
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }

@@ -11,6 +11,7 @@ public enum ErrorCode {
     SUPPORT_SESSION_REQUIRED(HttpStatus.FORBIDDEN, "No live support session on this company"),
     SUPPORT_READ_ONLY(HttpStatus.FORBIDDEN, "The support session is read-only"),
     SUPPORT_NOT_ALLOWED(HttpStatus.FORBIDDEN, "Counterlink support cannot do this for a company"),
+    EMAIL_NOT_VERIFIED(HttpStatus.FORBIDDEN, "Verify your email address first"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
     CONFLICT(HttpStatus.CONFLICT, "Conflict"),
     PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The request is too large"),
