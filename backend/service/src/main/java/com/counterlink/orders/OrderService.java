@@ -11,6 +11,7 @@ import com.counterlink.platform.web.ErrorCode;
 import com.counterlink.stores.Site;
 import com.counterlink.stores.SiteRepository;
 import com.counterlink.sync.JobType;
+import com.counterlink.sync.JobsSwitched;
 import com.counterlink.sync.RunTrigger;
 import com.counterlink.sync.SyncScheduler;
 import com.counterlink.tenancy.TenantAccess;
@@ -22,6 +23,7 @@ import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -40,10 +42,13 @@ public class OrderService {
     private final AuditLog audit;
     private final ApplicationEventPublisher<AllocationsChanged> events;
     private final SiblingStores siblings;
+    private final ApplicationEventPublisher<JobsSwitched> switches;
 
     OrderService(TenantAccess access, OrderLedger ledger, TxSql sql, SiteRepository sites, SyncScheduler scheduler,
-                 AuditLog audit, ApplicationEventPublisher<AllocationsChanged> events, SiblingStores siblings) {
+                 AuditLog audit, ApplicationEventPublisher<AllocationsChanged> events, SiblingStores siblings,
+                 ApplicationEventPublisher<JobsSwitched> switches) {
         this.siblings = siblings;
+        this.switches = switches;
         this.events = events;
         this.access = access;
         this.ledger = ledger;
@@ -169,6 +174,8 @@ public class OrderService {
         java.time.Duration interval = job.map(j -> java.time.Duration.ofSeconds((Integer) j[1]))
                 .orElse(JobType.ORDERS.defaultInterval());
         scheduler.schedule(tenantId, siteId, JobType.ORDERS, enabled, interval);
+        switches.publishEvent(new JobsSwitched(tenantId, siteId, Set.of(JobType.ORDERS),
+                JobsSwitched.Change.SETTINGS_SAVED));
         siblings.refresh(tenantId);
         return saved;
     }

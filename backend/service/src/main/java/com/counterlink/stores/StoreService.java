@@ -11,6 +11,7 @@ import com.counterlink.platform.web.ErrorCode;
 import com.counterlink.tenancy.TenantAccess;
 import com.counterlink.woo.SiteAddress;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,10 +56,12 @@ public class StoreService {
     private final WebhookService webhooks;
     private final String publicUrl;
     private final com.counterlink.sync.SyncScheduler syncScheduler;
+    private final ApplicationEventPublisher<StoreChanged> changes;
 
     public StoreService(TenantAccess access, TenantTransactions transactions, SiteRepository sites, StoreClients clients,
                         ConnectionTester tester, SiteAddresses addresses, OutboundUrlPolicy policy, SecretBox box, AuditLog audit,
                         WebhookService webhooks, com.counterlink.sync.SyncScheduler syncScheduler,
+                        ApplicationEventPublisher<StoreChanged> changes,
                         @Value("${counterlink.public-url}") String publicUrl) {
         this.access = access;
         this.transactions = transactions;
@@ -72,6 +75,7 @@ public class StoreService {
         this.webhooks = webhooks;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.syncScheduler = syncScheduler;
+        this.changes = changes;
     }
 
     public List<StoreView> list(CurrentUser user, UUID tenantId) {
@@ -155,6 +159,7 @@ public class StoreService {
             LOG.warn("wc-auth callback for site {} refused: state used, expired or unknown", state.siteId());
             throw new ApiException(ErrorCode.NOT_FOUND, "Unknown or expired authorization");
         }
+        changes.publishEvent(new StoreChanged(state.tenantId(), state.siteId(), StoreChanged.Change.LINKED));
         // WooCommerce waits for this answer before it finishes; asking the store now could wait on itself
         addresses.learnSoon(state.tenantId(), state.siteId());
         webhooks.registerAfterLinking(state.tenantId(), state.siteId());
@@ -170,6 +175,7 @@ public class StoreService {
             audit.record(tenantId, user, "store.keys-entered", "site", siteId.toString(), Map.of());
             return site(tenantId, siteId);
         });
+        changes.publishEvent(new StoreChanged(tenantId, siteId, StoreChanged.Change.KEYS_SAVED));
         Site learned = addresses.learn(stored);
         webhooks.registerAfterLinking(tenantId, siteId);
         return StoreView.of(learned);
@@ -214,6 +220,7 @@ public class StoreService {
             audit.record(tenantId, user, "store.removed", "site", siteId.toString(), Map.of());
             return before;
         });
+        changes.publishEvent(new StoreChanged(tenantId, siteId, StoreChanged.Change.REMOVED));
         webhooks.stopMaintenance(siteId);
         syncScheduler.unscheduleAll(siteId);
         webhooks.unregister(removed);

@@ -4,6 +4,7 @@ import com.counterlink.audit.AuditLog;
 import com.counterlink.identity.CurrentUser;
 import com.counterlink.platform.web.ApiException;
 import com.counterlink.tenancy.TenantAccess;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -25,15 +27,18 @@ public class SyncSettingsService {
     private final SyncRunItemRepository items;
     private final SyncScheduler scheduler;
     private final AuditLog audit;
+    private final ApplicationEventPublisher<JobsSwitched> switches;
 
     public SyncSettingsService(TenantAccess access, JobSettingRepository settings, SyncRunRepository runs,
-                               SyncRunItemRepository items, SyncScheduler scheduler, AuditLog audit) {
+                               SyncRunItemRepository items, SyncScheduler scheduler, AuditLog audit,
+                               ApplicationEventPublisher<JobsSwitched> switches) {
         this.access = access;
         this.settings = settings;
         this.runs = runs;
         this.items = items;
         this.scheduler = scheduler;
         this.audit = audit;
+        this.switches = switches;
     }
 
     public List<JobSettingView> jobs(CurrentUser user, UUID tenantId, UUID siteId) {
@@ -52,7 +57,7 @@ public class SyncSettingsService {
     }
 
     public JobSettingView update(CurrentUser user, UUID tenantId, UUID siteId, JobType type, UpdateJobSettingCommand command) {
-        return access.asOwner(user, tenantId, member -> {
+        JobSettingView saved = access.asOwner(user, tenantId, member -> {
             requireSite(siteId);
             JobSetting setting = new JobSetting(new JobSetting.Key(siteId, type), tenantId, command.enabled(),
                     command.intervalSeconds(), Instant.now());
@@ -67,6 +72,9 @@ public class SyncSettingsService {
             return new JobSettingView(type, command.enabled(), command.intervalSeconds(),
                     runs.findFirstBySiteIdAndJobTypeOrderByStartedAtDesc(siteId, type).orElse(null));
         });
+        switches.publishEvent(new JobsSwitched(tenantId, siteId, Set.of(type),
+                command.enabled() ? JobsSwitched.Change.SWITCHED_ON : JobsSwitched.Change.SWITCHED_OFF));
+        return saved;
     }
 
     public void runNow(CurrentUser user, UUID tenantId, UUID siteId, JobType type, boolean full) {

@@ -84,6 +84,22 @@ public class TenantTransactions {
     }
 
     /**
+     * The billing meter's daily reconcile finding every tenant's id (table {@code tenants}, read only, nothing
+     * else); it then works in each tenant with {@link #inTenant}.
+     */
+    public <T> T asBillingMeter(Supplier<T> work) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(
+                    "SELECT set_config('app.tenant_id', '', true), set_config('app.billing_meter', 'on', true)")) {
+                statement.execute();
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not open the tenant list for the billing meter", e);
+            }
+            return work.get();
+        });
+    }
+
+    /**
      * Our staff's own records outside any tenant (the staff audit trail, which the application may
      * append to and not read). Call only after checking the person's vendor role.
      */

@@ -5,9 +5,11 @@ import com.counterlink.identity.CurrentUser;
 import com.counterlink.platform.web.ApiException;
 import com.counterlink.sync.JobSettingRepository;
 import com.counterlink.sync.JobType;
+import com.counterlink.sync.JobsSwitched;
 import com.counterlink.tenancy.TenantAccess;
 import com.counterlink.tenancy.TenantAction;
 import com.counterlink.tenancy.TenantEndpoint;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -20,6 +22,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** A store's catalog settings: members read them, owners change them. */
@@ -34,10 +37,13 @@ public class CatalogSettingsController {
     private final CatalogTriggers triggers;
     private final AuditLog audit;
     private final Watermarks watermarks;
+    private final ApplicationEventPublisher<JobsSwitched> switches;
 
     public CatalogSettingsController(TenantAccess access, JobSettingRepository sites, CatalogSettingsStore store,
-                                     CatalogTriggers triggers, AuditLog audit, Watermarks watermarks) {
+                                     CatalogTriggers triggers, AuditLog audit, Watermarks watermarks,
+                                     ApplicationEventPublisher<JobsSwitched> switches) {
         this.watermarks = watermarks;
+        this.switches = switches;
         this.access = access;
         this.sites = sites;
         this.store = store;
@@ -75,6 +81,8 @@ public class CatalogSettingsController {
         });
         // a configured store syncs on its intervals, with a nightly full comparison
         triggers.scheduleCatalog(tenantId, siteId);
+        switches.publishEvent(new JobsSwitched(tenantId, siteId, Set.of(JobType.PRODUCTS, JobType.INVENTORY, JobType.PRICING),
+                JobsSwitched.Change.SETTINGS_SAVED));
         return CatalogSettingsView.of(saved, true);
     }
 
