@@ -180,7 +180,7 @@ class ApiConventionsTest {
     }
 
     @Test
-    void errorIfIncompleteRefusesADeclinedFirstPaymentWith402AndCreatesNothing() throws Exception {
+    void errorIfIncompleteRefusesADeclinedFirstPaymentWith402AndAnIncompleteOneExpiresAfter23Hours() throws Exception {
         Price price = Sandboxes.storePrice(client);
         Customer customer = client.v1().customers().create(CustomerCreateParams.builder()
                 .setPaymentMethod("pm_card_chargeCustomerFail")
@@ -200,6 +200,15 @@ class ApiConventionsTest {
                 .setCustomer(customer.getId())
                 .addItem(SubscriptionCreateParams.Item.builder().setPrice(price.getId()).build()).build());
         assertEquals("incomplete", incomplete.getStatus(), "allow_incomplete, the default, keeps it incomplete");
+
+        sandbox.advanceAccountClock(Duration.ofHours(23));
+        Subscription expired = client.v1().subscriptions().retrieve(incomplete.getId());
+        assertEquals("incomplete_expired", expired.getStatus());
+        assertEquals(expired.getCreated() + 23 * 3600, expired.getEndedAt());
+        assertEquals("void", client.v1().invoices().retrieve(expired.getLatestInvoice()).getStatus());
+        assertEquals(expired.getId(), client.v1().events().list(com.stripe.param.EventListParams.builder()
+                .setType("customer.subscription.deleted").build()).getData().get(0).getDataObjectDeserializer().getObject()
+                .map(o -> ((Subscription) o).getId()).orElseThrow());
     }
 
     @Test

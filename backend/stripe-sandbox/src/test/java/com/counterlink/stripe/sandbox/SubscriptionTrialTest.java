@@ -12,8 +12,10 @@ import com.stripe.model.testhelpers.TestClock;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.EventListParams;
+import com.stripe.param.InvoiceCreatePreviewParams;
 import com.stripe.param.InvoiceListParams;
 import com.stripe.param.SubscriptionCreateParams;
+import com.stripe.param.SubscriptionUpdateParams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,5 +121,46 @@ class SubscriptionTrialTest {
         assertEquals(2, invoices.size());
         assertFalse(invoices.get(1).getLines().getData().isEmpty());
         assertNull(after.getCanceledAt());
+    }
+
+    @Test
+    void thePreviewDuringATrialIsTheFirstPaidMonthAtTheTrialsEnd() throws Exception {
+        Price price = Sandboxes.storePrice(client);
+        TestClock clock = Sandboxes.clock(client, Instant.parse("2026-06-01T00:00:00Z"));
+        Customer customer = Sandboxes.payingCustomer(client, clock, "t_preview_trial");
+        Subscription sub = client.v1().subscriptions().create(SubscriptionCreateParams.builder().setCustomer(customer.getId())
+                .addItem(SubscriptionCreateParams.Item.builder().setPrice(price.getId()).setQuantity(3L).build())
+                .setTrialPeriodDays(14L).build());
+        client.v1().subscriptions().update(sub.getId(), SubscriptionUpdateParams.builder()
+                .addItem(SubscriptionUpdateParams.Item.builder().setId(sub.getItems().getData().get(0).getId()).setQuantity(4L).build()).build());
+
+        Invoice preview = client.v1().invoices().createPreview(InvoiceCreatePreviewParams.builder().setSubscription(sub.getId()).build());
+
+        assertEquals(4 * Sandboxes.UNIT_AMOUNT, preview.getAmountDue(), "a trial is free: no prorations, four stores from its end");
+        assertEquals(sub.getTrialEnd(), preview.getCreated());
+        assertEquals(sub.getTrialEnd(), preview.getLines().getData().get(0).getPeriod().getStart());
+    }
+
+    @Test
+    void endingTheTrialNowChargesTheFirstMonthAtOnceAndRestartsThePeriod() throws Exception {
+        Price price = Sandboxes.storePrice(client);
+        Instant now = Instant.parse("2026-06-10T15:00:00Z");
+        TestClock clock = Sandboxes.clock(client, now);
+        Customer customer = Sandboxes.payingCustomer(client, clock, "t_trial_now");
+        Subscription sub = client.v1().subscriptions().create(SubscriptionCreateParams.builder().setCustomer(customer.getId())
+                .addItem(SubscriptionCreateParams.Item.builder().setPrice(price.getId()).setQuantity(2L).build())
+                .setTrialPeriodDays(30L).build());
+
+        Subscription active = client.v1().subscriptions().update(sub.getId(), SubscriptionUpdateParams.builder()
+                .setTrialEnd(SubscriptionUpdateParams.TrialEnd.NOW).addExpand("latest_invoice").build());
+
+        assertEquals("active", active.getStatus());
+        assertEquals(now.getEpochSecond(), active.getTrialEnd());
+        assertEquals(now.getEpochSecond(), active.getBillingCycleAnchor());
+        assertEquals(Instant.parse("2026-07-10T15:00:00Z").getEpochSecond(), active.getItems().getData().get(0).getCurrentPeriodEnd());
+        Invoice first = active.getLatestInvoiceObject();
+        assertEquals("paid", first.getStatus());
+        assertEquals("subscription_update", first.getBillingReason());
+        assertEquals(2 * Sandboxes.UNIT_AMOUNT, first.getAmountPaid());
     }
 }

@@ -10,7 +10,6 @@ import com.counterlink.stripe.sandbox.api.Params;
 import com.counterlink.stripe.sandbox.api.Renderers;
 import com.counterlink.stripe.sandbox.core.TimeSource;
 import com.counterlink.stripe.sandbox.event.EventLog;
-import com.counterlink.stripe.sandbox.http.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.LinkedHashMap;
@@ -107,7 +106,7 @@ public final class CustomerEndpoints {
     }
 
     private void validate(Params p) {
-        p.oneOf("tax_exempt", List.of("none", "exempt", "reverse")).isPresent();
+        p.oneOf("tax_exempt", List.of("none", "exempt", "reverse"));
         p.object("invoice_settings").ifPresent(s -> s.refuseUnimplemented(ParamNames.of("custom_fields", "footer", "rendering_options"))
                 .allow(ParamNames.of("default_payment_method")));
         p.object("address").ifPresent(a -> a.allow(Set.copyOf(CustomerJson.addressFields())));

@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** The account's webhook endpoints, set up through {@code /v1/webhook_endpoints} or the management API. */
 public final class WebhookEndpoints {

@@ -59,7 +59,7 @@ public final class PaymentEndpoints {
     }
 
     private ObjectNode list(Customer customer, Params p, String url) {
-        p.oneOf("type", List.of("card")).isPresent();
+        p.oneOf("type", List.of("card"));
         return ListPage.of(payments.methodsOf(customer.id()), PaymentMethod::id, PaymentJson::paymentMethod, p, url, "payment_method");
     }
 

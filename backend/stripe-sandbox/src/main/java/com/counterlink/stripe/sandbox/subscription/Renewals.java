@@ -117,12 +117,13 @@ final class Renewals {
         if (invoice.status() == InvoiceStatus.OPEN) ctx.lifecycle().attemptPayment(invoice, at, null);
     }
 
+    /** The subscription ends as a canceled one does: canceled_at and ended_at set, customer.subscription.deleted. */
     private void expire(Subscription s, long at) {
-        ObjectNode before = ctx.render(s);
         ctx.invoices().find(s.latestInvoice()).filter(i -> i.status() == InvoiceStatus.OPEN).ifPresent(i -> ctx.lifecycle().voidInvoice(i, at));
         s.status(SubscriptionStatus.INCOMPLETE_EXPIRED);
+        s.canceledAt(at);
         s.endedAt(at);
-        ctx.updated(s, before, at);
+        ctx.events().emit("customer.subscription.deleted", at, ctx.render(s));
     }
 
     Recurring recurring(Subscription s) {

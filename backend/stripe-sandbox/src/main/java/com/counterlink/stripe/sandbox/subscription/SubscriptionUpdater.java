@@ -43,14 +43,14 @@ final class SubscriptionUpdater {
             s.canceledAt(req.cancelAtPeriodEnd() ? now : null);
             s.cancellation(null, null, req.cancelAtPeriodEnd() ? "cancellation_requested" : null);
         }
-        if (req.trialEnd() != null) changeTrial(s, req.trialEnd(), customer, now, before);
+        if (req.trialEnd() != null) changeTrial(s, req.trialEnd(), now);
         ctx.updated(s, before, now);
     }
 
     private void guard(Subscription s, UpdateRequest req) {
         boolean onlyMetadata = req.items().isEmpty() && req.trialEnd() == null && req.cancelAtPeriodEnd() == null
                 && req.description() == null && req.defaultPaymentMethod() == null;
-        if (s.status().isTerminal() && !(onlyMetadata)) {
+        if (s.status().isTerminal() && !onlyMetadata) {
             throw ApiError.invalidRequest("A canceled subscription can only update its cancellation_details and metadata.");
         }
         if (s.status() == SubscriptionStatus.INCOMPLETE && !(onlyMetadata && req.cancellationComment() == null)) {
@@ -90,7 +90,7 @@ final class SubscriptionUpdater {
     }
 
     /** {@code trial_end=now} ends the trial at once and bills the first period; a timestamp moves the trial's end. */
-    private void changeTrial(Subscription s, long trialEnd, Customer customer, long now, ObjectNode before) {
+    private void changeTrial(Subscription s, long trialEnd, long now) {
         if (trialEnd == 0) {
             s.trial(s.trialStart(), now);
             new Renewals(ctx).endTrial(s, now, "subscription_update");
