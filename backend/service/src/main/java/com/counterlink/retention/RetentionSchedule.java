@@ -5,6 +5,8 @@ import io.micronaut.context.event.StartupEvent;
 import jakarta.inject.Singleton;
 import org.jobrunr.scheduling.JobScheduler;
 
+import java.time.ZoneOffset;
+
 /**
  * Puts the retention pass on JobRunr at startup (or takes it off when disabled). JobRunr keeps one recurring job
  * per id for every replica, and starts each occurrence once, on one replica that runs jobs.
@@ -26,7 +28,7 @@ class RetentionSchedule implements ApplicationEventListener<StartupEvent> {
     @Override
     public void onApplicationEvent(StartupEvent event) {
         if (settings.isEnabled()) {
-            jobs.<RetentionJob>scheduleRecurrently(JOB_ID, settings.getSchedule(), job -> job.runScheduled());
+            jobs.<RetentionJob>scheduleRecurrently(JOB_ID, settings.getSchedule(), ZoneOffset.UTC, job -> job.runScheduled());
         } else {
             jobs.deleteRecurringJob(JOB_ID);
         }

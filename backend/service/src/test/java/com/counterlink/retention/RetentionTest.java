@@ -272,6 +272,7 @@ class RetentionTest extends BackendTest {
                 .filter(candidate -> RetentionSchedule.JOB_ID.equals(candidate.getId()))
                 .findFirst().orElseThrow(() -> new AssertionError("no recurring retention job"));
         assertEquals("17 * * * *", recurring.getScheduleExpression());
+        assertEquals(ZoneOffset.UTC.getId(), recurring.getZoneId(), "minute 17 of every hour, UTC");
 
         Company company = Company.create("jobrunr");
         UUID old = company.task("DONE", days(8));
