@@ -39,6 +39,9 @@ fi
 echo "==> Maven: build and test every module"
 "$REPO/mvnw" -B -f "$REPO/pom.xml" install
 
+echo "==> Kubernetes: lint and render the Helm chart with Helm's own code, check the manifests"
+"$REPO/mvnw" -B -f "$REPO/deploy/kubernetes/pom.xml" test
+
 echo "==> Bridge: the Windows package holds the jar and the service wrapper"
 zip="$("$REPO/deploy/bridge/package-windows.sh")"
 unzip -l "$zip" | grep -q "counterlink-bridge/counterlink-bridge-service.exe" && unzip -l "$zip" | grep -q "counterlink-bridge/counterlink-bridge.jar" \

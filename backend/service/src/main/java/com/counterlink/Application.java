@@ -1,5 +1,6 @@
 package com.counterlink;
 
+import com.counterlink.platform.db.MigrateOnly;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -15,6 +16,9 @@ public class Application {
     static final String RESTRICTED_HEADERS = "jdk.httpclient.allowRestrictedHeaders";
 
     public static void main(String[] args) {
+        if (MigrateOnly.requested(System.getenv())) {
+            System.exit(MigrateOnly.run());
+        }
         allowHostHeader();
         Micronaut.run(Application.class, args);
     }
