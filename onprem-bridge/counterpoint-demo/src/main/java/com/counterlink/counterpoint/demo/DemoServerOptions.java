@@ -29,8 +29,9 @@ public record DemoServerOptions(int port, CatalogShape shape, Path dataDir, Stri
             with C cells each (e.g. --items 50000 --gridded 5000 --cells 12); without them the
             demo decides per item.
             With --odd-items: also the web items CAFÉ-01 and "FID 1/2 Ünï" (item numbers with
-            accents, a space and a slash) and ADMISSION-ADULT (a non-inventory item without
-            stock), added to a new or an existing database.
+            accents, a space and a slash), ADMISSION-ADULT (a non-inventory item without
+            stock), GIFT-BOX (no price) and the twins CAFE-01, TEE-1 and tee-1 (numbers that
+            WooCommerce takes for another item's SKU), added to a new or an existing database.
             """.formatted(CounterpointSeeder.DEFAULT_SEED);
 
     public DemoServerOptions {
