@@ -277,11 +277,37 @@ public class OrderLedger implements AllocationLedger {
         sql.update("UPDATE web_orders SET cust_no = ? WHERE id = ?", custNo, orderId);
     }
 
-    boolean markWritten(UUID tenantId, UUID orderId, String custNo, long docId, String ticketNo, boolean firstWrite) {
-        sql.update("UPDATE web_orders SET cust_no = ?, cp_doc_id = ?, cp_ticket_no = ?, written_at = now() WHERE id = ?",
-                custNo, docId, ticketNo, orderId);
-        return transitionIf(tenantId, orderId, OrderState.READY, OrderState.WRITTEN, (firstWrite ? "written" : "already written")
-                + " to Counterpoint as document " + docId + ", ticket " + ticketNo + ", customer " + custNo);
+    /**
+     * The order is in Counterpoint as {@code documentType}. An open order ('O') commits its quantities when it is
+     * written (Counterpoint raises {@code IM_INV.QTY_COMMIT}, so {@code QTY_AVAIL} already leaves them out): its hold
+     * is released now, or every store would subtract the same units twice. A ticket ('T') touches no quantity until it
+     * is posted, so its hold stays until then.
+     */
+    boolean markWritten(UUID tenantId, UUID orderId, String custNo, long docId, String ticketNo, boolean firstWrite,
+                        char documentType) {
+        sql.update("UPDATE web_orders SET cust_no = ?, cp_doc_id = ?, cp_ticket_no = ?, document_type = ?, written_at = now()"
+                + " WHERE id = ?", custNo, docId, ticketNo, String.valueOf(documentType), orderId);
+        boolean openOrder = documentType == 'O';
+        boolean moved = transitionIf(tenantId, orderId, OrderState.READY, OrderState.WRITTEN, (firstWrite ? "written" : "already written")
+                + " to Counterpoint as " + (openOrder ? "open order" : "document") + " " + docId + ", ticket " + ticketNo
+                + ", customer " + custNo + (openOrder ? "; stock hold released: Counterpoint's committed quantity holds it now" : ""));
+        if (moved && openOrder) {
+            release(orderId, COMMITTED_BY_COUNTERPOINT);
+        }
+        return moved;
+    }
+
+    static final String COMMITTED_BY_COUNTERPOINT = "written as an open order: Counterpoint commits its quantities (QTY_COMMIT)";
+
+    /**
+     * Open orders written before their hold was released at writing (an earlier version kept it until posting):
+     * released now, answering their items. Call inside the tenant's transaction.
+     */
+    List<String> releaseWrittenOpenOrders(UUID siteId) {
+        return sql.query("UPDATE allocations a SET released_at = now(), release_reason = ? FROM web_orders o"
+                        + " WHERE o.id = a.order_id AND o.site_id = ? AND o.state = 'WRITTEN' AND o.document_type = 'O'"
+                        + " AND a.released_at IS NULL RETURNING a.item_no",
+                row -> row.getString(1), COMMITTED_BY_COUNTERPOINT, siteId);
     }
 
     record Written(UUID id, String orderKey) {

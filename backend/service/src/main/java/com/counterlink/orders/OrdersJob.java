@@ -256,7 +256,11 @@ public class OrdersJob implements SyncJob {
             WriteDocument document = document(order, settings, custNo);
             WriteDocument.Result written = write(tenant, document);
             boolean moved = transactions.inTenant(tenant, null, () -> ledger.markWritten(tenant, stored.id(), custNo,
-                    written.docId(), written.ticketNo(), written.firstWrite()));
+                    written.docId(), written.ticketNo(), written.firstWrite(), document.documentType()));
+            if (moved && document.documentType() == 'O') {
+                // the hold was released: every store's web quantity is Counterpoint's available (less buffers) again
+                document.lines().forEach(line -> changedItems.get().add(line.itemNo()));
+            }
             context.log().outcome(item, moved ? ItemOutcome.CREATED : ItemOutcome.SKIPPED);
         } catch (Attention e) {
             transactions.inTenant(tenant, null, () -> ledger.transitionIf(tenant, stored.id(), OrderState.READY,
@@ -474,6 +478,7 @@ public class OrdersJob implements SyncJob {
 
     void posted(SyncContext context, Site site) throws BridgeOfflineException {
         UUID tenant = context.tenantId();
+        changedItems.get().addAll(transactions.inTenant(tenant, null, () -> ledger.releaseWrittenOpenOrders(site.id())));
         List<OrderLedger.Written> written = transactions.inTenant(tenant, null, () -> ledger.written(site.id(), 5000));
         for (List<OrderLedger.Written> batch : OrderLedger.batches(written, 500)) {
             CallOutcome<ReadPostedDocuments.Result> outcome = bridge.call(tenant,

@@ -1,5 +1,6 @@
 package com.counterlink.orders;
 
+import com.counterlink.counterpoint.demo.StoreSimulator;
 import com.counterlink.sync.JobType;
 import com.counterlink.sync.SyncJobRunner;
 import com.counterlink.testing.BackendTest;
@@ -170,6 +171,55 @@ class OrdersAcrossStoresEndToEndTest extends BackendTest {
         assertTrue(flag.contains("web orders of your stores hold 2") && flag.contains("Cancel or refund it in WooCommerce"), flag);
         assertEquals(0, stack.stock(a, item));
         assertEquals(0, stack.stock(b, item));
+    }
+
+    @Test
+    void anOpenOrderIsSubtractedOnceWhenCounterpointCommitsItAndStillOnceAfterItIsPosted() throws Exception {
+        String item = items.get(3);
+        stack.setAvailable(item, 10);
+        ok(stack.api.send("PUT", stack.storePath(siteA) + "/order-settings", stack.token,
+                "{\"documentType\":\"O\",\"sendStatus\":\"processing\"}"));
+        try {
+            HttpResponse<String> placed = stack.checkout(a, "processing", "open-order@example.org", item, 2);
+            assertEquals(201, placed.statusCode(), placed.body());
+            long wooId = new ObjectMapper().readTree(placed.body()).get("id").asLong();
+            JsonNode written = stack.awaitOrder(siteA, wooId, o -> o.get("cpDocId").isNumber(), 30);
+            try (Connection c = stack.counterpoint.connect()) {
+                assertEquals(0, BigDecimal.valueOf(8).compareTo(stack.available(c, item)),
+                        "writing the open order committed 2 in Counterpoint (QTY_COMMIT), so QTY_AVAIL is 8");
+            }
+            settleInventory();
+            assertEquals(8, stack.stock(a, item), "10 less the open order's 2, once");
+            assertEquals(8, stack.stock(b, item), "10 less the open order's 2, once");
+            JsonNode row = stack.allocations(item).get(0);
+            assertEquals(0, BigDecimal.ZERO.compareTo(new BigDecimal(row.get("allocated").asText())),
+                    "the hold was released when Counterpoint committed the order: " + row);
+            for (JsonNode store : row.get("stores")) {
+                assertEquals(8, store.get("webQuantity").asInt(), store.toString());
+            }
+
+            try (Connection c = stack.counterpoint.connect()) {
+                new StoreSimulator(c).postTicket(written.get("cpDocId").asLong());
+            }
+            stack.run(siteA, JobType.ORDERS);
+            stack.awaitOrder(siteA, wooId, o -> o.get("state").asText().equals("RELEASED"), 30);
+            settleInventory();
+            assertEquals(8, stack.stock(a, item), "posting moved the 2 from committed to sold: still 8");
+            assertEquals(8, stack.stock(b, item), "posting moved the 2 from committed to sold: still 8");
+        } finally {
+            ok(stack.api.send("PUT", stack.storePath(siteA) + "/order-settings", stack.token, "{\"sendStatus\":\"completed\"}"));
+        }
+    }
+
+    /** Every store's inventory job runs once more, after whatever the order's own changes started. */
+    private void settleInventory() {
+        for (UUID site : List.of(siteA, siteB)) {
+            stack.run(site, JobType.INVENTORY);
+        }
+    }
+
+    private static void ok(com.counterlink.testing.ApiClient.Response response) {
+        assertTrue(response.status() >= 200 && response.status() < 300, response.toString());
     }
 
     private void setWebhooks(String status) throws Exception {
