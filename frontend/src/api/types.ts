@@ -53,6 +53,9 @@ export interface Bridge {
   latencyMs: number | null;
   createdAt: string;
   revokedAt: string | null;
+  /** False while the bridge reports that Counterpoint's database does not answer it (meaningful while online). */
+  counterpointReachable: boolean;
+  counterpointUnreachableSince: string | null;
 }
 
 /** A one-time enrollment token, shown once to an owner. */
@@ -128,7 +131,14 @@ export interface Webhook {
 export type JobType = "PRODUCTS" | "INVENTORY" | "PRICING" | "ORDERS";
 export const JOB_TYPES: JobType[] = ["PRODUCTS", "INVENTORY", "PRICING", "ORDERS"];
 
-export type RunStatus = "RUNNING" | "SUCCEEDED" | "PARTIAL" | "FAILED" | "WAITING_FOR_BRIDGE" | (string & {});
+export type RunStatus =
+  | "RUNNING"
+  | "SUCCEEDED"
+  | "PARTIAL"
+  | "FAILED"
+  | "WAITING_FOR_BRIDGE"
+  | "WAITING_FOR_COUNTERPOINT"
+  | (string & {});
 
 export interface SyncRun {
   id: string;
@@ -296,7 +306,7 @@ export interface OnboardingStatus {
   step: OnboardingStep;
   /** The store the step is about (settings, preview, start). */
   siteId: string | null;
-  bridge: "NONE" | "NEVER_CONNECTED" | "OFFLINE" | "ONLINE";
+  bridge: "NONE" | "NEVER_CONNECTED" | "OFFLINE" | "COUNTERPOINT_UNREACHABLE" | "ONLINE";
   stores: {
     id: string;
     name: string;
@@ -353,6 +363,7 @@ export interface DayTotals {
 export type AttentionKind =
   | "NO_BRIDGE"
   | "BRIDGE_OFFLINE"
+  | "COUNTERPOINT_UNREACHABLE"
   | "STORE_DISCONNECTED"
   | "STORE_PENDING"
   | "ORDERS_NEED_ATTENTION"

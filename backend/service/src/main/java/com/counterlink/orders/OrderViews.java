@@ -61,7 +61,7 @@ public final class OrderViews {
 
     /**
      * A store's view of an item: Counterpoint's available quantity over the store's locations (null unless
-     * {@code counterpoint} is READ; else BRIDGE_OFFLINE, NOT_READ or NO_LOCATIONS), its safety buffer, the web
+     * {@code counterpoint} is READ; else BRIDGE_OFFLINE, COUNTERPOINT_UNREACHABLE, NOT_READ or NO_LOCATIONS), its safety buffer, the web
      * quantity they give now (available − allocated − buffer, whole units, at least 0), and the quantity
      * WooCommerce last accepted from us (null if never sent or the store does not sell the item).
      */

@@ -15,6 +15,7 @@ import com.counterlink.stores.Site;
 import com.counterlink.stores.SiteRepository;
 import com.counterlink.stores.StoreClients;
 import com.counterlink.sync.BridgeOfflineException;
+import com.counterlink.sync.CounterpointUnreachableException;
 import com.counterlink.sync.ItemOutcome;
 import com.counterlink.sync.JobType;
 import com.counterlink.sync.SyncContext;
@@ -228,13 +229,15 @@ public class OrdersJob implements SyncJob {
         }
     }
 
-    /** The bridge cannot be reached or did not answer: the order stays READY for the next run. */
+    /** The bridge or Counterpoint cannot be reached, or did not answer: the order stays READY for the next run. */
     static final class Later extends Exception {
-        final boolean offline;
+        enum Why { BRIDGE_OFFLINE, COUNTERPOINT_UNREACHABLE, NO_ANSWER }
 
-        Later(boolean offline, String message) {
+        final Why why;
+
+        Later(Why why, String message) {
             super(message);
-            this.offline = offline;
+            this.why = why;
         }
     }
 
@@ -268,12 +271,15 @@ public class OrdersJob implements SyncJob {
             context.log().failed(item, e.code, e.getMessage(), "Fix the cause, then retry the order (or resolve it if it"
                     + " was entered in Counterpoint by hand)");
         } catch (Later e) {
-            if (e.offline) {
-                throw new BridgeOfflineException("The Counterpoint bridge is offline; orders wait and are written when it"
-                        + " returns");
+            switch (e.why) {
+                case BRIDGE_OFFLINE -> throw new BridgeOfflineException("The Counterpoint bridge is offline; orders wait"
+                        + " and are written when it returns");
+                // not this order's failure: every order waits the same, so the run ends here without listing any
+                case COUNTERPOINT_UNREACHABLE -> throw new CounterpointUnreachableException("orders wait and are written"
+                        + " when it answers");
+                case NO_ANSWER -> context.log().failed(item, "BRIDGE_TIMEOUT", e.getMessage(), "Nothing to do: the next"
+                        + " run retries, and the order is written at most once");
             }
-            context.log().failed(item, "BRIDGE_TIMEOUT", e.getMessage(), "Nothing to do: the next run retries, and the"
-                    + " order is written at most once");
         }
     }
 
@@ -463,11 +469,14 @@ public class OrdersJob implements SyncJob {
         CallOutcome<R> outcome = bridge.call(tenant, request, CALL);
         return switch (outcome) {
             case CallOutcome.Completed<R> done -> done.result();
-            case CallOutcome.BridgeOffline<R> offline -> throw new Later(true, "bridge offline");
-            case CallOutcome.TimedOut<R> timedOut -> throw new Later(false, "the bridge did not answer in time to " + what);
+            case CallOutcome.BridgeOffline<R> offline -> throw new Later(Later.Why.BRIDGE_OFFLINE, "bridge offline");
+            case CallOutcome.TimedOut<R> timedOut -> throw new Later(Later.Why.NO_ANSWER, "the bridge did not answer in time to "
+                    + what);
+            case CallOutcome.Failed<R> failed when failed.counterpointUnreachable() ->
+                    throw new Later(Later.Why.COUNTERPOINT_UNREACHABLE, "Counterpoint is not answering");
             case CallOutcome.Failed<R> failed -> {
                 if (failed.code().retryable()) {
-                    throw new Later(false, "Counterpoint could not " + what + ": " + failed.reason());
+                    throw new Later(Later.Why.NO_ANSWER, "Counterpoint could not " + what + ": " + failed.reason());
                 }
                 throw new Attention(failed.code().name(), "Counterpoint refused to " + what + ": " + failed.reason());
             }
@@ -485,6 +494,9 @@ public class OrdersJob implements SyncJob {
                     new ReadPostedDocuments(batch.stream().map(OrderLedger.Written::orderKey).toList()), CALL);
             if (outcome instanceof CallOutcome.BridgeOffline<?>) {
                 throw new BridgeOfflineException("The Counterpoint bridge is offline; posted tickets are checked when it returns");
+            }
+            if (outcome instanceof CallOutcome.Failed<?> failed && failed.counterpointUnreachable()) {
+                throw new CounterpointUnreachableException("posted tickets are checked when it answers");
             }
             if (!(outcome instanceof CallOutcome.Completed<ReadPostedDocuments.Result> done)) {
                 LOG.warn("Posted documents of store {} could not be read: {}", site.id(), outcome);
