@@ -126,13 +126,13 @@ public class BridgeRegistry {
                 || counterpoint.unreachableSince().isAfter(Instant.now()) ? Instant.now() : counterpoint.unreachableSince();
         boolean[] answersAgain = {false};
         Set<JobType> changed = transactions.inTenant(bridge.tenantId(), null, () -> {
-            answersAgain[0] = sql.queryOne("SELECT counterpoint_unreachable_since IS NOT NULL FROM bridges WHERE id = ?"
-                    + " FOR UPDATE", row -> row.getBoolean(1), bridge.bridgeId()).orElse(false) && !unreachable;
-            // an older bridge says nothing about Counterpoint: nothing is shown rather than a stale outage
+            answersAgain[0] = counterpoint != null && !unreachable && sql.queryOne("SELECT counterpoint_unreachable_since"
+                    + " IS NOT NULL FROM bridges WHERE id = ? FOR UPDATE", row -> row.getBoolean(1), bridge.bridgeId()).orElse(false);
+            // a heartbeat that says nothing about Counterpoint (an older bridge, or the doctor command's) leaves it as it was
             sql.update("UPDATE bridges SET version = ?, latency_ms = COALESCE(?, latency_ms), last_seen_at = now(),"
-                            + " counterpoint_unreachable_since = CASE WHEN ? THEN COALESCE(counterpoint_unreachable_since, ?)"
-                            + " ELSE NULL END WHERE id = ?",
-                    truncate(heartbeat.version(), 40), latency, unreachable, at(since), bridge.bridgeId());
+                            + " counterpoint_unreachable_since = CASE WHEN NOT ? THEN counterpoint_unreachable_since"
+                            + " WHEN ? THEN COALESCE(counterpoint_unreachable_since, ?) ELSE NULL END WHERE id = ?",
+                    truncate(heartbeat.version(), 40), latency, counterpoint != null, unreachable, at(since), bridge.bridgeId());
             // signed requests older than the allowed skew cannot be replayed anyway
             sql.update("DELETE FROM bridge_nonces WHERE bridge_id = ? AND seen_at < ?", bridge.bridgeId(),
                     at(Instant.now().minus(settings.getMaxClockSkew().multipliedBy(2))));
