@@ -290,6 +290,12 @@ export interface OrderSettings {
   payCodes: Record<string, string>;
   taxCode: string;
   lookbackMinutes: number;
+  /**
+   * Put before the WooCommerce order number in Counterpoint's reference (PS_DOC_HDR.REF, 20 characters): 1 to 6
+   * letters, digits, - _ / or ., unique among the company's stores. The server answers the store's default ("W1-",
+   * "W2-"…) until one is saved; a save without it keeps that default.
+   */
+  referencePrefix?: string | null;
   /** Counterpoint misc charge 1–5 for shipping; null: Counterpoint's e-commerce misc charge (EC_CTL.ORD_MISC_CHRG_NO). */
   shippingMiscCharge: number | null;
   /**
@@ -442,6 +448,8 @@ export interface OrderSummary {
   custNo: string | null;
   cpDocId: number | null;
   cpTicketNo: string | null;
+  /** PS_DOC_HDR.REF as written: the store's reference prefix and the order number; null before it is written. */
+  cpReference: string | null;
   receivedAt: string;
   updatedAt: string;
 }

@@ -29,7 +29,7 @@ import java.util.UUID;
 public class OrderLedger implements AllocationLedger {
 
     static final String SUMMARY_COLUMNS = "id, site_id, woo_order_id, woo_number, woo_status, state, reason, flag, total,"
-            + " customer_email, cust_no, cp_doc_id, cp_ticket_no, received_at, updated_at";
+            + " customer_email, cust_no, cp_doc_id, cp_ticket_no, cp_reference, received_at, updated_at";
 
     private final TxSql sql;
 
@@ -284,9 +284,9 @@ public class OrderLedger implements AllocationLedger {
      * is posted, so its hold stays until then.
      */
     boolean markWritten(UUID tenantId, UUID orderId, String custNo, long docId, String ticketNo, boolean firstWrite,
-                        char documentType) {
-        sql.update("UPDATE web_orders SET cust_no = ?, cp_doc_id = ?, cp_ticket_no = ?, document_type = ?, written_at = now()"
-                + " WHERE id = ?", custNo, docId, ticketNo, String.valueOf(documentType), orderId);
+                        char documentType, String reference) {
+        sql.update("UPDATE web_orders SET cust_no = ?, cp_doc_id = ?, cp_ticket_no = ?, document_type = ?, cp_reference = ?,"
+                + " written_at = now() WHERE id = ?", custNo, docId, ticketNo, String.valueOf(documentType), reference, orderId);
         boolean openOrder = documentType == 'O';
         boolean moved = transitionIf(tenantId, orderId, OrderState.READY, OrderState.WRITTEN, (firstWrite ? "written" : "already written")
                 + " to Counterpoint as " + (openOrder ? "open order" : "document") + " " + docId + ", ticket " + ticketNo
@@ -455,9 +455,10 @@ public class OrderLedger implements AllocationLedger {
     List<OrderSummary> list(OrderState state, UUID siteId, String search, int limit) {
         return sql.query("SELECT " + SUMMARY_COLUMNS + " FROM web_orders WHERE (?::text IS NULL OR state = ?::text)"
                         + " AND (?::uuid IS NULL OR site_id = ?::uuid) AND (?::text IS NULL OR woo_number = ?::text"
-                        + " OR customer_email = lower(?::text) OR cust_no = ?::text) ORDER BY received_at DESC LIMIT ?",
+                        + " OR lower(cp_reference) = lower(?::text) OR customer_email = lower(?::text) OR cust_no = ?::text)"
+                        + " ORDER BY received_at DESC LIMIT ?",
                 OrderLedger::summary, state == null ? null : state.name(), state == null ? null : state.name(), siteId, siteId,
-                search, search, search, search, limit);
+                search, search, search, search, search, limit);
     }
 
     Optional<OrderDetail> detail(UUID id) {
@@ -490,7 +491,8 @@ public class OrderLedger implements AllocationLedger {
                 row.getLong("woo_order_id"), row.getString("woo_number"), row.getString("woo_status"),
                 OrderState.valueOf(row.getString("state")), row.getString("reason"), row.getString("flag"),
                 row.getBigDecimal("total"), row.getString("customer_email"), row.getString("cust_no"),
-                row.wasNull() ? null : docId, row.getString("cp_ticket_no"), TxSql.instant(row, "received_at"),
+                row.wasNull() ? null : docId, row.getString("cp_ticket_no"), row.getString("cp_reference"),
+                TxSql.instant(row, "received_at"),
                 TxSql.instant(row, "updated_at"));
     }
 

@@ -39,9 +39,11 @@ public class OrderService {
     private final SyncScheduler scheduler;
     private final AuditLog audit;
     private final ApplicationEventPublisher<AllocationsChanged> events;
+    private final ReferencePrefixes prefixes;
 
     OrderService(TenantAccess access, OrderLedger ledger, TxSql sql, SiteRepository sites, SyncScheduler scheduler,
-                 AuditLog audit, ApplicationEventPublisher<AllocationsChanged> events) {
+                 AuditLog audit, ApplicationEventPublisher<AllocationsChanged> events, ReferencePrefixes prefixes) {
+        this.prefixes = prefixes;
         this.events = events;
         this.access = access;
         this.ledger = ledger;
@@ -147,9 +149,14 @@ public class OrderService {
         });
     }
 
+    /** The store's order settings; its reference prefix is the default ("W1-"…) until one is saved. */
     public OrderSettings settings(CurrentUser user, UUID tenantId, UUID siteId) {
-        return access.asMember(user, tenantId, m -> OrderSettings.of(sites.findByIdAndTenantId(siteId, tenantId)
-                .orElseThrow(() -> ApiException.notFound("Store")).settings()));
+        return access.asMember(user, tenantId, m -> {
+            OrderSettings settings = OrderSettings.of(sites.findByIdAndTenantId(siteId, tenantId)
+                    .orElseThrow(() -> ApiException.notFound("Store")).settings());
+            return settings.referencePrefix() != null ? settings
+                    : settings.withReferencePrefix(prefixes.of(tenantId, siteId));
+        });
     }
 
     /** Saving a store's order settings starts its orders job on its interval (saved job settings, else 1 minute). */
@@ -166,9 +173,10 @@ public class OrderService {
     }
 
     private OrderSettings saveSettings(CurrentUser user, UUID tenantId, UUID siteId, Map<String, Object> body) {
-        OrderSettings settings = OrderSettings.of(Map.of("orders", body == null ? Map.of() : body));
+        OrderSettings asked = OrderSettings.of(Map.of("orders", body == null ? Map.of() : body));
         return access.asOwner(user, tenantId, m -> {
             sites.findByIdAndTenantId(siteId, tenantId).orElseThrow(() -> ApiException.notFound("Store"));
+            OrderSettings settings = prefixes.toSave(tenantId, siteId, asked);
             try {
                 sql.update("UPDATE sites SET settings = jsonb_set(settings, '{orders}', ?::jsonb), updated_at = now() WHERE id = ?",
                         JSON.writeValueAsString(settings.toMap()), siteId);

@@ -17,7 +17,7 @@ public final class OrderViews {
     @Serdeable
     public record OrderSummary(UUID id, UUID siteId, long wooOrderId, String wooNumber, String wooStatus, OrderState state,
                                String reason, String flag, BigDecimal total, String customerEmail, String custNo,
-                               Long cpDocId, String cpTicketNo, Instant receivedAt, Instant updatedAt) {
+                               Long cpDocId, String cpTicketNo, String cpReference, Instant receivedAt, Instant updatedAt) {
     }
 
     @Serdeable

@@ -71,9 +71,11 @@ public class OrdersJob implements SyncJob {
     private final BridgeCalls bridge;
     private final OrderLedger ledger;
     private final ApplicationEventPublisher<AllocationsChanged> events;
+    private final ReferencePrefixes prefixes;
 
     OrdersJob(TenantTransactions transactions, SiteRepository sites, StoreClients clients, BridgeCalls bridge,
-              OrderLedger ledger, ApplicationEventPublisher<AllocationsChanged> events) {
+              OrderLedger ledger, ApplicationEventPublisher<AllocationsChanged> events, ReferencePrefixes prefixes) {
+        this.prefixes = prefixes;
         this.transactions = transactions;
         this.sites = sites;
         this.clients = clients;
@@ -95,7 +97,9 @@ public class OrdersJob implements SyncJob {
         UUID tenant = context.tenantId();
         Site site = transactions.inTenant(tenant, null, () -> sites.findByIdAndTenantId(context.siteId(), tenant))
                 .orElseThrow(() -> new IllegalStateException("the store no longer exists"));
-        OrderSettings settings = OrderSettings.of(site.settings());
+        // the store's reference prefix is fixed (saved) before its first order is written with it
+        OrderSettings settings = transactions.inTenant(tenant, null,
+                () -> prefixes.saved(tenant, site.id(), OrderSettings.of(site.settings())));
         changedItems.get().clear();
         try {
             intake(context, site, settings);
@@ -259,7 +263,7 @@ public class OrdersJob implements SyncJob {
             WriteDocument document = document(order, settings, custNo);
             WriteDocument.Result written = write(tenant, document);
             boolean moved = transactions.inTenant(tenant, null, () -> ledger.markWritten(tenant, stored.id(), custNo,
-                    written.docId(), written.ticketNo(), written.firstWrite(), document.documentType()));
+                    written.docId(), written.ticketNo(), written.firstWrite(), document.documentType(), document.reference()));
             if (moved && document.documentType() == 'O') {
                 // the hold was released: every store's web quantity is Counterpoint's available (less buffers) again
                 document.lines().forEach(line -> changedItems.get().add(line.itemNo()));
@@ -396,7 +400,7 @@ public class OrdersJob implements SyncJob {
         try {
             return new WriteDocument(order.orderKey(), settings.documentType().charAt(0), settings.storeId(),
                     settings.stationId(), settings.drawerId(), custNo, settings.taxCode(),
-                    settings.payCodeFor(order.paymentMethod()), lines, misc, order.totalTax(), reference(order.wooNumber()),
+                    settings.payCodeFor(order.paymentMethod()), lines, misc, order.totalTax(), settings.reference(order.wooNumber()),
                     charges);
         } catch (InvalidParameterException e) {
             throw new Attention("VALIDATION", e.getMessage());
@@ -406,12 +410,6 @@ public class OrdersJob implements SyncJob {
     /** A charge, or the taxed or untaxed part of it, below zero (a discount given as a fee line, say). */
     private static boolean negativeCharge(BigDecimal total, BigDecimal taxed) {
         return total.signum() < 0 || taxed.signum() < 0 || total.subtract(taxed).signum() < 0;
-    }
-
-    /** The web order number as Counterpoint keeps it (PS_DOC_HDR.REF, 20 characters). */
-    private static String reference(String wooNumber) {
-        String number = wooNumber == null ? "" : wooNumber.strip();
-        return number.length() > 20 ? number.substring(number.length() - 20) : number;
     }
 
     /**

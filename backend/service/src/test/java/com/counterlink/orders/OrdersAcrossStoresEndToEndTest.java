@@ -211,6 +211,61 @@ class OrdersAcrossStoresEndToEndTest extends BackendTest {
         }
     }
 
+    @Test
+    void twoStoresOrder213GetTwoDifferentReferencesInCounterpointAndTheLedgerFindsEachByIt() throws Exception {
+        // each store has its own prefix by default, and cannot take another store's
+        assertEquals("W1-", stack.api.get(stack.storePath(siteA) + "/order-settings", stack.token).json()
+                .get("referencePrefix").asText());
+        assertEquals("W2-", stack.api.get(stack.storePath(siteB) + "/order-settings", stack.token).json()
+                .get("referencePrefix").asText());
+        com.counterlink.testing.ApiClient.Response taken = stack.api.send("PUT", stack.storePath(siteB) + "/order-settings",
+                stack.token, "{\"sendStatus\":\"completed\",\"referencePrefix\":\"w1-\"}");
+        assertEquals(400, taken.status(), taken.toString());
+        assertTrue(taken.json().get("detail").asText().startsWith("referencePrefix w1- is the prefix of store"), taken.body());
+        assertEquals("W2-", stack.api.get(stack.storePath(siteB) + "/order-settings", stack.token).json()
+                .get("referencePrefix").asText(), "nothing saved");
+
+        String item = items.get(4);
+        stack.setAvailable(item, 10);
+        // the same next order number in both stores, as two real stores both reach order 213
+        long next = Math.max(a.<Long>locked(() -> a.nextPostId()), b.<Long>locked(() -> b.nextPostId())) + 1;
+        for (Store store : List.of(a, b)) {
+            store.locked(() -> {
+                while (store.nextPostId() < next) {
+                    // skip ids up to the common one
+                }
+            });
+        }
+        HttpResponse<String> onA = stack.checkout(a, "completed", "ref-a@example.org", item, 1);
+        HttpResponse<String> onB = stack.checkout(b, "completed", "ref-b@example.org", item, 1);
+        JsonNode orderA = new ObjectMapper().readTree(onA.body());
+        JsonNode orderB = new ObjectMapper().readTree(onB.body());
+        assertEquals(orderA.get("number").asText(), orderB.get("number").asText(), "both stores have an order " + orderA.get("number"));
+        String number = orderA.get("number").asText();
+
+        JsonNode writtenA = stack.awaitOrder(siteA, orderA.get("id").asLong(), o -> o.hasNonNull("cpReference"), 30);
+        JsonNode writtenB = stack.awaitOrder(siteB, orderB.get("id").asLong(), o -> o.hasNonNull("cpReference"), 30);
+        assertEquals("W1-" + number, writtenA.get("cpReference").asText());
+        assertEquals("W2-" + number, writtenB.get("cpReference").asText());
+        try (Connection c = stack.counterpoint.connect();
+             java.sql.PreparedStatement s = c.prepareStatement("SELECT REF FROM PS_DOC_HDR WHERE DOC_ID = ?")) {
+            for (JsonNode written : List.of(writtenA, writtenB)) {
+                s.setLong(1, written.get("cpDocId").asLong());
+                try (java.sql.ResultSet r = s.executeQuery()) {
+                    assertTrue(r.next());
+                    assertEquals(written.get("cpReference").asText(), r.getString(1), "PS_DOC_HDR.REF");
+                }
+            }
+        }
+        for (String search : List.of("W2-" + number, "w2-" + number)) {
+            JsonNode found = stack.api.get("/api/tenants/" + stack.tenant + "/orders?q=" + search, stack.token).json();
+            assertEquals(1, found.size(), search + ": " + found);
+            assertEquals(writtenB.get("id").asText(), found.get(0).get("id").asText());
+        }
+        assertEquals(2, stack.api.get("/api/tenants/" + stack.tenant + "/orders?q=" + number, stack.token).json().size(),
+                "the number alone finds both");
+    }
+
     /** Every store's inventory job runs once more, after whatever the order's own changes started. */
     private void settleInventory() {
         for (UUID site : List.of(siteA, siteB)) {
