@@ -53,6 +53,9 @@ export interface Bridge {
   latencyMs: number | null;
   createdAt: string;
   revokedAt: string | null;
+  /** False while the bridge reports that Counterpoint's database does not answer it (meaningful while online). */
+  counterpointReachable: boolean;
+  counterpointUnreachableSince: string | null;
 }
 
 /** A one-time enrollment token, shown once to an owner. */
@@ -128,7 +131,14 @@ export interface Webhook {
 export type JobType = "PRODUCTS" | "INVENTORY" | "PRICING" | "ORDERS";
 export const JOB_TYPES: JobType[] = ["PRODUCTS", "INVENTORY", "PRICING", "ORDERS"];
 
-export type RunStatus = "RUNNING" | "SUCCEEDED" | "PARTIAL" | "FAILED" | "WAITING_FOR_BRIDGE" | (string & {});
+export type RunStatus =
+  | "RUNNING"
+  | "SUCCEEDED"
+  | "PARTIAL"
+  | "FAILED"
+  | "WAITING_FOR_BRIDGE"
+  | "WAITING_FOR_COUNTERPOINT"
+  | (string & {});
 
 export interface SyncRun {
   id: string;
@@ -294,6 +304,12 @@ export interface OrderSettings {
   payCodes: Record<string, string>;
   taxCode: string;
   lookbackMinutes: number;
+  /**
+   * Put before the WooCommerce order number in Counterpoint's reference (PS_DOC_HDR.REF, 20 characters): 1 to 6
+   * letters, digits, - _ / or ., unique among the company's stores. The server answers the store's default ("W1-",
+   * "W2-"…) until one is saved; a save without it keeps that default.
+   */
+  referencePrefix?: string | null;
   /** Counterpoint misc charge 1–5 for shipping; null: Counterpoint's e-commerce misc charge (EC_CTL.ORD_MISC_CHRG_NO). */
   shippingMiscCharge: number | null;
   /**
@@ -310,7 +326,7 @@ export interface OnboardingStatus {
   step: OnboardingStep;
   /** The store the step is about (settings, preview, start). */
   siteId: string | null;
-  bridge: "NONE" | "NEVER_CONNECTED" | "OFFLINE" | "ONLINE";
+  bridge: "NONE" | "NEVER_CONNECTED" | "OFFLINE" | "COUNTERPOINT_UNREACHABLE" | "ONLINE";
   stores: {
     id: string;
     name: string;
@@ -367,6 +383,7 @@ export interface DayTotals {
 export type AttentionKind =
   | "NO_BRIDGE"
   | "BRIDGE_OFFLINE"
+  | "COUNTERPOINT_UNREACHABLE"
   | "STORE_DISCONNECTED"
   | "STORE_PENDING"
   | "ORDERS_NEED_ATTENTION"
@@ -445,6 +462,8 @@ export interface OrderSummary {
   custNo: string | null;
   cpDocId: number | null;
   cpTicketNo: string | null;
+  /** PS_DOC_HDR.REF as written: the store's reference prefix and the order number; null before it is written. */
+  cpReference: string | null;
   receivedAt: string;
   updatedAt: string;
 }

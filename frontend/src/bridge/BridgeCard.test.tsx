@@ -52,6 +52,24 @@ describe("overview bridge card", () => {
     expect(await within(card).findByText("Your bridge is online.")).toBeInTheDocument();
   });
 
+  it("says Counterpoint is not answering on the bridge's server, since when, while the bridge is online", async () => {
+    bridgeBackend([
+      bridge({ counterpointReachable: false, counterpointUnreachableSince: new Date(Date.now() - 5 * 60_000).toISOString() }),
+    ]);
+    const card = await bridgeCard();
+    expect(
+      await within(card).findByText(
+        "The bridge is online, but Counterpoint is not answering on its server — waiting. Everything resumes by itself when it answers.",
+      ),
+    ).toBeInTheDocument();
+    const item = within(within(card).getByRole("list", { name: "Active bridges" })).getAllByRole("listitem")[0];
+    expect(item).toHaveTextContent("Online");
+    expect(within(item).getByTestId("counterpoint-unreachable")).toHaveTextContent(
+      "Counterpoint is not answering on the bridge's server — waiting (since 5 minutes ago)",
+    );
+    expect(within(card).queryByText("Your bridge is online.")).not.toBeInTheDocument();
+  });
+
   it("shows an error with Try again", async () => {
     let fail = true;
     bridgeBackend(() => (fail ? problem({ status: 500, title: "Internal Server Error" }) : json([])));

@@ -4,7 +4,7 @@ import { useApi } from "../api/ApiContext";
 import { EmptyState, ErrorState, LoadingState } from "../components/States";
 import { formatLatency, formatRelative } from "../utils/format";
 import { useFetch } from "../utils/useFetch";
-import { BridgeStatusBadge, isActive, sortBridges } from "./BridgeStatus";
+import { BridgeStatusBadge, isActive, sortBridges, waitsForCounterpoint } from "./BridgeStatus";
 import { toBridge } from "./routes/Bridge";
 
 const SHOWN = 3;
@@ -34,8 +34,10 @@ export function BridgeCard({ tenantId, refreshKey }: { tenantId: string; refresh
       );
     } else {
       const online = active.filter((b) => b.online).length;
-      const summary =
-        active.length === 1
+      const waiting = online > 0 && active.filter((b) => b.online).every(waitsForCounterpoint);
+      const summary = waiting
+        ? "The bridge is online, but Counterpoint is not answering on its server — waiting. Everything resumes by itself when it answers."
+        : active.length === 1
           ? online === 1
             ? "Your bridge is online."
             : "Your bridge is offline."
@@ -44,7 +46,7 @@ export function BridgeCard({ tenantId, refreshKey }: { tenantId: string; refresh
             : `${online} of ${active.length} bridges online.`;
       body = (
         <>
-          <p className={online === active.length ? "bridge-summary ok" : "bridge-summary warn"}>{summary}</p>
+          <p className={online === active.length && !waiting ? "bridge-summary ok" : "bridge-summary warn"}>{summary}</p>
           <ul className="bridge-mini-list" aria-label="Active bridges">
             {active.slice(0, SHOWN).map((b) => (
               <li key={b.id}>

@@ -9,7 +9,28 @@ export function sortBridges(bridges: Bridge[]): Bridge[] {
   return [...bridges].sort((a, b) => rank(a) - rank(b) || b.createdAt.localeCompare(a.createdAt));
 }
 
-/** "Online" (green), "Offline · last seen 5 minutes ago" (grey) or "Revoked". */
+/** Online, but Counterpoint's database does not answer it: everything that needs Counterpoint waits. */
+export const waitsForCounterpoint = (b: Bridge) => isActive(b) && b.online && b.counterpointReachable === false;
+
+/** "Counterpoint is not answering on the bridge's server — waiting", since when. */
+export function CounterpointWaiting({ bridge }: { bridge: Bridge }) {
+  return (
+    <span className="status status-warn" data-testid="counterpoint-unreachable">
+      Counterpoint is not answering on the bridge's server — waiting
+      {bridge.counterpointUnreachableSince && (
+        <>
+          {" "}
+          (since <time dateTime={bridge.counterpointUnreachableSince}>{formatRelative(bridge.counterpointUnreachableSince)}</time>)
+        </>
+      )}
+    </span>
+  );
+}
+
+/**
+ * "Online" (green), with "Counterpoint is not answering … — waiting" when its Counterpoint does not answer,
+ * "Offline · last seen 5 minutes ago" (grey) or "Revoked".
+ */
 export function BridgeStatusBadge({ bridge }: { bridge: Bridge }) {
   if (!isActive(bridge)) {
     return (
@@ -30,6 +51,7 @@ export function BridgeStatusBadge({ bridge }: { bridge: Bridge }) {
           <span className="dot" aria-hidden="true" />
           Online
         </span>
+        {waitsForCounterpoint(bridge) && <CounterpointWaiting bridge={bridge} />}
       </span>
     );
   }

@@ -21,6 +21,8 @@ export function bridge(overrides: Partial<Bridge> = {}): Bridge {
     latencyMs: 42,
     createdAt: "2025-02-01T09:00:00Z",
     revokedAt: null,
+    counterpointReachable: true,
+    counterpointUnreachableSince: null,
     ...overrides,
   };
 }

@@ -86,6 +86,27 @@ describe("dashboard", { timeout: 15000 }, () => {
     expect(screen.queryByTestId("all-good")).not.toBeInTheDocument();
   });
 
+  it("says Counterpoint is not answering on the bridge's server, since when, and links to the bridge page", async () => {
+    storeBackend({
+      extra: {
+        "GET /api/tenants/t-1/dashboard": dashboard({
+          attention: [
+            { kind: "COUNTERPOINT_UNREACHABLE", severity: "CRITICAL", title: "Counterpoint is not answering on the bridge's server — waiting",
+              detail: "The bridge “Store server” is online, but Counterpoint's database has not answered it since 09:14 on 3 Mar 2025 (UTC).",
+              action: "Check that Counterpoint's SQL Server is running.", siteId: null, jobType: null, runId: null, count: 1 },
+          ],
+        }),
+      },
+    });
+    oidc.storedUser = fakeUser();
+    renderApp("/t/t-1");
+    const region = await screen.findByRole("region", { name: "Needs your attention" });
+    const item = within(region).getByRole("listitem");
+    expect(item).toHaveTextContent("Counterpoint is not answering on the bridge's server — waiting");
+    expect(item).toHaveTextContent("has not answered it since 09:14 on 3 Mar 2025 (UTC)");
+    expect(within(item).getByRole("link", { name: "Open the bridge page" })).toHaveAttribute("href", "/t/t-1/bridge");
+  });
+
   it("shows empty stores and a readable error with a retry", async () => {
     let calls = 0;
     storeBackend({

@@ -33,6 +33,7 @@ function attentionLink(tenantId: string, a: Attention): { to: ReturnType<typeof 
     case "NO_BRIDGE":
       return { to: toBridge({ tenantId }), label: "Install the bridge" };
     case "BRIDGE_OFFLINE":
+    case "COUNTERPOINT_UNREACHABLE":
       return { to: toBridge({ tenantId }), label: "Open the bridge page" };
     case "STORE_DISCONNECTED":
     case "STORE_PENDING":

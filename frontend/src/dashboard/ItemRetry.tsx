@@ -33,6 +33,13 @@ function Outcome({ since, tenantId, siteId }: { since: Since; tenantId: string; 
       </div>
     );
   }
+  if (since.status === "WAITING_FOR_COUNTERPOINT") {
+    return (
+      <div className="retry-result retry-warn" role="status">
+        <p>Counterpoint is not answering on the bridge's server, so the retry waits. It runs by itself when Counterpoint answers.</p>
+      </div>
+    );
+  }
   if (since.outcome === "FAILED") {
     return (
       <div className="retry-result retry-bad" role="status">

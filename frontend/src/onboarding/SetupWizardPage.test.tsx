@@ -77,6 +77,15 @@ describe("setup wizard", () => {
     );
   });
 
+  it("bridge online but Counterpoint not answering: says so, what to check, and lets the person go on", async () => {
+    await open("/t/t-1/setup/bridge", status({ step: "STORES", siteId: null, bridge: "COUNTERPOINT_UNREACHABLE", stores: [] }));
+    const notice = await screen.findByTestId("setup-counterpoint-unreachable", {}, { timeout: 5000 });
+    expect(notice).toHaveTextContent("Counterpoint is not answering on the bridge's server — waiting");
+    expect(notice).toHaveTextContent("Check that Counterpoint's SQL Server is running on that server");
+    expect(within(notice).getByRole("button", { name: "Continue anyway" })).toBeInTheDocument();
+    expect(screen.queryByTestId("setup-bridge-online")).not.toBeInTheDocument();
+  });
+
   it("a fresh company: the owner creates a token and gets the exact commands, with a live waiting line", async () => {
     const user = userEvent.setup();
     await open("/t/t-1/setup", status({ step: "BRIDGE", siteId: null, bridge: "NONE", stores: [] }), {

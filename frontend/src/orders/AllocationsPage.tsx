@@ -11,6 +11,7 @@ import { SearchForm } from "./SearchForm";
 
 const MISSING: Record<string, string> = {
   BRIDGE_OFFLINE: "Bridge offline",
+  COUNTERPOINT_UNREACHABLE: "Counterpoint not answering",
   NOT_READ: "Not read",
   NO_LOCATIONS: "No locations chosen",
 };

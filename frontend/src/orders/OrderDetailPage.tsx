@@ -156,6 +156,12 @@ export default function OrderDetailPage() {
             <dt>Counterpoint ticket</dt>
             <dd>{order.cpTicketNo ?? "Not written yet"}</dd>
           </div>
+          {order.cpReference && (
+            <div>
+              <dt>Counterpoint reference</dt>
+              <dd>{order.cpReference}</dd>
+            </div>
+          )}
           <div>
             <dt>Received</dt>
             <dd>

@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { OrderDetail, OrderSummary } from "../api/types";
 import { fakeUser, oidc } from "../test/fakeUserManager";
@@ -12,7 +12,7 @@ function summary(overrides: Partial<OrderSummary> = {}): OrderSummary {
   return {
     id: "o-1", siteId: "s-1", wooOrderId: 185, wooNumber: "185", wooStatus: "completed", state: "NEEDS_ATTENTION",
     reason: "Counterpoint has no item NOPE-1", flag: null, total: "25.00", customerEmail: "ada@example.org", custNo: null,
-    cpDocId: null, cpTicketNo: null, receivedAt: "2025-03-14T10:00:00Z", updatedAt: "2025-03-14T10:01:00Z", ...overrides,
+    cpDocId: null, cpTicketNo: null, cpReference: null, receivedAt: "2025-03-14T10:00:00Z", updatedAt: "2025-03-14T10:01:00Z", ...overrides,
   };
 }
 
@@ -31,7 +31,9 @@ describe("order ledger", { timeout: 15000 }, () => {
     const fetch = storeBackend({
       extra: {
         [`GET ${T}/orders`]: ({ url }) =>
-          json(url.searchParams.get("q") === "nobody" ? [] : [summary(), summary({ id: "o-2", wooNumber: "186", state: "WRITTEN", reason: null, cpTicketNo: "1042" })]),
+          json(url.searchParams.get("q") === "nobody" ? [] : url.searchParams.get("q") === "W2-186"
+            ? [summary({ id: "o-2", wooNumber: "186", state: "WRITTEN", reason: null, cpTicketNo: "1042", cpReference: "W2-186" })]
+            : [summary(), summary({ id: "o-2", wooNumber: "186", state: "WRITTEN", reason: null, cpTicketNo: "1042", cpReference: "W2-186" })]),
       },
     });
     oidc.storedUser = fakeUser();
@@ -44,6 +46,19 @@ describe("order ledger", { timeout: 15000 }, () => {
     expect(within(table).getByText("Counterpoint has no item NOPE-1")).toBeInTheDocument();
     expect(within(table).getByText("Ticket 1042")).toBeInTheDocument();
 
+    expect(within(table).getByText("Reference W2-186")).toBeInTheDocument();
+
+    // the Counterpoint reference (store prefix + number) finds the order
+    expect(screen.getByLabelText("Search")).toHaveAttribute("placeholder", "Order number, Counterpoint reference or email");
+    await userEvent.type(screen.getByLabelText("Search"), "W2-186");
+    await userEvent.click(screen.getByRole("button", { name: "Search" }));
+    await waitFor(() =>
+      expect(within(screen.getByRole("table", { name: "Orders" })).queryByRole("link", { name: "#185" })).not.toBeInTheDocument(),
+    );
+    expect(within(screen.getByRole("table", { name: "Orders" })).getByRole("link", { name: "#186" })).toBeInTheDocument();
+    expect(fetch.mock.calls.map((c) => String(c[0])).some((u) => u.includes("q=W2-186"))).toBe(true);
+
+    await userEvent.clear(screen.getByLabelText("Search"));
     await userEvent.type(screen.getByLabelText("Search"), "nobody");
     await userEvent.click(screen.getByRole("button", { name: "Search" }));
     expect(await screen.findByText("No orders match")).toBeInTheDocument();

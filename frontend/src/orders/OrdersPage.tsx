@@ -54,6 +54,7 @@ export default function OrdersPage() {
                   <td>
                     <Link to={toOrder({ tenantId: tenant.id, orderId: o.id })}>#{o.wooNumber}</Link>
                     {o.cpTicketNo && <div className="muted small">Ticket {o.cpTicketNo}</div>}
+                    {o.cpReference && <div className="muted small">Reference {o.cpReference}</div>}
                   </td>
                   <td>
                     <OrderStateBadge state={o.state} />
@@ -104,7 +105,7 @@ export default function OrdersPage() {
               ))}
             </select>
           </div>
-          <SearchForm label="Search" value={q} placeholder="Order number or email" onSearch={(term) => update({ q: term })} />
+          <SearchForm label="Search" value={q} placeholder="Order number, Counterpoint reference or email" onSearch={(term) => update({ q: term })} />
         </div>
         {body}
       </section>

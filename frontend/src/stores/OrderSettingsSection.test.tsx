@@ -19,6 +19,7 @@ const defaults = (overrides: Partial<OrderSettings> = {}): OrderSettings => ({
   lookbackMinutes: 10,
   shippingMiscCharge: null,
   feeMiscCharge: 2,
+  referencePrefix: "W1-",
   ...overrides,
 });
 
@@ -104,7 +105,43 @@ describe("order settings", () => {
       lookbackMinutes: 10,
       shippingMiscCharge: null,
       feeMiscCharge: 2,
+      referencePrefix: "W1-",
     });
+    expect(await screen.findByText("Order settings saved.")).toBeInTheDocument();
+  });
+
+  it("shows the store's order reference prefix with an example, checks it, and shows the server's refusal of a taken one", async () => {
+    const user = userEvent.setup();
+    const put = vi.fn<Handler>(({ body }) =>
+      (body as OrderSettings).referencePrefix === "W2-"
+        ? problem({ status: 400, title: "Validation failed", code: "VALIDATION_FAILED",
+            detail: "referencePrefix W2- is the prefix of store “Outlet web shop”: each store needs its own" })
+        : json(body),
+    );
+    const saved = defaults({ storeId: "MAIN", stationId: "1", drawerId: "1", defaultPayCode: "CASH", taxCode: "TX" });
+    const form = await openForm({ [`GET ${STORE_BASE}/order-settings`]: saved, [`PUT ${STORE_BASE}/order-settings`]: put });
+    const prefix = await within(form).findByRole("textbox", { name: "Order reference prefix" });
+    expect(prefix).toHaveValue("W1-");
+    expect(within(form).getByTestId("reference-example")).toHaveTextContent("W1-213");
+
+    await user.clear(prefix);
+    await user.type(prefix, "W#1-");
+    await user.click(within(form).getByRole("button", { name: "Save order settings" }));
+    expect(prefix).toHaveAccessibleDescription(expect.stringContaining("A prefix is 1 to 6 letters, digits, -, _, / or ."));
+    expect(put).not.toHaveBeenCalled();
+
+    await user.clear(prefix);
+    await user.type(prefix, "W2-");
+    await user.click(within(form).getByRole("button", { name: "Save order settings" }));
+    await vi.waitFor(() => expect(put).toHaveBeenCalledTimes(1));
+    expect(await within(form).findByText(/is the prefix of store “Outlet web shop”/)).toBeInTheDocument();
+    expect(prefix).toHaveAttribute("aria-invalid", "true");
+
+    await user.clear(prefix);
+    await user.type(prefix, "MS-");
+    await user.click(within(form).getByRole("button", { name: "Save order settings" }));
+    await vi.waitFor(() => expect(put).toHaveBeenCalledTimes(2));
+    expect(put.mock.calls[1][0].body).toMatchObject({ referencePrefix: "MS-" });
     expect(await screen.findByText("Order settings saved.")).toBeInTheDocument();
   });
 

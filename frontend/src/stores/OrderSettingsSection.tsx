@@ -23,6 +23,8 @@ export const MISC_CHARGES = [1, 2, 3, 4, 5];
 const EC_CTL = "";
 
 const CODE = /^[A-Za-z0-9_-]{1,10}$/;
+/** The reference prefix: short enough that prefix + WooCommerce order number fit Counterpoint's 20-character REF. */
+const PREFIX = /^[A-Za-z0-9_./-]{1,6}$/;
 const METHOD = /^[A-Za-z0-9_-]{1,64}$/;
 
 interface PayRow {
@@ -43,6 +45,7 @@ interface Form {
   /** EC_CTL or "1".."5". */
   shippingMiscCharge: string;
   feeMiscCharge: string;
+  referencePrefix: string;
 }
 
 const toForm = (s: OrderSettings): Form => ({
@@ -56,6 +59,7 @@ const toForm = (s: OrderSettings): Form => ({
   payRows: Object.entries(s.payCodes).map(([method, code], i) => ({ key: i, method, code })),
   shippingMiscCharge: s.shippingMiscCharge == null ? EC_CTL : String(s.shippingMiscCharge),
   feeMiscCharge: String(s.feeMiscCharge),
+  referencePrefix: s.referencePrefix ?? "",
 });
 
 type Errors = Record<string, string>;
@@ -89,6 +93,9 @@ export function validateOrderForm(form: Form, setup: CounterpointSetup | undefin
     else if (!listed(setup?.payCodes.map((c) => c.code), row.code))
       errors[`${field}.code`] = `Counterpoint has no pay code “${row.code}”.`;
   }
+  if (!form.referencePrefix) errors.referencePrefix = "Enter a prefix, e.g. W1-.";
+  else if (!PREFIX.test(form.referencePrefix))
+    errors.referencePrefix = "A prefix is 1 to 6 letters, digits, -, _, / or . (no spaces).";
   if (form.shippingMiscCharge !== EC_CTL && form.shippingMiscCharge === form.feeMiscCharge)
     errors.feeMiscCharge = `Shipping already uses misc charge ${form.feeMiscCharge}: choose a different misc charge for fees.`;
   return errors;
@@ -101,7 +108,7 @@ export function validateOrderForm(form: Form, setup: CounterpointSetup | undefin
 function serverFieldError(message: string): [string, string] | undefined {
   if (/^shippingMiscCharge and feeMiscCharge\b/.test(message)) return ["feeMiscCharge", message];
   const m =
-    /^(sendStatus|documentType|storeId|stationId|drawerId|defaultPayCode|taxCode|lookbackMinutes|shippingMiscCharge|feeMiscCharge)\b/.exec(
+    /^(sendStatus|documentType|storeId|stationId|drawerId|defaultPayCode|taxCode|lookbackMinutes|shippingMiscCharge|feeMiscCharge|referencePrefix)\b/.exec(
       message,
     );
   return m ? [m[1], message] : undefined;
@@ -299,6 +306,7 @@ function OrderSettingsForm({ tenantId, siteId, isOwner, saved, onSaved, setup, s
       lookbackMinutes: saved.lookbackMinutes,
       shippingMiscCharge: form.shippingMiscCharge === EC_CTL ? null : Number(form.shippingMiscCharge),
       feeMiscCharge: Number(form.feeMiscCharge),
+      referencePrefix: form.referencePrefix,
     };
     setBusy(true);
     try {
@@ -494,6 +502,32 @@ function OrderSettingsForm({ tenantId, siteId, isOwner, saved, onSaved, setup, s
           <p className="field-hint">
             The id is in WooCommerce → Settings → Payments (e.g. <code>stripe</code>, <code>cod</code>, <code>bacs</code>).
           </p>
+        </fieldset>
+
+        <fieldset className="fieldset">
+          <legend>Order reference in Counterpoint</legend>
+          <TextField
+            className="field-short"
+            label="Order reference prefix"
+            value={form.referencePrefix}
+            onChange={(e) => set({ referencePrefix: e.target.value.trim() })}
+            error={errors.referencePrefix}
+            maxLength={6}
+            autoComplete="off"
+            spellCheck={false}
+            hint={
+              <>
+                Each web order's reference in Counterpoint is this prefix and the WooCommerce order number
+                {PREFIX.test(form.referencePrefix) ? (
+                  <>
+                    , e.g. <code data-testid="reference-example">{form.referencePrefix}213</code>
+                  </>
+                ) : null}
+                . Every store of your company has its own, so two stores' order 213 stay apart in Counterpoint; search
+                the order ledger by it. 1 to 6 letters, digits, -, _, / or .
+              </>
+            }
+          />
         </fieldset>
 
         <fieldset className="fieldset">

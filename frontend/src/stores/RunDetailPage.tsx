@@ -108,7 +108,9 @@ export default function RunDetailPage() {
           <p className="notice-title">
             {run.status === "WAITING_FOR_BRIDGE"
               ? "Waiting for the bridge"
-              : run.status === "FAILED"
+              : run.status === "WAITING_FOR_COUNTERPOINT"
+                ? "Waiting for Counterpoint"
+                : run.status === "FAILED"
                 ? "The run failed"
                 : run.status === "PARTIAL"
                   ? "Some items failed"
@@ -117,6 +119,12 @@ export default function RunDetailPage() {
           <p>{run.statusReason}</p>
           {run.status === "WAITING_FOR_BRIDGE" && (
             <p>The job catches up automatically when the Counterpoint bridge is online again.</p>
+          )}
+          {run.status === "WAITING_FOR_COUNTERPOINT" && (
+            <p>
+              Nothing failed: the job runs again by itself as soon as Counterpoint's database answers the bridge. If
+              this lasts, check that Counterpoint's SQL Server is running on its server.
+            </p>
           )}
         </div>
       )}

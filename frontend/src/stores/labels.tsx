@@ -39,6 +39,7 @@ const RUN_STATUS: Record<string, { label: string; tone: string }> = {
   PARTIAL: { label: "Some items failed", tone: "warn" },
   FAILED: { label: "Failed", tone: "bad" },
   WAITING_FOR_BRIDGE: { label: "Waiting for the bridge", tone: "warn" },
+  WAITING_FOR_COUNTERPOINT: { label: "Waiting for Counterpoint", tone: "warn" },
 };
 
 export const runStatusLabel = (s: RunStatus) => RUN_STATUS[s]?.label ?? s;

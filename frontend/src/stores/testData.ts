@@ -102,7 +102,7 @@ export function storeBackend({ role = "owner", extra = {} }: { role?: string; ex
     [`GET ${STORE_BASE}/order-settings`]: {
       sendStatus: "completed", documentType: "T", storeId: "1", stationId: "1", drawerId: "1",
       defaultPayCode: "CASH", payCodes: {}, taxCode: "TX", lookbackMinutes: 10,
-        shippingMiscCharge: null, feeMiscCharge: 2,
+        shippingMiscCharge: null, feeMiscCharge: 2, referencePrefix: "W1-",
     },
     "GET /api/tenants/t-1/counterpoint/setup": counterpointSetup(),
     [`GET ${STORE_BASE}/webhooks`]: [{ topic: "order.created", wooWebhookId: 11, status: "active" }],

@@ -67,6 +67,21 @@ export function BridgeSetupStep({ tenantId, isOwner, status, refresh, goOn }: St
             </button>
           </div>
         </div>
+      ) : status.bridge === "COUNTERPOINT_UNREACHABLE" ? (
+        <div className="notice notice-warn" role="status" data-testid="setup-counterpoint-unreachable">
+          <p className="notice-title">Counterpoint is not answering on the bridge's server — waiting</p>
+          <p>
+            The bridge{onlineBridge ? ` “${onlineBridge.name}”` : ""} is online, but Counterpoint's database does not answer
+            it. Check that Counterpoint's SQL Server is running on that server, and that the address, user and password
+            given when enrolling are right (<code>java -jar {BRIDGE_JAR} doctor</code> in the bridge's folder tells). This
+            page turns green when it answers. You can also go on: settings that need Counterpoint wait for it.
+          </p>
+          <div className="actions">
+            <button type="button" className="btn" onClick={() => goOn().catch((e) => setContinueError(errorMessage(e)))}>
+              Continue anyway
+            </button>
+          </div>
+        </div>
       ) : status.bridge === "OFFLINE" ? (
         <div className="notice notice-warn" role="status" data-testid="setup-bridge-offline">
           <p className="notice-title">Your bridge is offline</p>

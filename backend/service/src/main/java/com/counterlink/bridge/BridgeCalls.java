@@ -59,7 +59,8 @@ public class BridgeCalls {
 
     /**
      * For a person waiting on a page: the result, or a problem they can act on — the bridge away or too
-     * slow (503 {@code BRIDGE_OFFLINE}, with {@code offlineAdvice} after the standard advice) or
+     * slow, or Counterpoint not answering it (503 {@code BRIDGE_OFFLINE}, with {@code offlineAdvice} after the
+     * standard advice) or
      * Counterpoint refusing ({@code COUNTERPOINT_ERROR}, saying what could not be done).
      */
     public <R> R callForPerson(UUID tenantId, OperationRequest<R> request, Duration timeout, String whatFailed,
@@ -71,6 +72,9 @@ public class BridgeCalls {
                             + "(Bridge page), then try again" + offlineAdvice);
             case CallOutcome.TimedOut<R> late -> throw new ApiException(ErrorCode.BRIDGE_OFFLINE,
                     "The bridge did not answer within " + timeout.toSeconds() + " seconds; try again");
+            case CallOutcome.Failed<R> failed when failed.counterpointUnreachable() -> throw new ApiException(
+                    ErrorCode.BRIDGE_OFFLINE, "Counterpoint is not answering on the bridge's server: check that its"
+                    + " SQL Server runs there, then try again" + offlineAdvice);
             case CallOutcome.Failed<R> failed -> throw new ApiException(ErrorCode.COUNTERPOINT_ERROR,
                     whatFailed + ": " + failed.reason());
         };

@@ -2,6 +2,7 @@ package com.counterlink.bridge;
 
 import com.counterlink.platform.db.TxSql;
 import com.counterlink.bridge.protocol.WireMessages.ChangeMarks;
+import com.counterlink.bridge.protocol.WireMessages.CounterpointStatus;
 import com.counterlink.sync.JobType;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import java.util.EnumSet;
@@ -40,9 +41,12 @@ public class BridgeRegistry {
     private final BridgeSettings settings;
     private final AuditLog audit;
     private final ApplicationEventPublisher<CounterpointChanged> events;
+    private final ApplicationEventPublisher<CounterpointAnswering> answering;
 
     BridgeRegistry(TenantTransactions transactions, TenantAccess access, TxSql sql, BridgeSettings settings,
-                   AuditLog audit, ApplicationEventPublisher<CounterpointChanged> events) {
+                   AuditLog audit, ApplicationEventPublisher<CounterpointChanged> events,
+                   ApplicationEventPublisher<CounterpointAnswering> answering) {
+        this.answering = answering;
         this.transactions = transactions;
         this.access = access;
         this.sql = sql;
@@ -115,9 +119,20 @@ public class BridgeRegistry {
 
     void heartbeat(AuthenticatedBridge bridge, Heartbeat heartbeat) {
         Integer latency = heartbeat.latencyMs() == null ? null : Math.max(0, Math.min(heartbeat.latencyMs(), 600_000));
+        CounterpointStatus counterpoint = heartbeat.counterpoint();
+        boolean unreachable = counterpoint != null && !counterpoint.reachable();
+        // the bridge's clock may be off: its "since" is kept only when it is not in the future
+        Instant since = !unreachable || counterpoint.unreachableSince() == null
+                || counterpoint.unreachableSince().isAfter(Instant.now()) ? Instant.now() : counterpoint.unreachableSince();
+        boolean[] answersAgain = {false};
         Set<JobType> changed = transactions.inTenant(bridge.tenantId(), null, () -> {
-            sql.update("UPDATE bridges SET version = ?, latency_ms = COALESCE(?, latency_ms), last_seen_at = now() WHERE id = ?",
-                    truncate(heartbeat.version(), 40), latency, bridge.bridgeId());
+            answersAgain[0] = counterpoint != null && !unreachable && sql.queryOne("SELECT counterpoint_unreachable_since"
+                    + " IS NOT NULL FROM bridges WHERE id = ? FOR UPDATE", row -> row.getBoolean(1), bridge.bridgeId()).orElse(false);
+            // a heartbeat that says nothing about Counterpoint (an older bridge, or the doctor command's) leaves it as it was
+            sql.update("UPDATE bridges SET version = ?, latency_ms = COALESCE(?, latency_ms), last_seen_at = now(),"
+                            + " counterpoint_unreachable_since = CASE WHEN NOT ? THEN counterpoint_unreachable_since"
+                            + " WHEN ? THEN COALESCE(counterpoint_unreachable_since, ?) ELSE NULL END WHERE id = ?",
+                    truncate(heartbeat.version(), 40), latency, counterpoint != null, unreachable, at(since), bridge.bridgeId());
             // signed requests older than the allowed skew cannot be replayed anyway
             sql.update("DELETE FROM bridge_nonces WHERE bridge_id = ? AND seen_at < ?", bridge.bridgeId(),
                     at(Instant.now().minus(settings.getMaxClockSkew().multipliedBy(2))));
@@ -125,6 +140,9 @@ public class BridgeRegistry {
         });
         if (!changed.isEmpty()) {
             events.publishEvent(new CounterpointChanged(bridge.tenantId(), changed));
+        }
+        if (answersAgain[0]) {
+            answering.publishEvent(new CounterpointAnswering(bridge.tenantId()));
         }
     }
 
@@ -163,16 +181,14 @@ public class BridgeRegistry {
 
     public List<BridgeView> list(CurrentUser user, UUID tenantId) {
         return access.asMember(user, tenantId, member -> sql.query(
-                "SELECT id, name, status, last_seen_at, version, latency_ms, created_at, revoked_at FROM bridges "
-                        + "WHERE tenant_id = ? ORDER BY created_at", this::view, tenantId));
+                "SELECT " + VIEW_COLUMNS + " FROM bridges WHERE tenant_id = ? ORDER BY created_at", this::view, tenantId));
     }
 
     public BridgeView revoke(CurrentUser user, UUID tenantId, UUID bridgeId) {
         return access.asOwner(user, tenantId, owner -> {
             int changed = sql.update("UPDATE bridges SET status = 'REVOKED', revoked_at = now() "
                     + "WHERE id = ? AND status = 'ENROLLED'", bridgeId);
-            BridgeView bridge = sql.queryOne("SELECT id, name, status, last_seen_at, version, latency_ms, created_at, "
-                            + "revoked_at FROM bridges WHERE id = ?", this::view, bridgeId)
+            BridgeView bridge = sql.queryOne("SELECT " + VIEW_COLUMNS + " FROM bridges WHERE id = ?", this::view, bridgeId)
                     .orElseThrow(() -> ApiException.notFound("Bridge"));
             if (changed == 1) {
                 audit.record(tenantId, user, "bridge.revoked", "bridge", bridgeId.toString(), Map.of("name", bridge.name()));
@@ -187,15 +203,19 @@ public class BridgeRegistry {
         return Instant.now().minus(settings.getOnlineWindow());
     }
 
+    private static final String VIEW_COLUMNS = "id, name, status, last_seen_at, version, latency_ms, created_at, revoked_at,"
+            + " counterpoint_unreachable_since";
+
     private BridgeView view(ResultSet row) throws SQLException {
         Instant lastSeen = instant(row.getTimestamp("last_seen_at"));
         String status = row.getString("status");
         boolean online = "ENROLLED".equals(status) && lastSeen != null
                 && lastSeen.isAfter(Instant.now().minus(settings.getOnlineWindow()));
         Integer latency = (Integer) row.getObject("latency_ms");
+        Instant unreachableSince = instant(row.getTimestamp("counterpoint_unreachable_since"));
         return new BridgeView(row.getObject("id", UUID.class), row.getString("name"), status, online, lastSeen,
                 row.getString("version"), latency, instant(row.getTimestamp("created_at")),
-                instant(row.getTimestamp("revoked_at")));
+                instant(row.getTimestamp("revoked_at")), unreachableSince == null, unreachableSince);
     }
 
     private record TokenState(UUID id, boolean used, boolean expired) {

@@ -13,6 +13,14 @@ public sealed interface CallOutcome<R> {
 
     /** The bridge ran the operation and it failed, e.g. Counterpoint refused it. */
     record Failed<R>(TaskErrorCode code, String reason) implements CallOutcome<R> {
+
+        /**
+         * Counterpoint's database did not answer the bridge: a state to wait out, not a refusal. {@code reason}
+         * may hold the database driver's text (older bridges sent it), which is not for the retailer.
+         */
+        public boolean counterpointUnreachable() {
+            return code == TaskErrorCode.COUNTERPOINT_UNAVAILABLE;
+        }
     }
 
     /** No bridge of the tenant was heard from recently; no task was queued. */

@@ -59,7 +59,7 @@ public class DashboardService {
             List<StoreSummary> stores = stores(nextRuns);
             List<DayTotals> totals = days(zone, span);
             OrderCounts orders = orderCounts();
-            List<Attention> attention = NeedsAttention.of(bridgeViews, stores, orders, failedRuns());
+            List<Attention> attention = NeedsAttention.of(bridgeViews, stores, orders, failedRuns(), zone);
             return new Dashboard(Instant.now(), zone.getId(), bridgeViews, stores, totals, orders, attention);
         });
     }
@@ -155,7 +155,7 @@ public class DashboardService {
     /** The newest finished run of every store's job, when it failed or had failed items (previews change nothing, so they do not count). */
     private List<SyncRun> failedRuns() {
         return sql.query("SELECT * FROM (SELECT DISTINCT ON (site_id, job_type) " + Runs.COLUMNS + " FROM sync_runs "
-                + "WHERE status NOT IN ('RUNNING', 'WAITING_FOR_BRIDGE') AND run_trigger <> 'PREVIEW' "
+                + "WHERE status NOT IN ('RUNNING', 'WAITING_FOR_BRIDGE', 'WAITING_FOR_COUNTERPOINT') AND run_trigger <> 'PREVIEW' "
                 + "ORDER BY site_id, job_type, started_at DESC) latest WHERE status IN ('FAILED', 'PARTIAL')", Runs::map);
     }
 }

@@ -6,13 +6,18 @@ import com.counterlink.dashboard.DashboardViews.AttentionKind;
 import com.counterlink.dashboard.DashboardViews.OrderCounts;
 import com.counterlink.dashboard.DashboardViews.Severity;
 import com.counterlink.dashboard.DashboardViews.StoreSummary;
+import com.counterlink.sync.CounterpointUnreachableException;
 import com.counterlink.sync.JobType;
 import com.counterlink.sync.RunStatus;
 import com.counterlink.sync.SyncRun;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -25,6 +30,12 @@ final class NeedsAttention {
     }
 
     static List<Attention> of(List<BridgeView> bridges, List<StoreSummary> stores, OrderCounts orders, List<SyncRun> failedRuns) {
+        return of(bridges, stores, orders, failedRuns, ZoneOffset.UTC);
+    }
+
+    /** {@code zone}: the time zone times are told in (the dashboard's). */
+    static List<Attention> of(List<BridgeView> bridges, List<StoreSummary> stores, OrderCounts orders, List<SyncRun> failedRuns,
+                              ZoneId zone) {
         List<Attention> found = new ArrayList<>();
         List<BridgeView> enrolled = bridges.stream().filter(b -> "ENROLLED".equals(b.status())).toList();
         if (enrolled.isEmpty()) {
@@ -38,6 +49,8 @@ final class NeedsAttention {
                             + "Everything catches up when it is back.",
                     "Check that the Counterlink bridge is running on the Counterpoint server and that the server can reach the internet.",
                     null, null, null, enrolled.size()));
+        } else if (enrolled.stream().filter(BridgeView::online).allMatch(BridgeView::waitingForCounterpoint)) {
+            found.add(counterpointUnreachable(enrolled.stream().filter(BridgeView::online).toList(), zone));
         }
         for (StoreSummary store : stores) {
             if ("DISCONNECTED".equals(store.status())) {
@@ -90,6 +103,24 @@ final class NeedsAttention {
         found.sort(Comparator.comparing(Attention::severity));
         return found;
     }
+
+    /** The bridge is online but Counterpoint's database does not answer it: the runs wait, nothing failed. */
+    private static Attention counterpointUnreachable(List<BridgeView> online, ZoneId zone) {
+        BridgeView first = online.stream().min(Comparator.comparing(BridgeView::counterpointUnreachableSince,
+                Comparator.nullsLast(Comparator.naturalOrder()))).orElseThrow();
+        return new Attention(AttentionKind.COUNTERPOINT_UNREACHABLE, Severity.CRITICAL,
+                CounterpointUnreachableException.MESSAGE,
+                "The bridge “" + first.name() + "” is online, but Counterpoint's database has not answered it since "
+                        + SINCE.withZone(zone).format(first.counterpointUnreachableSince()) + " (" + zone.getId() + "). Orders wait (nothing is lost) and stock and prices are"
+                        + " not updated; everything resumes by itself when Counterpoint answers.",
+                "On the Counterpoint server, check that Counterpoint's SQL Server is running (Windows: Services, \"SQL"
+                        + " Server\") and that the bridge's database user and password still work. In the bridge's folder,"
+                        + " java -jar counterlink-bridge.jar doctor tells what is wrong; the bridge's log has the database's"
+                        + " own message.",
+                null, null, null, online.size());
+    }
+
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm 'on' d MMM yyyy", Locale.ENGLISH);
 
     private static String plural(int n, String one, String many) {
         return n + " " + (n == 1 ? one : many);

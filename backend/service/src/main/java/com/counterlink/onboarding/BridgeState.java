@@ -8,5 +8,7 @@ public enum BridgeState {
     NEVER_CONNECTED,
     /** Connected before, silent now. */
     OFFLINE,
+    /** Online, but Counterpoint's database does not answer it: settings read from Counterpoint wait. */
+    COUNTERPOINT_UNREACHABLE,
     ONLINE
 }

@@ -50,13 +50,19 @@ public class OnboardingService {
 
     private BridgeState bridgeState(UUID tenantId) {
         Instant onlineSince = Instant.now().minus(bridgeSettings.getOnlineWindow());
-        List<Instant> lastSeen = sql.query("SELECT last_seen_at FROM bridges WHERE tenant_id = ? AND status = 'ENROLLED'",
-                row -> TxSql.instant(row, "last_seen_at"), tenantId);
+        record Seen(Instant at, boolean counterpointAnswers) {
+        }
+        List<Seen> seen = sql.query("SELECT last_seen_at, counterpoint_unreachable_since IS NULL FROM bridges"
+                        + " WHERE tenant_id = ? AND status = 'ENROLLED'",
+                row -> new Seen(TxSql.instant(row, "last_seen_at"), row.getBoolean(2)), tenantId);
+        List<Instant> lastSeen = seen.stream().map(Seen::at).toList();
         if (lastSeen.isEmpty()) {
             return BridgeState.NONE;
         }
-        if (lastSeen.stream().anyMatch(t -> t != null && t.isAfter(onlineSince))) {
-            return BridgeState.ONLINE;
+        List<Seen> online = seen.stream().filter(s -> s.at() != null && s.at().isAfter(onlineSince)).toList();
+        if (!online.isEmpty()) {
+            return online.stream().anyMatch(Seen::counterpointAnswers) ? BridgeState.ONLINE
+                    : BridgeState.COUNTERPOINT_UNREACHABLE;
         }
         return lastSeen.stream().allMatch(t -> t == null) ? BridgeState.NEVER_CONNECTED : BridgeState.OFFLINE;
     }

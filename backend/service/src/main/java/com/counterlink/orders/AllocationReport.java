@@ -123,8 +123,11 @@ public class AllocationReport {
                 availableByLocations.put(locations, available);
                 readStatus.put(locations, "READ");
             } else {
-                readStatus.put(locations, outcome instanceof CallOutcome.BridgeOffline<?> ? "BRIDGE_OFFLINE"
-                        : "NOT_READ");
+                readStatus.put(locations, switch (outcome) {
+                    case CallOutcome.BridgeOffline<?> offline -> "BRIDGE_OFFLINE";
+                    case CallOutcome.Failed<?> failed when failed.counterpointUnreachable() -> "COUNTERPOINT_UNREACHABLE";
+                    default -> "NOT_READ";
+                });
             }
         }
 

@@ -31,7 +31,7 @@ import java.util.UUID;
 public class OrderLedger implements AllocationLedger {
 
     static final String SUMMARY_COLUMNS = "id, site_id, woo_order_id, woo_number, woo_status, state, reason, flag, total,"
-            + " customer_email, cust_no, cp_doc_id, cp_ticket_no, received_at, updated_at";
+            + " customer_email, cust_no, cp_doc_id, cp_ticket_no, cp_reference, received_at, updated_at";
 
     private final TxSql sql;
     private final CatalogLinks catalog;
@@ -284,11 +284,37 @@ public class OrderLedger implements AllocationLedger {
         sql.update("UPDATE web_orders SET cust_no = ? WHERE id = ?", custNo, orderId);
     }
 
-    boolean markWritten(UUID tenantId, UUID orderId, String custNo, long docId, String ticketNo, boolean firstWrite) {
-        sql.update("UPDATE web_orders SET cust_no = ?, cp_doc_id = ?, cp_ticket_no = ?, written_at = now() WHERE id = ?",
-                custNo, docId, ticketNo, orderId);
-        return transitionIf(tenantId, orderId, OrderState.READY, OrderState.WRITTEN, (firstWrite ? "written" : "already written")
-                + " to Counterpoint as document " + docId + ", ticket " + ticketNo + ", customer " + custNo);
+    /**
+     * The order is in Counterpoint as {@code documentType}. An open order ('O') commits its quantities when it is
+     * written (Counterpoint raises {@code IM_INV.QTY_COMMIT}, so {@code QTY_AVAIL} already leaves them out): its hold
+     * is released now, or every store would subtract the same units twice. A ticket ('T') touches no quantity until it
+     * is posted, so its hold stays until then.
+     */
+    boolean markWritten(UUID tenantId, UUID orderId, String custNo, long docId, String ticketNo, boolean firstWrite,
+                        char documentType, String reference) {
+        sql.update("UPDATE web_orders SET cust_no = ?, cp_doc_id = ?, cp_ticket_no = ?, document_type = ?, cp_reference = ?,"
+                + " written_at = now() WHERE id = ?", custNo, docId, ticketNo, String.valueOf(documentType), reference, orderId);
+        boolean openOrder = documentType == 'O';
+        boolean moved = transitionIf(tenantId, orderId, OrderState.READY, OrderState.WRITTEN, (firstWrite ? "written" : "already written")
+                + " to Counterpoint as " + (openOrder ? "open order" : "document") + " " + docId + ", ticket " + ticketNo
+                + ", customer " + custNo + (openOrder ? "; stock hold released: Counterpoint's committed quantity holds it now" : ""));
+        if (moved && openOrder) {
+            release(orderId, COMMITTED_BY_COUNTERPOINT);
+        }
+        return moved;
+    }
+
+    static final String COMMITTED_BY_COUNTERPOINT = "written as an open order: Counterpoint commits its quantities (QTY_COMMIT)";
+
+    /**
+     * Open orders written before their hold was released at writing (an earlier version kept it until posting):
+     * released now, answering their items. Call inside the tenant's transaction.
+     */
+    List<String> releaseWrittenOpenOrders(UUID siteId) {
+        return sql.query("UPDATE allocations a SET released_at = now(), release_reason = ? FROM web_orders o"
+                        + " WHERE o.id = a.order_id AND o.site_id = ? AND o.state = 'WRITTEN' AND o.document_type = 'O'"
+                        + " AND a.released_at IS NULL RETURNING a.item_no",
+                row -> row.getString(1), COMMITTED_BY_COUNTERPOINT, siteId);
     }
 
     record Written(UUID id, String orderKey) {
@@ -436,9 +462,10 @@ public class OrderLedger implements AllocationLedger {
     List<OrderSummary> list(OrderState state, UUID siteId, String search, int limit) {
         return sql.query("SELECT " + SUMMARY_COLUMNS + " FROM web_orders WHERE (?::text IS NULL OR state = ?::text)"
                         + " AND (?::uuid IS NULL OR site_id = ?::uuid) AND (?::text IS NULL OR woo_number = ?::text"
-                        + " OR customer_email = lower(?::text) OR cust_no = ?::text) ORDER BY received_at DESC LIMIT ?",
+                        + " OR lower(cp_reference) = lower(?::text) OR customer_email = lower(?::text) OR cust_no = ?::text)"
+                        + " ORDER BY received_at DESC LIMIT ?",
                 OrderLedger::summary, state == null ? null : state.name(), state == null ? null : state.name(), siteId, siteId,
-                search, search, search, search, limit);
+                search, search, search, search, search, limit);
     }
 
     Optional<OrderDetail> detail(UUID id) {
@@ -471,7 +498,8 @@ public class OrderLedger implements AllocationLedger {
                 row.getLong("woo_order_id"), row.getString("woo_number"), row.getString("woo_status"),
                 OrderState.valueOf(row.getString("state")), row.getString("reason"), row.getString("flag"),
                 row.getBigDecimal("total"), row.getString("customer_email"), row.getString("cust_no"),
-                row.wasNull() ? null : docId, row.getString("cp_ticket_no"), TxSql.instant(row, "received_at"),
+                row.wasNull() ? null : docId, row.getString("cp_ticket_no"), row.getString("cp_reference"),
+                TxSql.instant(row, "received_at"),
                 TxSql.instant(row, "updated_at"));
     }
 

@@ -43,12 +43,14 @@ public class OrderService {
     private final ApplicationEventPublisher<AllocationsChanged> events;
     private final SiblingStores siblings;
     private final ApplicationEventPublisher<JobsSwitched> switches;
+    private final ReferencePrefixes prefixes;
 
     OrderService(TenantAccess access, OrderLedger ledger, TxSql sql, SiteRepository sites, SyncScheduler scheduler,
                  AuditLog audit, ApplicationEventPublisher<AllocationsChanged> events, SiblingStores siblings,
-                 ApplicationEventPublisher<JobsSwitched> switches) {
+                 ApplicationEventPublisher<JobsSwitched> switches, ReferencePrefixes prefixes) {
         this.siblings = siblings;
         this.switches = switches;
+        this.prefixes = prefixes;
         this.events = events;
         this.access = access;
         this.ledger = ledger;
@@ -156,9 +158,14 @@ public class OrderService {
         return saved;
     }
 
+    /** The store's order settings; its reference prefix is the default ("W1-"…) until one is saved. */
     public OrderSettings settings(CurrentUser user, UUID tenantId, UUID siteId) {
-        return access.asMember(user, tenantId, m -> OrderSettings.of(sites.findByIdAndTenantId(siteId, tenantId)
-                .orElseThrow(() -> ApiException.notFound("Store")).settings()));
+        return access.asMember(user, tenantId, m -> {
+            OrderSettings settings = OrderSettings.of(sites.findByIdAndTenantId(siteId, tenantId)
+                    .orElseThrow(() -> ApiException.notFound("Store")).settings());
+            return settings.referencePrefix() != null ? settings
+                    : settings.withReferencePrefix(prefixes.of(tenantId, siteId));
+        });
     }
 
     /**
@@ -181,9 +188,10 @@ public class OrderService {
     }
 
     private OrderSettings saveSettings(CurrentUser user, UUID tenantId, UUID siteId, Map<String, Object> body) {
-        OrderSettings settings = OrderSettings.of(Map.of("orders", body == null ? Map.of() : body));
+        OrderSettings asked = OrderSettings.of(Map.of("orders", body == null ? Map.of() : body));
         return access.asOwner(user, tenantId, m -> {
             sites.findByIdAndTenantId(siteId, tenantId).orElseThrow(() -> ApiException.notFound("Store"));
+            OrderSettings settings = prefixes.toSave(tenantId, siteId, asked);
             try {
                 sql.update("UPDATE sites SET settings = jsonb_set(settings, '{orders}', ?::jsonb), updated_at = now() WHERE id = ?",
                         JSON.writeValueAsString(settings.toMap()), siteId);

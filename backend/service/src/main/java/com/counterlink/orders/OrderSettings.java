@@ -14,17 +14,24 @@ import java.util.regex.Pattern;
  * the tax code, the misc charge for shipping (null: Counterpoint's e-commerce misc charge,
  * EC_CTL.ORD_MISC_CHRG_NO), the misc charge for fees. Every field has a validated default. Whether
  * shipping and fees are taxable is not a setting: it is what WooCommerce charged tax on, order by order
- * (a {@code shippingTaxable} kept from earlier versions is ignored).
+ * (a {@code shippingTaxable} kept from earlier versions is ignored). {@code referencePrefix} goes before the web order
+ * number in Counterpoint's reference, so stores' equal order numbers stay apart; null until one is saved
+ * ({@link ReferencePrefixes} answers the store's default then).
  */
 public record OrderSettings(String sendStatus, String documentType, String storeId, String stationId, String drawerId,
                             String defaultPayCode, Map<String, String> payCodes, String taxCode, int lookbackMinutes,
-                            Integer shippingMiscCharge, int feeMiscCharge) {
+                            Integer shippingMiscCharge, int feeMiscCharge, String referencePrefix) {
 
     static final Set<String> STATUSES = Set.of("pending", "processing", "on-hold", "completed");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_\\-]{1,10}");
+    /** Counterpoint's PS_DOC_HDR.REF holds 20 characters: the prefix and the web order number. */
+    static final int REFERENCE_LENGTH = 20;
+    /** At most 6, so a WooCommerce order number of up to 14 characters follows it whole. */
+    static final int PREFIX_LENGTH = 6;
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_\\-/.]{1," + PREFIX_LENGTH + "}");
 
     public static OrderSettings defaults() {
-        return new OrderSettings("completed", "T", "WEB", "WEB-01", "WEB", "WEB", Map.of(), "WEB", 10, null, 2);
+        return new OrderSettings("completed", "T", "WEB", "WEB-01", "WEB", "WEB", Map.of(), "WEB", 10, null, 2, null);
     }
 
     public OrderSettings {
@@ -53,6 +60,27 @@ public record OrderSettings(String sendStatus, String documentType, String store
         if (shippingMiscCharge != null && shippingMiscCharge == feeMiscCharge) {
             throw invalid("shippingMiscCharge and feeMiscCharge must be different misc charges");
         }
+        if (referencePrefix != null && !PREFIX.matcher(referencePrefix).matches()) {
+            throw invalid("referencePrefix must be 1 to " + PREFIX_LENGTH + " letters, digits, -, _, / or . (the web order"
+                    + " number follows it in Counterpoint's " + REFERENCE_LENGTH + "-character reference)");
+        }
+    }
+
+    /** The same settings with this reference prefix. */
+    public OrderSettings withReferencePrefix(String prefix) {
+        return new OrderSettings(sendStatus, documentType, storeId, stationId, drawerId, defaultPayCode, payCodes, taxCode,
+                lookbackMinutes, shippingMiscCharge, feeMiscCharge, prefix);
+    }
+
+    /**
+     * The web order's reference in Counterpoint (PS_DOC_HDR.REF): the prefix and the order number, whose last
+     * characters are kept if both would not fit the 20 characters.
+     */
+    String reference(String wooNumber) {
+        String prefix = referencePrefix == null ? "" : referencePrefix;
+        String number = wooNumber == null ? "" : wooNumber.strip();
+        int room = REFERENCE_LENGTH - prefix.length();
+        return prefix + (number.length() > room ? number.substring(number.length() - room) : number);
     }
 
     /** From a site's settings map (absent or partial settings take the defaults). */
@@ -72,7 +100,18 @@ public record OrderSettings(String sendStatus, String documentType, String store
                 text(m, "taxCode", d.taxCode()),
                 m.get("lookbackMinutes") instanceof Number n ? n.intValue() : d.lookbackMinutes(),
                 m.get("shippingMiscCharge") instanceof Number n ? Integer.valueOf(n.intValue()) : misc(m, "shippingMiscCharge"),
-                m.get("feeMiscCharge") instanceof Number n ? n.intValue() : d.feeMiscCharge());
+                m.get("feeMiscCharge") instanceof Number n ? n.intValue() : d.feeMiscCharge(),
+                prefix(m.get("referencePrefix")));
+    }
+
+    private static String prefix(Object value) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            return null;
+        }
+        if (!(value instanceof String s)) {
+            throw invalid("referencePrefix must be text, e.g. W1-");
+        }
+        return s.strip();
     }
 
     public Map<String, Object> toMap() {
@@ -88,6 +127,7 @@ public record OrderSettings(String sendStatus, String documentType, String store
         m.put("lookbackMinutes", lookbackMinutes);
         m.put("shippingMiscCharge", shippingMiscCharge);
         m.put("feeMiscCharge", feeMiscCharge);
+        m.put("referencePrefix", referencePrefix);
         return m;
     }
 

@@ -17,7 +17,7 @@ public final class OrderViews {
     @Serdeable
     public record OrderSummary(UUID id, UUID siteId, long wooOrderId, String wooNumber, String wooStatus, OrderState state,
                                String reason, String flag, BigDecimal total, String customerEmail, String custNo,
-                               Long cpDocId, String cpTicketNo, Instant receivedAt, Instant updatedAt) {
+                               Long cpDocId, String cpTicketNo, String cpReference, Instant receivedAt, Instant updatedAt) {
     }
 
     @Serdeable
@@ -61,7 +61,7 @@ public final class OrderViews {
 
     /**
      * A store's view of an item: Counterpoint's available quantity over the store's locations (null unless
-     * {@code counterpoint} is READ; else BRIDGE_OFFLINE, NOT_READ or NO_LOCATIONS), its safety buffer, the web
+     * {@code counterpoint} is READ; else BRIDGE_OFFLINE, COUNTERPOINT_UNREACHABLE, NOT_READ or NO_LOCATIONS), its safety buffer, the web
      * quantity they give now (available − allocated − buffer, whole units, at least 0), and the quantity
      * WooCommerce last accepted from us (null if never sent or the store does not sell the item).
      */

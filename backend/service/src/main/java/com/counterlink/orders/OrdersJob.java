@@ -15,6 +15,7 @@ import com.counterlink.stores.Site;
 import com.counterlink.stores.SiteRepository;
 import com.counterlink.stores.StoreClients;
 import com.counterlink.sync.BridgeOfflineException;
+import com.counterlink.sync.CounterpointUnreachableException;
 import com.counterlink.sync.ItemOutcome;
 import com.counterlink.sync.JobType;
 import com.counterlink.sync.SyncContext;
@@ -71,10 +72,13 @@ public class OrdersJob implements SyncJob {
     private final OrderLedger ledger;
     private final ApplicationEventPublisher<AllocationsChanged> events;
     private final SiblingStores siblings;
+    private final ReferencePrefixes prefixes;
 
     OrdersJob(TenantTransactions transactions, SiteRepository sites, StoreClients clients, BridgeCalls bridge,
-              OrderLedger ledger, ApplicationEventPublisher<AllocationsChanged> events, SiblingStores siblings) {
+              OrderLedger ledger, ApplicationEventPublisher<AllocationsChanged> events, SiblingStores siblings,
+              ReferencePrefixes prefixes) {
         this.siblings = siblings;
+        this.prefixes = prefixes;
         this.transactions = transactions;
         this.sites = sites;
         this.clients = clients;
@@ -96,7 +100,9 @@ public class OrdersJob implements SyncJob {
         UUID tenant = context.tenantId();
         Site site = transactions.inTenant(tenant, null, () -> sites.findByIdAndTenantId(context.siteId(), tenant))
                 .orElseThrow(() -> new IllegalStateException("the store no longer exists"));
-        OrderSettings settings = OrderSettings.of(site.settings());
+        // the store's reference prefix is fixed (saved) before its first order is written with it
+        OrderSettings settings = transactions.inTenant(tenant, null,
+                () -> prefixes.saved(tenant, site.id(), OrderSettings.of(site.settings())));
         // keeps the light poll on exactly the stores that share stock, whatever changed since the last run
         siblings.refresh(tenant);
         changedItems.get().clear();
@@ -232,13 +238,15 @@ public class OrdersJob implements SyncJob {
         }
     }
 
-    /** The bridge cannot be reached or did not answer: the order stays READY for the next run. */
+    /** The bridge or Counterpoint cannot be reached, or did not answer: the order stays READY for the next run. */
     static final class Later extends Exception {
-        final boolean offline;
+        enum Why { BRIDGE_OFFLINE, COUNTERPOINT_UNREACHABLE, NO_ANSWER }
 
-        Later(boolean offline, String message) {
+        final Why why;
+
+        Later(Why why, String message) {
             super(message);
-            this.offline = offline;
+            this.why = why;
         }
     }
 
@@ -260,7 +268,11 @@ public class OrdersJob implements SyncJob {
             WriteDocument document = document(order, settings, custNo);
             WriteDocument.Result written = write(tenant, document);
             boolean moved = transactions.inTenant(tenant, null, () -> ledger.markWritten(tenant, stored.id(), custNo,
-                    written.docId(), written.ticketNo(), written.firstWrite()));
+                    written.docId(), written.ticketNo(), written.firstWrite(), document.documentType(), document.reference()));
+            if (moved && document.documentType() == 'O') {
+                // the hold was released: every store's web quantity is Counterpoint's available (less buffers) again
+                document.lines().forEach(line -> changedItems.get().add(line.itemNo()));
+            }
             context.log().outcome(item, moved ? ItemOutcome.CREATED : ItemOutcome.SKIPPED);
         } catch (Attention e) {
             transactions.inTenant(tenant, null, () -> ledger.transitionIf(tenant, stored.id(), OrderState.READY,
@@ -268,12 +280,15 @@ public class OrdersJob implements SyncJob {
             context.log().failed(item, e.code, e.getMessage(), "Fix the cause, then retry the order (or resolve it if it"
                     + " was entered in Counterpoint by hand)");
         } catch (Later e) {
-            if (e.offline) {
-                throw new BridgeOfflineException("The Counterpoint bridge is offline; orders wait and are written when it"
-                        + " returns");
+            switch (e.why) {
+                case BRIDGE_OFFLINE -> throw new BridgeOfflineException("The Counterpoint bridge is offline; orders wait"
+                        + " and are written when it returns");
+                // not this order's failure: every order waits the same, so the run ends here without listing any
+                case COUNTERPOINT_UNREACHABLE -> throw new CounterpointUnreachableException("orders wait and are written"
+                        + " when it answers");
+                case NO_ANSWER -> context.log().failed(item, "BRIDGE_TIMEOUT", e.getMessage(), "Nothing to do: the next"
+                        + " run retries, and the order is written at most once");
             }
-            context.log().failed(item, "BRIDGE_TIMEOUT", e.getMessage(), "Nothing to do: the next run retries, and the"
-                    + " order is written at most once");
         }
     }
 
@@ -390,7 +405,7 @@ public class OrdersJob implements SyncJob {
         try {
             return new WriteDocument(order.orderKey(), settings.documentType().charAt(0), settings.storeId(),
                     settings.stationId(), settings.drawerId(), custNo, settings.taxCode(),
-                    settings.payCodeFor(order.paymentMethod()), lines, misc, order.totalTax(), reference(order.wooNumber()),
+                    settings.payCodeFor(order.paymentMethod()), lines, misc, order.totalTax(), settings.reference(order.wooNumber()),
                     charges);
         } catch (InvalidParameterException e) {
             throw new Attention("VALIDATION", e.getMessage());
@@ -400,12 +415,6 @@ public class OrdersJob implements SyncJob {
     /** A charge, or the taxed or untaxed part of it, below zero (a discount given as a fee line, say). */
     private static boolean negativeCharge(BigDecimal total, BigDecimal taxed) {
         return total.signum() < 0 || taxed.signum() < 0 || total.subtract(taxed).signum() < 0;
-    }
-
-    /** The web order number as Counterpoint keeps it (PS_DOC_HDR.REF, 20 characters). */
-    private static String reference(String wooNumber) {
-        String number = wooNumber == null ? "" : wooNumber.strip();
-        return number.length() > 20 ? number.substring(number.length() - 20) : number;
     }
 
     /**
@@ -463,11 +472,14 @@ public class OrdersJob implements SyncJob {
         CallOutcome<R> outcome = bridge.call(tenant, request, CALL);
         return switch (outcome) {
             case CallOutcome.Completed<R> done -> done.result();
-            case CallOutcome.BridgeOffline<R> offline -> throw new Later(true, "bridge offline");
-            case CallOutcome.TimedOut<R> timedOut -> throw new Later(false, "the bridge did not answer in time to " + what);
+            case CallOutcome.BridgeOffline<R> offline -> throw new Later(Later.Why.BRIDGE_OFFLINE, "bridge offline");
+            case CallOutcome.TimedOut<R> timedOut -> throw new Later(Later.Why.NO_ANSWER, "the bridge did not answer in time to "
+                    + what);
+            case CallOutcome.Failed<R> failed when failed.counterpointUnreachable() ->
+                    throw new Later(Later.Why.COUNTERPOINT_UNREACHABLE, "Counterpoint is not answering");
             case CallOutcome.Failed<R> failed -> {
                 if (failed.code().retryable()) {
-                    throw new Later(false, "Counterpoint could not " + what + ": " + failed.reason());
+                    throw new Later(Later.Why.NO_ANSWER, "Counterpoint could not " + what + ": " + failed.reason());
                 }
                 throw new Attention(failed.code().name(), "Counterpoint refused to " + what + ": " + failed.reason());
             }
@@ -478,12 +490,16 @@ public class OrdersJob implements SyncJob {
 
     void posted(SyncContext context, Site site) throws BridgeOfflineException {
         UUID tenant = context.tenantId();
+        changedItems.get().addAll(transactions.inTenant(tenant, null, () -> ledger.releaseWrittenOpenOrders(site.id())));
         List<OrderLedger.Written> written = transactions.inTenant(tenant, null, () -> ledger.written(site.id(), 5000));
         for (List<OrderLedger.Written> batch : OrderLedger.batches(written, 500)) {
             CallOutcome<ReadPostedDocuments.Result> outcome = bridge.call(tenant,
                     new ReadPostedDocuments(batch.stream().map(OrderLedger.Written::orderKey).toList()), CALL);
             if (outcome instanceof CallOutcome.BridgeOffline<?>) {
                 throw new BridgeOfflineException("The Counterpoint bridge is offline; posted tickets are checked when it returns");
+            }
+            if (outcome instanceof CallOutcome.Failed<?> failed && failed.counterpointUnreachable()) {
+                throw new CounterpointUnreachableException("posted tickets are checked when it answers");
             }
             if (!(outcome instanceof CallOutcome.Completed<ReadPostedDocuments.Result> done)) {
                 LOG.warn("Posted documents of store {} could not be read: {}", site.id(), outcome);

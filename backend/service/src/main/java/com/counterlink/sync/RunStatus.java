@@ -7,5 +7,7 @@ public enum RunStatus {
     PARTIAL,
     FAILED,
     /** The store's Counterpoint bridge was offline; the job catches up when it returns. */
-    WAITING_FOR_BRIDGE
+    WAITING_FOR_BRIDGE,
+    /** The bridge is online but Counterpoint's database did not answer it; the job runs again when it answers. */
+    WAITING_FOR_COUNTERPOINT
 }

@@ -103,6 +103,9 @@ public class SyncJobRunner {
                     ? context.log().failedCount() + " item(s) failed; see each item for what to do" + (note == null ? "" : ". " + note)
                     : note;
             recorder.finish(context.tenantId(), context.runId(), context.log(), status, reason);
+        } catch (CounterpointUnreachableException e) {
+            recorder.finish(context.tenantId(), context.runId(), context.log(), RunStatus.WAITING_FOR_COUNTERPOINT,
+                    e.getMessage());
         } catch (BridgeOfflineException e) {
             recorder.finish(context.tenantId(), context.runId(), context.log(), RunStatus.WAITING_FOR_BRIDGE,
                     e.getMessage());

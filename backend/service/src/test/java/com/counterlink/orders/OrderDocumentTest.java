@@ -48,7 +48,8 @@ class OrderDocumentTest {
                  "shipping_lines": [{"total": "7.50", "total_tax": "0.00"}],
                  "fee_lines": [{"total": "2.00", "tax_status": "none", "total_tax": "0.00"}],
                  "line_items": [{"id": 1, "sku": "MUG", "quantity": 3, "subtotal": "30.00", "total": "27.00", "total_tax": "2.16"}]}"""),
-                new OrderSettings("completed", "T", "WEB", "WEB-01", "WEB", "WEB", Map.of("stripe", "CARD"), "WEB", 10, 1, 3),
+                new OrderSettings("completed", "T", "WEB", "WEB-01", "WEB", "WEB", Map.of("stripe", "CARD"), "WEB", 10, 1, 3,
+                        null),
                 "1001");
         assertEquals(0, new BigDecimal("10.00").compareTo(document.lines().get(0).price()), "the gross unit price");
         assertEquals(0, new BigDecimal("3.00").compareTo(document.lines().get(0).discount()), "the coupon, once");
@@ -211,6 +212,37 @@ class OrderDocumentTest {
         OrderSettings earlier = OrderSettings.of(Map.of("orders", Map.of("shippingTaxable", true, "feeMiscCharge", 3)));
         assertEquals(3, earlier.feeMiscCharge());
         assertFalse(earlier.toMap().containsKey("shippingTaxable"));
+    }
+
+    @Test
+    void theReferenceIsTheStoresPrefixAndTheOrderNumberSoTwoStoresOrder213DifferInCounterpoint() throws Exception {
+        String order213 = """
+                {"id": 213, "number": "213", "status": "completed", "total": "10.00", "billing": {"email": "a@b.org"},
+                 "line_items": [{"id": 1, "sku": "MUG", "quantity": 1, "subtotal": "10.00", "total": "10.00"}]}""";
+        WriteDocument first = OrdersJob.document(stored(order213), OrderSettings.defaults().withReferencePrefix("W1-"), "1001");
+        WriteDocument second = OrdersJob.document(stored(order213), OrderSettings.defaults().withReferencePrefix("W2-"), "1001");
+        assertEquals("W1-213", first.reference());
+        assertEquals("W2-213", second.reference());
+
+        // prefix and number fit PS_DOC_HDR.REF's 20 characters: a long number keeps its last characters
+        OrderSettings longest = OrderSettings.defaults().withReferencePrefix("SHOP-A");
+        assertEquals("SHOP-A" + "45678901234567", longest.reference("12345678901234567"));
+        assertEquals(20, longest.reference("12345678901234567").length());
+        assertEquals("SHOP-A213", longest.reference(" 213 "));
+    }
+
+    @Test
+    void theReferencePrefixIsShortPlainTextOrTheStoresDefault() {
+        assertEquals("T-", OrderSettings.of(Map.of("orders", Map.of("referencePrefix", " T- "))).referencePrefix());
+        assertNull(OrderSettings.of(Map.of("orders", Map.of("referencePrefix", " "))).referencePrefix(), "blank: the default");
+        assertNull(OrderSettings.of(Map.of()).referencePrefix());
+        for (String bad : List.of("SHOP-AB", "W 1", "W1#", "Wé-")) {
+            ApiException refused = assertThrows(ApiException.class,
+                    () -> OrderSettings.of(Map.of("orders", Map.of("referencePrefix", bad))), bad);
+            assertTrue(refused.getMessage().startsWith("referencePrefix must be 1 to 6 letters"), refused.getMessage());
+        }
+        assertThrows(ApiException.class, () -> OrderSettings.of(Map.of("orders", Map.of("referencePrefix", 12))));
+        assertEquals("W/1.", OrderSettings.of(Map.of("orders", Map.of("referencePrefix", "W/1."))).toMap().get("referencePrefix"));
     }
 
     private static final UUID SITE = UUID.randomUUID();

@@ -1,5 +1,6 @@
 package com.counterlink.orders;
 
+import com.counterlink.counterpoint.demo.StoreSimulator;
 import com.counterlink.sync.JobType;
 import com.counterlink.sync.SyncJobRunner;
 import com.counterlink.testing.ApiClient;
@@ -174,6 +175,110 @@ class OrdersAcrossStoresEndToEndTest extends BackendTest {
         assertTrue(flag.contains("web orders of your stores hold 2") && flag.contains("Cancel or refund it in WooCommerce"), flag);
         assertEquals(0, stack.stock(a, item));
         assertEquals(0, stack.stock(b, item));
+    }
+
+    @Test
+    void anOpenOrderIsSubtractedOnceWhenCounterpointCommitsItAndStillOnceAfterItIsPosted() throws Exception {
+        String item = items.get(3);
+        stack.setAvailable(item, 10);
+        ok(stack.api.send("PUT", stack.storePath(siteA) + "/order-settings", stack.token,
+                "{\"documentType\":\"O\",\"sendStatus\":\"processing\"}"));
+        try {
+            HttpResponse<String> placed = stack.checkout(a, "processing", "open-order@example.org", item, 2);
+            assertEquals(201, placed.statusCode(), placed.body());
+            long wooId = new ObjectMapper().readTree(placed.body()).get("id").asLong();
+            JsonNode written = stack.awaitOrder(siteA, wooId, o -> o.get("cpDocId").isNumber(), 30);
+            try (Connection c = stack.counterpoint.connect()) {
+                assertEquals(0, BigDecimal.valueOf(8).compareTo(stack.available(c, item)),
+                        "writing the open order committed 2 in Counterpoint (QTY_COMMIT), so QTY_AVAIL is 8");
+            }
+            settleInventory();
+            assertEquals(8, stack.stock(a, item), "10 less the open order's 2, once");
+            assertEquals(8, stack.stock(b, item), "10 less the open order's 2, once");
+            JsonNode row = stack.allocations(item).get(0);
+            assertEquals(0, BigDecimal.ZERO.compareTo(new BigDecimal(row.get("allocated").asText())),
+                    "the hold was released when Counterpoint committed the order: " + row);
+            for (JsonNode store : row.get("stores")) {
+                assertEquals(8, store.get("webQuantity").asInt(), store.toString());
+            }
+
+            try (Connection c = stack.counterpoint.connect()) {
+                new StoreSimulator(c).postTicket(written.get("cpDocId").asLong());
+            }
+            stack.run(siteA, JobType.ORDERS);
+            stack.awaitOrder(siteA, wooId, o -> o.get("state").asText().equals("RELEASED"), 30);
+            settleInventory();
+            assertEquals(8, stack.stock(a, item), "posting moved the 2 from committed to sold: still 8");
+            assertEquals(8, stack.stock(b, item), "posting moved the 2 from committed to sold: still 8");
+        } finally {
+            ok(stack.api.send("PUT", stack.storePath(siteA) + "/order-settings", stack.token, "{\"sendStatus\":\"completed\"}"));
+        }
+    }
+
+    @Test
+    void twoStoresOrder213GetTwoDifferentReferencesInCounterpointAndTheLedgerFindsEachByIt() throws Exception {
+        // each store has its own prefix by default, and cannot take another store's
+        assertEquals("W1-", stack.api.get(stack.storePath(siteA) + "/order-settings", stack.token).json()
+                .get("referencePrefix").asText());
+        assertEquals("W2-", stack.api.get(stack.storePath(siteB) + "/order-settings", stack.token).json()
+                .get("referencePrefix").asText());
+        com.counterlink.testing.ApiClient.Response taken = stack.api.send("PUT", stack.storePath(siteB) + "/order-settings",
+                stack.token, "{\"sendStatus\":\"completed\",\"referencePrefix\":\"w1-\"}");
+        assertEquals(400, taken.status(), taken.toString());
+        assertTrue(taken.json().get("detail").asText().startsWith("referencePrefix w1- is the prefix of store"), taken.body());
+        assertEquals("W2-", stack.api.get(stack.storePath(siteB) + "/order-settings", stack.token).json()
+                .get("referencePrefix").asText(), "nothing saved");
+
+        String item = items.get(4);
+        stack.setAvailable(item, 10);
+        // the same next order number in both stores, as two real stores both reach order 213
+        long next = Math.max(a.<Long>locked(() -> a.nextPostId()), b.<Long>locked(() -> b.nextPostId())) + 1;
+        for (Store store : List.of(a, b)) {
+            store.locked(() -> {
+                while (store.nextPostId() < next) {
+                    // skip ids up to the common one
+                }
+            });
+        }
+        HttpResponse<String> onA = stack.checkout(a, "completed", "ref-a@example.org", item, 1);
+        HttpResponse<String> onB = stack.checkout(b, "completed", "ref-b@example.org", item, 1);
+        JsonNode orderA = new ObjectMapper().readTree(onA.body());
+        JsonNode orderB = new ObjectMapper().readTree(onB.body());
+        assertEquals(orderA.get("number").asText(), orderB.get("number").asText(), "both stores have an order " + orderA.get("number"));
+        String number = orderA.get("number").asText();
+
+        JsonNode writtenA = stack.awaitOrder(siteA, orderA.get("id").asLong(), o -> o.hasNonNull("cpReference"), 30);
+        JsonNode writtenB = stack.awaitOrder(siteB, orderB.get("id").asLong(), o -> o.hasNonNull("cpReference"), 30);
+        assertEquals("W1-" + number, writtenA.get("cpReference").asText());
+        assertEquals("W2-" + number, writtenB.get("cpReference").asText());
+        try (Connection c = stack.counterpoint.connect();
+             java.sql.PreparedStatement s = c.prepareStatement("SELECT REF FROM PS_DOC_HDR WHERE DOC_ID = ?")) {
+            for (JsonNode written : List.of(writtenA, writtenB)) {
+                s.setLong(1, written.get("cpDocId").asLong());
+                try (java.sql.ResultSet r = s.executeQuery()) {
+                    assertTrue(r.next());
+                    assertEquals(written.get("cpReference").asText(), r.getString(1), "PS_DOC_HDR.REF");
+                }
+            }
+        }
+        for (String search : List.of("W2-" + number, "w2-" + number)) {
+            JsonNode found = stack.api.get("/api/tenants/" + stack.tenant + "/orders?q=" + search, stack.token).json();
+            assertEquals(1, found.size(), search + ": " + found);
+            assertEquals(writtenB.get("id").asText(), found.get(0).get("id").asText());
+        }
+        assertEquals(2, stack.api.get("/api/tenants/" + stack.tenant + "/orders?q=" + number, stack.token).json().size(),
+                "the number alone finds both");
+    }
+
+    /** Every store's inventory job runs once more, after whatever the order's own changes started. */
+    private void settleInventory() {
+        for (UUID site : List.of(siteA, siteB)) {
+            stack.run(site, JobType.INVENTORY);
+        }
+    }
+
+    private static void ok(com.counterlink.testing.ApiClient.Response response) {
+        assertTrue(response.status() >= 200 && response.status() < 300, response.toString());
     }
 
     private void setWebhooks(String status) throws Exception {

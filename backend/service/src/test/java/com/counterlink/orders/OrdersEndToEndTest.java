@@ -190,8 +190,8 @@ class OrdersEndToEndTest extends BackendTest {
             assertEquals(custNo, one(c, "SELECT CUST_NO FROM PS_DOC_HDR WHERE DOC_ID = " + docId));
             assertEquals(email, one(c, "SELECT LOWER(EMAIL_ADRS_1) FROM AR_CUST WHERE CUST_NO = '" + custNo + "'"));
             assertEquals("2", one(c, "SELECT COUNT(*) FROM PS_DOC_LIN WHERE DOC_ID = " + docId));
-            assertEquals(order.get("number").asText(), one(c, "SELECT REF FROM PS_DOC_HDR WHERE DOC_ID = " + docId),
-                    "the web order number is on the document");
+            assertEquals(ref(order.get("number").asText()), one(c, "SELECT REF FROM PS_DOC_HDR WHERE DOC_ID = " + docId),
+                    "the store's reference prefix and the web order number are on the document");
             // the coupon is a line discount on the gross price, counted once
             BigDecimal discount = new BigDecimal(order.get("discount_total").asText());
             assertEquals(0, discount.compareTo(new BigDecimal(one(c, "SELECT SUM(DISC_AMT) FROM PS_DOC_DISC WHERE DOC_ID = "
@@ -454,7 +454,7 @@ class OrdersEndToEndTest extends BackendTest {
         assertTrue(flagged.get("flag").asText().contains("partly refunded") && flagged.get("flag").asText().contains("return ticket"),
                 flagged.toString());
         try (Connection c = counterpoint.connect()) {
-            assertEquals("1", one(c, "SELECT COUNT(*) FROM PS_DOC_HDR WHERE REF = '" + order.get("number").asText() + "'"));
+            assertEquals("1", one(c, "SELECT COUNT(*) FROM PS_DOC_HDR WHERE REF = '" + ref(order.get("number").asText()) + "'"));
             assertEquals(0, new BigDecimal(order.get("total").asText()).compareTo(new BigDecimal(one(c,
                     "SELECT TOT FROM PS_DOC_HDR_TOT WHERE DOC_ID = " + written.get("cpDocId").asLong()))), "not changed by us");
         }
@@ -488,8 +488,8 @@ class OrdersEndToEndTest extends BackendTest {
         shop.put("orders/" + partialId, JSON.createObjectNode().put("status", "completed"));
         runOrders();
         try (Connection c = counterpoint.connect()) {
-            assertEquals("0", one(c, "SELECT COUNT(*) FROM PS_DOC_HDR WHERE REF IN ('" + full.get("number").asText() + "', '"
-                    + partial.get("number").asText() + "')"), "neither is written by us");
+            assertEquals("0", one(c, "SELECT COUNT(*) FROM PS_DOC_HDR WHERE REF IN ('" + ref(full.get("number").asText()) + "', '"
+                    + ref(partial.get("number").asText()) + "')"), "neither is written by us");
         }
         assertEquals(200, api.post(ordersPath() + "/" + partialOrder + "/resolve", token,
                 "{\"note\":\"entered by hand as ticket 5531\"}").status());
@@ -514,7 +514,7 @@ class OrdersEndToEndTest extends BackendTest {
             }
             job.join(Duration.ofSeconds(90));
             try (Connection c = counterpoint.connect()) {
-                assertEquals("0", one(c, "SELECT COUNT(*) FROM PS_DOC_HDR WHERE REF = '" + order.get("number").asText() + "'"),
+                assertEquals("0", one(c, "SELECT COUNT(*) FROM PS_DOC_HDR WHERE REF = '" + ref(order.get("number").asText()) + "'"),
                         "the killed write left nothing behind");
             }
             bridge = BridgeProcess.start(workDir, "run", "--config", config.toString());
@@ -567,15 +567,20 @@ class OrdersEndToEndTest extends BackendTest {
         }
     }
 
+    /** Counterpoint's reference of a web order of this company's one store: its default prefix and the number. */
+    private static String ref(String number) {
+        return "W1-" + number;
+    }
+
     /** Counterpoint holds one document for the order, on the linked customer, with WooCommerce's money to the cent. */
     private void assertExactlyOneDocument(JsonNode order, JsonNode written, String email) throws SQLException {
         String number = order.get("number").asText();
         BigDecimal total = new BigDecimal(order.get("total").asText());
         try (Connection c = counterpoint.connect()) {
-            assertEquals("1", one(c, "SELECT COUNT(*) FROM PS_DOC_HDR WHERE REF = '" + number + "'"), "exactly one document");
+            assertEquals("1", one(c, "SELECT COUNT(*) FROM PS_DOC_HDR WHERE REF = '" + ref(number) + "'"), "exactly one document");
             assertEquals("1", one(c, "SELECT COUNT(*) FROM USR_WEB_ORD_KEY WHERE ORD_KEY = 'woo:" + site + ":"
                     + order.get("id").asLong() + "'"));
-            String docId = one(c, "SELECT DOC_ID FROM PS_DOC_HDR WHERE REF = '" + number + "'");
+            String docId = one(c, "SELECT DOC_ID FROM PS_DOC_HDR WHERE REF = '" + ref(number) + "'");
             assertEquals(written.get("cpDocId").asText(), docId);
             String custNo = one(c, "SELECT CUST_NO FROM PS_DOC_HDR WHERE DOC_ID = " + docId);
             assertEquals(written.get("custNo").asText(), custNo);

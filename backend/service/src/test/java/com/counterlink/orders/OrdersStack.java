@@ -49,7 +49,8 @@ final class OrdersStack implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final CounterpointDemoServer counterpoint;
+    CounterpointDemoServer counterpoint;
+    private final DemoServerOptions counterpointOptions;
     final WooStoresFixture woo;
     final ApiClient api;
     final String token;
@@ -79,6 +80,8 @@ final class OrdersStack implements AutoCloseable {
         Path work = Files.createTempDirectory("orders-stack");
         counterpoint = CounterpointDemoServer.start(new DemoServerOptions(0, items, work.resolve("cp"), "counterpoint",
                 20_261_130L, "sa", "Cp-Stack-1"));
+        counterpointOptions = new DemoServerOptions(counterpoint.port(), items, work.resolve("cp"), "counterpoint",
+                20_261_130L, "sa", "Cp-Stack-1");
         api = new ApiClient(server);
         user = SharedKeycloak.createUser(name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
         token = SharedKeycloak.token(user);
@@ -202,9 +205,11 @@ final class OrdersStack implements AutoCloseable {
         throw new AssertionError("order " + wooId + " did not get there; last seen " + last);
     }
 
-    void run(UUID site, JobType job) {
+    /** Runs the job once more for the store (after a busy run ends) and answers the run's id. */
+    UUID run(UUID site, JobType job) {
         Instant until = Instant.now().plusSeconds(120);
-        while (runner.run(tenant, site, job, RunTrigger.MANUAL).isEmpty()) {
+        java.util.Optional<UUID> ran;
+        while ((ran = runner.run(tenant, site, job, RunTrigger.MANUAL)).isEmpty()) {
             if (Instant.now().isAfter(until)) {
                 throw new AssertionError(job + " stayed busy");
             }
@@ -215,6 +220,22 @@ final class OrdersStack implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+        return ran.get();
+    }
+
+    /** Counterpoint's database server goes away under the running bridge (its data kept on disk). */
+    void stopCounterpoint() {
+        counterpoint.close();
+    }
+
+    /** The same database back on the same port, as when SQL Server is started again. */
+    void startCounterpoint() throws Exception {
+        counterpoint = CounterpointDemoServer.start(counterpointOptions);
+    }
+
+    /** What the bridge process printed (its log). */
+    String bridgeOutput() {
+        return bridge.output();
     }
 
     /** Stops the bridge process and waits until the backend counts it offline. */

@@ -138,7 +138,7 @@ class OrdersWithoutBridgeTest extends BackendTest {
         // written to Counterpoint (as the writer records it), then edited again in WooCommerce
         transactions.inTenant(tenant, null, () -> {
             ledger.transition(tenant, stored.id(), OrderState.ALLOCATED, OrderState.READY, "test: sending status");
-            return ledger.markWritten(tenant, stored.id(), "1001", 100_000_000_999L, "W1", true);
+            return ledger.markWritten(tenant, stored.id(), "1001", 100_000_000_999L, "W1", true, 'T', "W1-100");
         });
         ingest(edit(wooId, 4, "40.00"));
         JsonNode detail = api.get("/api/tenants/" + tenant + "/orders/" + stored.id(), token).json();

@@ -6,6 +6,7 @@ import com.counterlink.bridge.protocol.BridgeOperation;
 import com.counterlink.bridge.protocol.OperationRequest;
 import com.counterlink.bridge.protocol.ProtocolJson;
 import com.counterlink.sync.BridgeOfflineException;
+import com.counterlink.sync.CounterpointUnreachableException;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -46,6 +47,8 @@ public class Counterpoint {
                     "The Counterpoint bridge is offline; the run continues when it is back");
             case CallOutcome.TimedOut<R> late -> throw new BridgeOfflineException(
                     "The Counterpoint bridge did not answer " + request.operation() + " within " + CALL_TIMEOUT.toSeconds() + " s");
+            case CallOutcome.Failed<R> failed when failed.counterpointUnreachable() -> throw new CounterpointUnreachableException(
+                    "the run continues when it answers");
             case CallOutcome.Failed<R> failed -> throw new IllegalStateException(
                     "Counterpoint refused " + request.operation() + " (" + failed.code() + "): " + failed.reason());
         };

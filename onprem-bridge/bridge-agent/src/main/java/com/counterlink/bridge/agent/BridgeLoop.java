@@ -34,6 +34,7 @@ public final class BridgeLoop {
     private final AtomicReference<CloudRejectedException> stopReason = new AtomicReference<>();
     private final ChangeProbe probe;
     private final Duration probeInterval;
+    private final CounterpointHealth health;
     /** The marks the cloud last received; touched only on the heartbeat thread. */
     private ChangeMarks sentMarks;
     private ChangeMarks seenMarks;
@@ -44,18 +45,22 @@ public final class BridgeLoop {
     private Thread posting;
 
     public BridgeLoop(CloudClient cloud, OperationExecutor executor, Duration heartbeatInterval, int pollSeconds) {
-        this(cloud, executor, heartbeatInterval, pollSeconds, null, Duration.ofSeconds(5));
+        this(cloud, executor, heartbeatInterval, pollSeconds, null, Duration.ofSeconds(5), new CounterpointHealth());
     }
 
-    /** With a change probe, a Counterpoint change is reported at once instead of at the next heartbeat. */
+    /**
+     * With a change probe, a Counterpoint change is reported at once instead of at the next heartbeat; so is
+     * Counterpoint's database starting or stopping to answer ({@code health}, which tasks and the probe keep).
+     */
     public BridgeLoop(CloudClient cloud, OperationExecutor executor, Duration heartbeatInterval, int pollSeconds,
-                      ChangeProbe probe, Duration probeInterval) {
+                      ChangeProbe probe, Duration probeInterval, CounterpointHealth health) {
         this.cloud = cloud;
         this.executor = executor;
         this.heartbeatInterval = heartbeatInterval;
         this.pollSeconds = pollSeconds;
         this.probe = probe;
         this.probeInterval = probeInterval;
+        this.health = health;
     }
 
     /** Runs until the cloud refuses this bridge for good; answers why. */
@@ -67,6 +72,14 @@ public final class BridgeLoop {
             return thread;
         });
         heartbeats.scheduleWithFixedDelay(this::heartbeat, 0, heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS);
+        // on the heartbeat thread, like every heartbeat: the cloud hears of Counterpoint going away or coming back now
+        health.onChange(() -> {
+            try {
+                heartbeats.execute(this::heartbeat);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the loop is ending; there is no one left to tell
+            }
+        });
         if (probe != null) {
             heartbeats.scheduleWithFixedDelay(this::probeChanges, probeInterval.toMillis(), probeInterval.toMillis(),
                     TimeUnit.MILLISECONDS);
@@ -90,6 +103,7 @@ public final class BridgeLoop {
             return stopReason.get();
         } finally {
             awaitPosting();
+            health.onChange(() -> { });
             heartbeats.shutdownNow();
         }
     }
@@ -160,7 +174,7 @@ public final class BridgeLoop {
         long started = System.nanoTime();
         try {
             ChangeMarks marks = seenMarks;
-            cloud.heartbeat(new Heartbeat(BridgeVersion.VALUE, lastLatencyMs, marks));
+            cloud.heartbeat(new Heartbeat(BridgeVersion.VALUE, lastLatencyMs, marks, health.status()));
             sentMarks = marks;
             lastLatencyMs = (int) ((System.nanoTime() - started) / 1_000_000);
         } catch (CloudRejectedException e) {

@@ -25,7 +25,13 @@ public final class ChangeProbe implements AutoCloseable {
     public Optional<ChangeMarks> read() {
         try {
             return Optional.of(new CounterpointRepository(connections.get()).changeMarks());
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            if (OperationExecutor.isConnectionProblem(e)) {
+                connections.lost(e);
+            }
+            LOG.log(Level.FINE, "Change probe could not read Counterpoint", e);
+            return Optional.empty();
+        } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Change probe could not read Counterpoint", e);
             return Optional.empty();
         }

@@ -57,14 +57,15 @@ public final class OperationExecutor {
             LOG.warning("Task " + task.taskId() + " (" + task.operation() + ") failed: " + e.getMessage());
             return TaskResult.failed(e.code(), e.getMessage());
         } catch (SQLException e) {
-            boolean down = isConnectionProblem(e);
-            if (down) {
-                connections.close();
+            if (isConnectionProblem(e)) {
+                // the driver's words stay in this log (CounterpointHealth); the cloud hears "not answering"
+                connections.lost(e);
+                LOG.warning("Task " + task.taskId() + " (" + task.operation() + ") could not reach Counterpoint: " + e.getMessage());
+                return TaskResult.failed(TaskErrorCode.COUNTERPOINT_UNAVAILABLE, CounterpointConnections.NOT_ANSWERING);
             }
             LOG.log(Level.WARNING, "Task " + task.taskId() + " (" + task.operation() + ") failed in Counterpoint", e);
-            return TaskResult.failed(down ? TaskErrorCode.COUNTERPOINT_UNAVAILABLE : TaskErrorCode.SQL_ERROR,
-                    (down ? "Counterpoint's database stopped answering; nothing was changed: " : "Counterpoint refused the statement; "
-                            + "nothing was changed: ") + e.getMessage());
+            return TaskResult.failed(TaskErrorCode.SQL_ERROR, "Counterpoint refused the statement; nothing was changed: "
+                    + e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Task " + task.taskId() + " failed unexpectedly", e);
             return TaskResult.failed(TaskErrorCode.INTERNAL, e.toString());

@@ -32,13 +32,15 @@ final class RunCommand implements Callable<Integer> {
                 RequestSignature.decodePrivateKey(Files.readAllBytes(settings.privateKeyFile())));
         log.info("counterlink-bridge " + BridgeVersion.VALUE + " (bridge " + settings.bridgeId() + ") connecting to "
                 + settings.serverUrl() + " " + proxy.describe(settings.serverUrl().getHost()));
+        // tasks and the change probe have a connection each; both tell the one health the heartbeat reports
+        CounterpointHealth health = new CounterpointHealth();
         try (CounterpointConnections connections = new CounterpointConnections(settings.counterpointUrl(),
-                settings.counterpointUser(), settings.counterpointPassword());
+                settings.counterpointUser(), settings.counterpointPassword(), health);
              ChangeProbe probe = new ChangeProbe(new CounterpointConnections(settings.counterpointUrl(),
-                     settings.counterpointUser(), settings.counterpointPassword()))) {
+                     settings.counterpointUser(), settings.counterpointPassword(), health))) {
             CloudRejectedException stop = new BridgeLoop(cloud, new OperationExecutor(connections),
                     settings.heartbeatInterval(), pollSeconds, changeProbeSeconds > 0 ? probe : null,
-                    Duration.ofSeconds(Math.max(1, changeProbeSeconds))).run();
+                    Duration.ofSeconds(Math.max(1, changeProbeSeconds)), health).run();
             String message = switch (stop.code()) {
                 case "BRIDGE_REVOKED" -> "This bridge was revoked in the Counterlink portal and stops now. To connect this "
                         + "server again, issue a new token in the portal and run 'counterlink-bridge enroll --force'.";

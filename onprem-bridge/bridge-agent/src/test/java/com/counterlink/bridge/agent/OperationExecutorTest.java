@@ -6,10 +6,15 @@ import com.counterlink.bridge.protocol.WireMessages.Task;
 import com.counterlink.bridge.protocol.WireMessages.TaskResult;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OperationExecutorTest {
@@ -32,16 +37,44 @@ class OperationExecutorTest {
     }
 
     @Test
-    void counterpointDownIsReportedAsUnavailableAndPingStillAnswers() {
+    void counterpointDownIsReportedAsUnavailableWithoutTheDriversWordsAndPingStillAnswers() {
+        CounterpointHealth health = new CounterpointHealth();
         OperationExecutor executor = new OperationExecutor(new CounterpointConnections(
-                "jdbc:h2:tcp://localhost:1/nothing;MODE=MSSQLServer", "sa", "x"));
+                "jdbc:h2:tcp://localhost:1/nothing;MODE=MSSQLServer", "sa", "x", health));
         TaskResult read = executor.execute(task("READ_SETUP", "{}"));
         assertEquals(TaskErrorCode.COUNTERPOINT_UNAVAILABLE, read.errorCode());
-        assertTrue(read.errorMessage().contains("Cannot connect"), read.errorMessage());
+        assertEquals("Counterpoint's database is not answering on the bridge's server; nothing was changed",
+                read.errorMessage(), "the driver's text (\"Connection refused … [90067-232]\") stays in the bridge's log");
+        assertFalse(health.status().reachable());
+        assertNotNull(health.status().unreachableSince());
 
         TaskResult ping = executor.execute(task("PING", "{}"));
         assertEquals("COMPLETED", ping.status());
         assertFalse(ping.result().get("counterpointReachable").asBoolean());
+    }
+
+    @Test
+    void theHealthSaysSinceWhenCounterpointIsDownAndClearsWhenItAnswersAgainTellingTheLoopBothTimes() throws Exception {
+        CounterpointHealth health = new CounterpointHealth();
+        AtomicInteger told = new AtomicInteger();
+        health.onChange(told::incrementAndGet);
+        CounterpointConnections down = new CounterpointConnections("jdbc:h2:tcp://localhost:1/nothing;MODE=MSSQLServer",
+                "sa", "x", health);
+        CounterpointConnections up = new CounterpointConnections(DemoCounterpoint.seeded(5), "", "", health);
+
+        assertTrue(health.status().reachable());
+        assertThrows(TaskFailure.class, down::get);
+        Instant since = health.status().unreachableSince();
+        assertNotNull(since);
+        assertThrows(TaskFailure.class, down::get);
+        assertEquals(since, health.status().unreachableSince(), "still the moment it first stopped answering");
+        assertEquals(1, told.get());
+
+        up.get();
+        assertTrue(health.status().reachable());
+        assertNull(health.status().unreachableSince());
+        assertEquals(2, told.get());
+        up.close();
     }
 
     @Test

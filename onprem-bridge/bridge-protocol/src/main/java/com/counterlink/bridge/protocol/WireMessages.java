@@ -19,13 +19,25 @@ public final class WireMessages {
 
     /**
      * {@code latencyMs}: the round trip the bridge measured for its previous heartbeat;
-     * {@code changes}: the latest change times the bridge saw in Counterpoint (null when it could not look).
+     * {@code changes}: the latest change times the bridge saw in Counterpoint (null when it could not look);
+     * {@code counterpoint}: whether Counterpoint's database answers the bridge (null from older bridges).
      */
-    public record Heartbeat(String version, Integer latencyMs, ChangeMarks changes) {
+    public record Heartbeat(String version, Integer latencyMs, ChangeMarks changes, CounterpointStatus counterpoint) {
 
         public Heartbeat(String version, Integer latencyMs) {
-            this(version, latencyMs, null);
+            this(version, latencyMs, null, null);
         }
+
+        public Heartbeat(String version, Integer latencyMs, ChangeMarks changes) {
+            this(version, latencyMs, changes, null);
+        }
+    }
+
+    /**
+     * Whether Counterpoint's database answered the bridge the last time it asked, and since when it has not
+     * ({@code unreachableSince}, null while it answers). No driver message: that stays in the bridge's log.
+     */
+    public record CounterpointStatus(boolean reachable, Instant unreachableSince) {
     }
 
     /**
