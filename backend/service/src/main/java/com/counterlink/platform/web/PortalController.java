@@ -12,6 +12,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -39,8 +40,8 @@ public class PortalController {
         if (root == null || path.startsWith("api/") || path.equals("api")) {
             throw ApiException.notFound("Page");
         }
-        Path file = root.resolve(path).normalize();
-        if (!file.startsWith(root)) {
+        Path file = resolve(path);
+        if (file == null || !file.startsWith(root)) {
             throw ApiException.notFound("Page");
         }
         if (Files.isRegularFile(file)) {
@@ -53,6 +54,14 @@ public class PortalController {
             throw ApiException.notFound("Page");
         }
         return HttpResponse.ok(new SystemFile(index.toFile(), MediaType.TEXT_HTML_TYPE)).header("Cache-Control", "no-cache");
+    }
+
+    private Path resolve(String path) {
+        try {
+            return root.resolve(path).normalize();
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     private static boolean looksLikeAsset(String path) {

@@ -16,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
 
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +54,7 @@ public class CatalogSettingsController {
     }
 
     @Put
-    public CatalogSettingsView put(@PathVariable UUID tenantId, @PathVariable UUID siteId, @Body CatalogSettings.Command command,
+    public CatalogSettingsView put(@PathVariable UUID tenantId, @PathVariable UUID siteId, @Body @Valid CatalogSettings.Command command,
                                Authentication auth) {
         CurrentUser user = CurrentUser.from(auth);
         CatalogSettings saved = access.asOwner(user, tenantId, member -> {
