@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Serves the built portal. Paths that are not files (client-side routes such as /t/{id}) get
@@ -23,6 +24,10 @@ import java.nio.file.Path;
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 public class PortalController {
+
+    /** Server paths, never portal pages: disabled management endpoints answer 404, not the portal. */
+    private static final Set<String> SERVER_PATHS = Set.of("api", "health", "info", "beans", "routes", "threaddump",
+            "loggers", "env", "refresh", "stop", "metrics", "caches", "flyway", "prometheus");
 
     private final Path root;
 
@@ -37,7 +42,7 @@ public class PortalController {
 
     @Get("/{+path}")
     public HttpResponse<?> serve(@PathVariable String path) {
-        if (root == null || path.startsWith("api/") || path.equals("api")) {
+        if (root == null || SERVER_PATHS.contains(path.split("/", 2)[0])) {
             throw ApiException.notFound("Page");
         }
         Path file = resolve(path);
