@@ -60,6 +60,7 @@ class HostileInputTest extends BackendTest {
     SharedKeycloak.TestUser person;
     String owner;
     String staff;
+    String admin;
     String tenant;
     String site;
 
@@ -69,6 +70,7 @@ class HostileInputTest extends BackendTest {
         person = SharedKeycloak.createUser("hostile");
         owner = SharedKeycloak.token(person);
         staff = SharedKeycloak.token(SharedKeycloak.createUser("hostile-staff", "vendor-support"));
+        admin = SharedKeycloak.token(SharedKeycloak.createUser("hostile-admin", "vendor-admin"));
         tenant = api.post("/api/tenants", owner, "{\"name\":\"Hostile Input Retail\"}").json().get("id").asText();
         ApiClient.Response linked = api.post("/api/tenants/" + tenant + "/stores", owner,
                 "{\"url\":\"http://127.0.0.1:9/shop\",\"name\":\"Shop\"}");
@@ -91,7 +93,7 @@ class HostileInputTest extends BackendTest {
                 return;
             }
             String path = fill(template);
-            String token = template.startsWith("/api/support/") ? staff : template.startsWith("/api/public/") ? null : owner;
+            String token = token(template);
             operations.forEach((method, operation) -> {
                 Map<String, Object> schema = bodySchema(operation, schemas);
                 if (schema == null || !List.of("post", "put", "patch").contains(method)) {
@@ -221,6 +223,17 @@ class HostileInputTest extends BackendTest {
     }
 
     // ---- the walk ------------------------------------------------------------------------------
+
+    /** Whoever may call the endpoint, so that the values are judged rather than the caller refused. */
+    private String token(String template) {
+        if (template.startsWith("/api/support/")) {
+            return staff;
+        }
+        if (template.startsWith("/api/admin/")) {
+            return admin;
+        }
+        return template.startsWith("/api/public/") ? null : owner;
+    }
 
     /** Null when the response is what a hostile value deserves: 400 problem+json naming the field, no Java names. */
     private static String judge(ApiClient.Response response, String field) {
