@@ -1,11 +1,11 @@
 package com.counterlink.orders;
 
 import com.counterlink.platform.web.ApiException;
-import com.counterlink.platform.web.ErrorCode;
+import com.counterlink.platform.web.MapFields;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +22,9 @@ public record OrderSettings(String sendStatus, String documentType, String store
                             String defaultPayCode, Map<String, String> payCodes, String taxCode, int lookbackMinutes,
                             Integer shippingMiscCharge, int feeMiscCharge, String referencePrefix) {
 
-    static final Set<String> STATUSES = Set.of("pending", "processing", "on-hold", "completed");
+    static final List<String> STATUSES = List.of("pending", "processing", "on-hold", "completed");
+    /** WooCommerce payment methods a store maps to pay codes; a store has a handful. */
+    static final int MAX_PAY_CODES = 50;
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_\\-]{1,10}");
     /** Counterpoint's PS_DOC_HDR.REF holds 20 characters: the prefix and the web order number. */
     static final int REFERENCE_LENGTH = 20;
@@ -36,10 +38,10 @@ public record OrderSettings(String sendStatus, String documentType, String store
 
     public OrderSettings {
         if (sendStatus == null || !STATUSES.contains(sendStatus)) {
-            throw invalid("sendStatus must be one of " + STATUSES);
+            throw invalid("sendStatus", "must be one of " + String.join(", ", STATUSES));
         }
         if (!"T".equals(documentType) && !"O".equals(documentType)) {
-            throw invalid("documentType must be T (ticket) or O (open order)");
+            throw invalid("documentType", "must be T (ticket) or O (open order)");
         }
         code("storeId", storeId);
         code("stationId", stationId);
@@ -47,21 +49,29 @@ public record OrderSettings(String sendStatus, String documentType, String store
         code("defaultPayCode", defaultPayCode);
         code("taxCode", taxCode);
         payCodes = payCodes == null ? Map.of() : Map.copyOf(payCodes);
-        payCodes.forEach((method, code) -> code("payCodes." + method, code));
+        if (payCodes.size() > MAX_PAY_CODES) {
+            throw invalid("payCodes", "must name at most " + MAX_PAY_CODES + " payment methods");
+        }
+        payCodes.forEach((method, code) -> {
+            if (method.isBlank() || method.length() > 100) {
+                throw invalid("payCodes." + method, "must be a WooCommerce payment method id of 1 to 100 characters");
+            }
+            code("payCodes." + method, code);
+        });
         if (lookbackMinutes < 1 || lookbackMinutes > 24 * 60) {
-            throw invalid("lookbackMinutes must be between 1 and 1440");
+            throw invalid("lookbackMinutes", "must be between 1 and 1440");
         }
         if (shippingMiscCharge != null && (shippingMiscCharge < 1 || shippingMiscCharge > 5)) {
-            throw invalid("shippingMiscCharge must be a Counterpoint misc charge, 1 to 5 (or null for EC_CTL's)");
+            throw invalid("shippingMiscCharge", "must be a Counterpoint misc charge, 1 to 5 (or null for EC_CTL's)");
         }
         if (feeMiscCharge < 1 || feeMiscCharge > 5) {
-            throw invalid("feeMiscCharge must be a Counterpoint misc charge, 1 to 5");
+            throw invalid("feeMiscCharge", "must be a Counterpoint misc charge, 1 to 5");
         }
         if (shippingMiscCharge != null && shippingMiscCharge == feeMiscCharge) {
-            throw invalid("shippingMiscCharge and feeMiscCharge must be different misc charges");
+            throw invalid("feeMiscCharge", "must be a different misc charge than shippingMiscCharge");
         }
         if (referencePrefix != null && !PREFIX.matcher(referencePrefix).matches()) {
-            throw invalid("referencePrefix must be 1 to " + PREFIX_LENGTH + " letters, digits, -, _, / or . (the web order"
+            throw invalid("referencePrefix", "must be 1 to " + PREFIX_LENGTH + " letters, digits, -, _, / or . (the web order"
                     + " number follows it in Counterpoint's " + REFERENCE_LENGTH + "-character reference)");
         }
     }
@@ -83,35 +93,33 @@ public record OrderSettings(String sendStatus, String documentType, String store
         return prefix + (number.length() > room ? number.substring(number.length() - room) : number);
     }
 
-    /** From a site's settings map (absent or partial settings take the defaults). */
-    @SuppressWarnings("unchecked")
+    /**
+     * From a site's settings map (absent or partial settings take the defaults). A value of the wrong type
+     * is refused with its field's name, never read as the default.
+     */
     public static OrderSettings of(Map<String, Object> siteSettings) {
         Object raw = siteSettings == null ? null : siteSettings.get("orders");
         if (!(raw instanceof Map<?, ?> map)) {
             return defaults();
         }
         OrderSettings d = defaults();
-        Map<String, Object> m = (Map<String, Object>) map;
-        String documentType = text(m, "documentType", d.documentType());
-        return new OrderSettings(text(m, "sendStatus", "O".equals(documentType) ? "processing" : d.sendStatus()),
-                documentType, text(m, "storeId", d.storeId()), text(m, "stationId", d.stationId()),
-                text(m, "drawerId", d.drawerId()), text(m, "defaultPayCode", d.defaultPayCode()),
-                m.get("payCodes") instanceof Map<?, ?> codes ? (Map<String, String>) codes : Map.of(),
-                text(m, "taxCode", d.taxCode()),
-                m.get("lookbackMinutes") instanceof Number n ? n.intValue() : d.lookbackMinutes(),
-                m.get("shippingMiscCharge") instanceof Number n ? Integer.valueOf(n.intValue()) : misc(m, "shippingMiscCharge"),
-                m.get("feeMiscCharge") instanceof Number n ? n.intValue() : d.feeMiscCharge(),
-                prefix(m.get("referencePrefix")));
-    }
-
-    private static String prefix(Object value) {
-        if (value == null || (value instanceof String s && s.isBlank())) {
-            return null;
-        }
-        if (!(value instanceof String s)) {
-            throw invalid("referencePrefix must be text, e.g. W1-");
-        }
-        return s.strip();
+        MapFields m = MapFields.of(map);
+        String documentType = m.text("documentType", d.documentType());
+        String sendStatus = m.text("sendStatus", "O".equals(documentType) ? "processing" : d.sendStatus());
+        String storeId = m.text("storeId", d.storeId());
+        String stationId = m.text("stationId", d.stationId());
+        String drawerId = m.text("drawerId", d.drawerId());
+        String defaultPayCode = m.text("defaultPayCode", d.defaultPayCode());
+        Map<String, String> payCodes = m.textMap("payCodes", MAX_PAY_CODES);
+        String taxCode = m.text("taxCode", d.taxCode());
+        int lookbackMinutes = m.wholeNumber("lookbackMinutes", d.lookbackMinutes());
+        Integer shippingMiscCharge = m.wholeNumber("shippingMiscCharge", null);
+        int feeMiscCharge = m.wholeNumber("feeMiscCharge", d.feeMiscCharge());
+        String referencePrefix = m.text("referencePrefix", null);
+        m.throwIfInvalid();
+        return new OrderSettings(sendStatus, documentType, storeId, stationId, drawerId, defaultPayCode, payCodes, taxCode,
+                lookbackMinutes, shippingMiscCharge, feeMiscCharge,
+                referencePrefix == null || referencePrefix.isBlank() ? null : referencePrefix.strip());
     }
 
     public Map<String, Object> toMap() {
@@ -135,25 +143,13 @@ public record OrderSettings(String sendStatus, String documentType, String store
         return paymentMethod == null ? defaultPayCode : payCodes.getOrDefault(paymentMethod, defaultPayCode);
     }
 
-    private static Integer misc(Map<String, Object> m, String key) {
-        if (m.get(key) != null) {
-            throw invalid(key + " must be a number from 1 to 5, or null");
-        }
-        return null;
-    }
-
-    private static String text(Map<String, Object> m, String key, String fallback) {
-        Object value = m.get(key);
-        return value == null ? fallback : value.toString();
-    }
-
     private static void code(String field, String value) {
         if (value == null || !CODE.matcher(value).matches()) {
-            throw invalid(field + " must be a Counterpoint code of 1 to 10 letters, digits, - or _");
+            throw invalid(field, "must be a Counterpoint code of 1 to 10 letters, digits, - or _");
         }
     }
 
-    private static ApiException invalid(String message) {
-        return new ApiException(ErrorCode.VALIDATION_FAILED, message);
+    private static ApiException invalid(String field, String message) {
+        return ApiException.invalidField(field, message);
     }
 }

@@ -239,7 +239,7 @@ class OrderDocumentTest {
         for (String bad : List.of("SHOP-AB", "W 1", "W1#", "Wé-")) {
             ApiException refused = assertThrows(ApiException.class,
                     () -> OrderSettings.of(Map.of("orders", Map.of("referencePrefix", bad))), bad);
-            assertTrue(refused.getMessage().startsWith("referencePrefix must be 1 to 6 letters"), refused.getMessage());
+            assertTrue(refused.getMessage().startsWith("referencePrefix: must be 1 to 6 letters"), refused.getMessage());
         }
         assertThrows(ApiException.class, () -> OrderSettings.of(Map.of("orders", Map.of("referencePrefix", 12))));
         assertEquals("W/1.", OrderSettings.of(Map.of("orders", Map.of("referencePrefix", "W/1."))).toMap().get("referencePrefix"));

@@ -27,6 +27,12 @@ public class ApiException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** A 400 naming every field to fix. */
+    public static ApiException invalid(List<Problem.FieldError> errors) {
+        Problem problem = Problem.invalid(errors);
+        return new ApiException(ErrorCode.VALIDATION_FAILED, problem.detail(), problem.errors());
+    }
+
     public ErrorCode code() {
         return code;
     }
@@ -36,6 +42,6 @@ public class ApiException extends RuntimeException {
     }
 
     public Problem toProblem() {
-        return new Problem(code.type(), code.title(), code.status().getCode(), getMessage(), code.name(), fieldErrors);
+        return Problem.of(code, getMessage(), fieldErrors);
     }
 }

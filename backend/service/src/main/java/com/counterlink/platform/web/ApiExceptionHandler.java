@@ -2,7 +2,6 @@ package com.counterlink.platform.web;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -13,8 +12,6 @@ public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpR
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ApiException exception) {
-        return HttpResponse.<Problem>status(exception.code().status())
-                .contentType(MediaType.of(Problem.MEDIA_TYPE))
-                .body(exception.toProblem());
+        return exception.toProblem().response();
     }
 }

@@ -3,18 +3,17 @@ package com.counterlink.platform.web;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Bean-validation failures as a 400 problem that names each field the way the client sent it. */
 @Produces
@@ -27,20 +26,32 @@ public class ConstraintViolationProblemHandler
     public HttpResponse<Problem> handle(HttpRequest request, ConstraintViolationException exception) {
         List<Problem.FieldError> errors = exception.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-        ApiException problem = new ApiException(ErrorCode.VALIDATION_FAILED, detail, errors);
-        return HttpResponse.<Problem>status(ErrorCode.VALIDATION_FAILED.status())
-                .contentType(MediaType.of(Problem.MEDIA_TYPE))
-                .body(problem.toProblem());
+        return Problem.invalid(errors).response();
     }
 
+    /**
+     * "create.command.ownership.name" is the method, its parameter, then the client's path: keep the
+     * properties ("ownership.name"), the last under its JSON name; a parameter itself (a query value)
+     * keeps its name.
+     */
     private static String fieldName(ConstraintViolation<?> violation) {
-        String last = null;
+        List<String> properties = new ArrayList<>();
+        String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            last = node.getName();
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY) {
+                properties.add(node.getName());
+            }
         }
-        return last == null ? "request" : last;
+        if (properties.isEmpty()) {
+            return parameter == null ? "request" : parameter;
+        }
+        int last = properties.size() - 1;
+        if (violation.getLeafBean() != null) {
+            properties.set(last, JsonNames.of(violation.getLeafBean().getClass(), properties.get(last)));
+        }
+        return String.join(".", properties);
     }
 }

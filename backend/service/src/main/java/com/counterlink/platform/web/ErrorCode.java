@@ -15,6 +15,7 @@ public enum ErrorCode {
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
     CONFLICT(HttpStatus.CONFLICT, "Conflict"),
     PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The request is too large"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     ENROLLMENT_TOKEN_INVALID(HttpStatus.UNAUTHORIZED, "The enrollment token cannot be used"),
     SIGNATURE_INVALID(HttpStatus.UNAUTHORIZED, "The bridge's request signature was rejected"),
     BRIDGE_UNKNOWN(HttpStatus.UNAUTHORIZED, "This bridge is not enrolled"),

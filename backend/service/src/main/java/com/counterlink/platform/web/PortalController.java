@@ -12,7 +12,9 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Serves the built portal. Paths that are not files (client-side routes such as /t/{id}) get
@@ -22,6 +24,10 @@ import java.nio.file.Path;
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 public class PortalController {
+
+    /** Server paths, never portal pages: disabled management endpoints answer 404, not the portal. */
+    private static final Set<String> SERVER_PATHS = Set.of("api", "health", "info", "beans", "routes", "threaddump",
+            "loggers", "env", "refresh", "stop", "metrics", "caches", "flyway", "prometheus");
 
     private final Path root;
 
@@ -36,11 +42,11 @@ public class PortalController {
 
     @Get("/{+path}")
     public HttpResponse<?> serve(@PathVariable String path) {
-        if (root == null || path.startsWith("api/") || path.equals("api")) {
+        if (root == null || SERVER_PATHS.contains(path.split("/", 2)[0])) {
             throw ApiException.notFound("Page");
         }
-        Path file = root.resolve(path).normalize();
-        if (!file.startsWith(root)) {
+        Path file = resolve(path);
+        if (file == null || !file.startsWith(root)) {
             throw ApiException.notFound("Page");
         }
         if (Files.isRegularFile(file)) {
@@ -53,6 +59,14 @@ public class PortalController {
             throw ApiException.notFound("Page");
         }
         return HttpResponse.ok(new SystemFile(index.toFile(), MediaType.TEXT_HTML_TYPE)).header("Cache-Control", "no-cache");
+    }
+
+    private Path resolve(String path) {
+        try {
+            return root.resolve(path).normalize();
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     private static boolean looksLikeAsset(String path) {

@@ -8,6 +8,7 @@ import com.counterlink.platform.web.Problem;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Size;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,7 +52,8 @@ public record CatalogSettings(List<String> locations, PriceLevel regularPriceLev
 
     /** The settings a PUT describes; a missing value keeps its default. */
     @Serdeable
-    public record Command(@Nullable List<String> locations, @Nullable String regularPriceLevel, @Nullable String saleSource,
+    public record Command(@Nullable @Size(max = 100, message = "at most 100 locations") List<String> locations,
+                          @Nullable String regularPriceLevel, @Nullable String saleSource,
                           @Nullable String salePriceLevel, @Nullable Integer safetyBuffer, @Nullable Boolean newProductsAsDraft,
                           @Nullable OwnershipCommand ownership) {
     }

@@ -20,6 +20,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
 
 import java.util.Map;
 import java.util.Set;
@@ -63,7 +64,7 @@ public class CatalogSettingsController {
 
     @Put
     @TenantEndpoint(TenantAction.TENANT_ONLY)
-    public CatalogSettingsView put(@PathVariable UUID tenantId, @PathVariable UUID siteId, @Body CatalogSettings.Command command,
+    public CatalogSettingsView put(@PathVariable UUID tenantId, @PathVariable UUID siteId, @Body @Valid CatalogSettings.Command command,
                                Authentication auth) {
         CurrentUser user = CurrentUser.from(auth);
         CatalogSettings saved = access.asOwner(user, tenantId, member -> {
