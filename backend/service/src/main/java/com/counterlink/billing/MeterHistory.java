@@ -67,7 +67,7 @@ class MeterHistory {
     }
 
     Optional<Instant> firstBillableAt() {
-        return sql.queryOne("SELECT min(changed_at) AS first FROM billing_store_states WHERE billable",
+        return sql.queryOne("SELECT changed_at AS first FROM billing_store_states WHERE billable ORDER BY changed_at LIMIT 1",
                 row -> TxSql.instant(row, "first"));
     }
 

@@ -147,6 +147,15 @@ class BillingApiTest extends BackendTest {
     }
 
     @Test
+    void aCompanyThatNeverHadABillableStoreOwesNothingAndHasNoTrialYet() {
+        String newOwner = SharedKeycloak.token(SharedKeycloak.createUser("billing-new"));
+        String fresh = api.post("/api/tenants", newOwner, "{\"name\":\"Fresh Co\"}").json().get("id").asText();
+        ApiClient.Response response = api.get("/api/tenants/" + fresh + "/billing/usage?month=2001-04", newOwner);
+        assertEquals(200, response.status(), response.toString());
+        assertEquals(0, response.json().get("stores").size(), response.toString());
+    }
+
+    @Test
     void aMalformedMonthIsRefusedWithTheFieldToFix() {
         for (String month : List.of("2001-13", "April", "2001-4", "1999-12")) {
             ApiClient.Response response = api.get(usagePath(month), ownerToken);
