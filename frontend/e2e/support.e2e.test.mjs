@@ -27,7 +27,7 @@ test("support looks into a company with a reason, the company sees it and its ow
     await staff.page.getByLabel("Reason for searching").fill("Ticket 4711: find the retailer's company");
     await staff.page.getByRole("button", { name: "Search" }).click();
     await staff.page.getByRole("button", { name: /Act as this company/ }).first().click();
-    await staff.page.getByLabel("Reason").fill("Ticket 4711: stock is not updating on the web");
+    await staff.page.getByLabel("Reason", { exact: true }).fill("Ticket 4711: stock is not updating on the web");
     await staff.page.getByRole("button", { name: "Start support session" }).click();
     await staff.page.getByRole("heading", { name: company, level: 1 }).waitFor({ timeout: 15000 });
     await staff.page.getByText(/Support session: acting as/).first().waitFor();
