@@ -38,7 +38,8 @@ test("support looks into a company with a reason, the company sees it and its ow
     const notice = retailer.page.getByTestId("company-support-notice");
     await notice.getByText(/Counterlink support .* is in your company/).waitFor({ timeout: 15000 });
     await retailer.page.getByRole("link", { name: "Activity" }).first().click();
-    await retailer.page.getByText(/Ticket 4711/).first().waitFor({ timeout: 15000 });
+    // the log itself, not the banner above it, names the session's reason
+    await retailer.page.getByRole("table", { name: "Activity log" }).getByText(/Ticket 4711/).first().waitFor({ timeout: 15000 });
     await retailer.screenshot("31-retailer-sees-support-activity");
 
     await notice.getByRole("button", { name: /End session/ }).click();
