@@ -22,7 +22,7 @@ public class JobRunrLifecycle {
 
     JobRunrLifecycle(JobScheduler scheduler) {
         this.scheduler = scheduler;
-        this.server = JobRunr.getBackgroundJobServer();
+        this.server = currentServer();
     }
 
     /** This context's background server (null when it runs no jobs). */
@@ -35,8 +35,17 @@ public class JobRunrLifecycle {
         if (server != null && server.isRunning()) {
             server.stop();
         }
-        if (JobRunr.getBackgroundJobServer() == server) {
+        if (currentServer() == server) {
             JobRunr.destroy();
+        }
+    }
+
+    /** The server of JobRunr's global configuration; null when that configuration runs no jobs. */
+    private static BackgroundJobServer currentServer() {
+        try {
+            return JobRunr.getBackgroundJobServer();
+        } catch (IllegalStateException noServer) {
+            return null;
         }
     }
 }
